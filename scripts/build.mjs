@@ -1,0 +1,39 @@
+// Builds everything the extension and the CLI run: regenerates Langium's code from the grammar (so it can never
+// go stale), then bundles the CLI and the language server with esbuild.
+import { execFileSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import * as esbuild from 'esbuild';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const watch = process.argv.includes('--watch');
+const production = process.argv.includes('--production');
+
+execFileSync(process.execPath, [
+    '--import', 'tsx', '--import', './src/node-compat.ts',
+    'node_modules/langium-cli/bin/langium.js', 'generate', '--mode=production'
+], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
+
+const options = {
+    absWorkingDir: root,
+    bundle: true,
+    format: 'cjs',
+    platform: 'node',
+    target: 'node20',
+    outdir: 'out',
+    outExtension: { '.js': '.cjs' },
+    entryPoints: {
+        cli: 'src/cli/strategy.ts',
+        server: 'src/language/server.ts'
+    },
+    external: ['vscode'],
+    sourcemap: !production,
+    minify: production,
+    logLevel: 'warning'
+};
+
+if (watch) {
+    const context = await esbuild.context(options);
+    await context.watch();
+} else {
+    await esbuild.build(options);
+}

@@ -1,0 +1,55 @@
+import { parseArgs } from 'node:util';
+import { isCalendarDate } from '../model/values.js';
+
+export class UsageError extends Error {}
+
+export interface CommandArgs {
+    paths: string[];
+    format: string;
+    today?: string;
+    help: boolean;
+    output?: string;
+    canvas?: string;
+    stdio: boolean;
+}
+
+/** Parses one command's arguments; anything unknown or malformed is a UsageError (exit status 2). */
+export function parseCommandArgs(argv: string[], formats: readonly string[]): CommandArgs {
+    let parsed;
+    try {
+        parsed = parseArgs({
+            args: argv,
+            allowPositionals: true,
+            strict: true,
+            options: {
+                format: { type: 'string', short: 'f' },
+                today: { type: 'string' },
+                help: { type: 'boolean', short: 'h' },
+                output: { type: 'string', short: 'o' },
+                canvas: { type: 'string' },
+                stdio: { type: 'boolean' },
+                'node-ipc': { type: 'boolean' },
+                socket: { type: 'string' }
+            }
+        });
+    } catch (error) {
+        throw new UsageError((error as Error).message.replace(/\. To specify a positional argument.*$/s, ''));
+    }
+    const { values, positionals } = parsed;
+    const format = values.format ?? formats[0];
+    if (!formats.includes(format)) {
+        throw new UsageError(`unknown format '${format}'; use ${formats.join(', ')}`);
+    }
+    if (values.today !== undefined && !isCalendarDate(values.today)) {
+        throw new UsageError(`--today needs a real date as YYYY-MM-DD, not '${values.today}'`);
+    }
+    return {
+        paths: positionals,
+        format,
+        today: values.today,
+        help: values.help ?? false,
+        output: values.output,
+        canvas: values.canvas,
+        stdio: values.stdio ?? false
+    };
+}

@@ -1,0 +1,78 @@
+import { readdirSync, realpathSync, statSync, type Dirent } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { describeIoError } from './read-text.js';
+
+/** Folders never searched: dependencies and tool state hold no strategy and can hold millions of files. */
+const skippedFolders = new Set(['node_modules', '.git', '.hg', '.svn', '.vscode-test']);
+
+export interface CollectedFiles {
+    files: string[];
+    problems: string[];
+}
+
+/**
+ * Every `.strategy` file under the given paths, each once. Symbolic links are followed, but a folder is
+ * entered only once by its real path, so link loops end; unreadable entries become problems, not crashes.
+ */
+export function collectStrategyFiles(paths: readonly string[]): CollectedFiles {
+    const files: string[] = [];
+    const problems: string[] = [];
+    const seenFiles = new Set<string>();
+    const seenFolders = new Set<string>();
+
+    const addFile = (path: string) => {
+        const real = realpathSync(path);
+        if (!seenFiles.has(real)) {
+            seenFiles.add(real);
+            files.push(path);
+        }
+    };
+
+    const walk = (folder: string) => {
+        const pending = [folder];
+        while (pending.length > 0) {
+            const current = pending.pop()!;
+            let real: string;
+            let entries: Dirent[];
+            try {
+                real = realpathSync(current);
+                if (seenFolders.has(real)) continue;
+                seenFolders.add(real);
+                entries = readdirSync(current, { withFileTypes: true });
+            } catch (error) {
+                problems.push(`cannot read ${current}: ${describeIoError(error)}`);
+                continue;
+            }
+            const subfolders: string[] = [];
+            for (const entry of entries.sort((a, b) => a.name.localeCompare(b.name))) {
+                const path = join(current, entry.name);
+                let isFolder = entry.isDirectory();
+                let isFile = entry.isFile();
+                if (entry.isSymbolicLink()) {
+                    try {
+                        const target = statSync(path);
+                        isFolder = target.isDirectory();
+                        isFile = target.isFile();
+                    } catch (error) {
+                        if (entry.name.endsWith('.strategy')) problems.push(`cannot read ${path}: ${describeIoError(error)}`);
+                        continue;
+                    }
+                }
+                if (isFolder && !skippedFolders.has(entry.name)) subfolders.push(path);
+                else if (isFile && entry.name.endsWith('.strategy')) addFile(path);
+            }
+            pending.push(...subfolders.reverse());
+        }
+    };
+
+    for (const path of paths) {
+        try {
+            const stats = statSync(path);
+            if (stats.isDirectory()) walk(path);
+            else addFile(path);
+        } catch (error) {
+            problems.push(`cannot read ${path}: ${describeIoError(error)}`);
+        }
+    }
+    return { files: files.map(file => resolve(file)), problems };
+}

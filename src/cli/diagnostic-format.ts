@@ -1,0 +1,58 @@
+import { relative } from 'node:path';
+import type { LangiumDocument } from 'langium';
+import type { Diagnostic } from 'vscode-languageserver';
+
+export interface FileDiagnostic {
+    file: string;
+    line: number;
+    column: number;
+    endLine: number;
+    endColumn: number;
+    severity: 'error' | 'warning' | 'info' | 'hint';
+    code: string;
+    message: string;
+}
+
+export interface CheckReport {
+    files: number;
+    diagnostics: FileDiagnostic[];
+    summary: { errors: number; warnings: number; infos: number };
+}
+
+const severityNames = ['error', 'error', 'warning', 'info', 'hint'] as const;
+
+/** Diagnostics of all documents, 1-based and sorted by file and position, with paths relative to `cwd`. */
+export function checkReport(documents: readonly LangiumDocument[], cwd: string): CheckReport {
+    const diagnostics: FileDiagnostic[] = [];
+    for (const document of documents) {
+        const file = relative(cwd, document.uri.fsPath) || document.uri.fsPath;
+        for (const d of document.diagnostics ?? []) diagnostics.push(toFileDiagnostic(file, d));
+    }
+    diagnostics.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column || a.code.localeCompare(b.code));
+    const count = (severity: FileDiagnostic['severity']) => diagnostics.filter(d => d.severity === severity).length;
+    return { files: documents.length, diagnostics, summary: { errors: count('error'), warnings: count('warning'), infos: count('info') } };
+}
+
+function toFileDiagnostic(file: string, d: Diagnostic): FileDiagnostic {
+    return {
+        file,
+        line: d.range.start.line + 1,
+        column: d.range.start.character + 1,
+        endLine: d.range.end.line + 1,
+        endColumn: d.range.end.character + 1,
+        severity: severityNames[d.severity ?? 1],
+        code: String(d.code ?? 'syntax-error'),
+        message: typeof d.message === 'string' ? d.message : d.message.value
+    };
+}
+
+/** As compilers print, so that VS Code problem matchers and CI logs read it. */
+export function formatText(report: CheckReport): string {
+    const lines = report.diagnostics.map(d => `${d.file}:${d.line}:${d.column}: ${d.severity} ${d.code}: ${d.message}`);
+    lines.push(`${report.files} files, ${report.summary.errors} errors, ${report.summary.warnings} warnings`);
+    return lines.join('\n') + '\n';
+}
+
+export function formatJson(report: CheckReport): string {
+    return JSON.stringify(report, null, 2) + '\n';
+}

@@ -1,0 +1,34 @@
+export const mainHelp = `strategy: check and trace a product strategy written in .strategy files
+
+Usage:
+  strategy check [PATH...] [--format text|json] [--today YYYY-MM-DD]
+  strategy trace [PATH...] [--format text|json|md] [--today YYYY-MM-DD]
+  strategy lsp --stdio
+  strategy COMMAND --help
+
+PATH is a .strategy file or a folder, searched recursively (node_modules and .git are skipped);
+the default is the current folder. --today fixes the date that metric-overdue and progress use.
+
+Exit status: 0 no errors (warnings allowed), 1 at least one error, 2 bad usage or unreadable input.
+`;
+
+export const commandHelp: Record<string, string> = {
+    check: `Usage: strategy check [PATH...] [--format text|json] [--today YYYY-MM-DD]
+
+Checks every .strategy file under PATH (default: the current folder) and prints each problem as
+  file:LINE:COL: severity code: message
+then "N files, E errors, W warnings". --format json prints one JSON object instead.
+Exit status: 0 no errors, 1 at least one error, 2 bad usage or unreadable input.
+`,
+    trace: `Usage: strategy trace [PATH...] [--format text|json|md] [--today YYYY-MM-DD]
+
+Shows, for each ticket, the chain ticket → objective → parent objectives → metrics with their progress,
+then the coverage: tickets that trace to a measured objective, orphan tickets, objectives without work.
+Exit status: 0, or 2 for bad usage or unreadable input.
+`,
+    lsp: `Usage: strategy lsp --stdio
+
+Starts the language server (the same engine as check and trace) for any LSP client, speaking over
+standard input and output.
+`
+};

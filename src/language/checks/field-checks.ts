@@ -1,0 +1,86 @@
+import { GrammarUtils, type AstNode, type ValidationAcceptor, type ValidationChecks } from 'langium';
+import type { StrategyAstType } from '../generated/ast.js';
+import { allowedValues, isCalendarDate, numberOf } from '../../model/values.js';
+import { closestName, orList } from '../suggest.js';
+import { report } from './codes.js';
+
+/** Fields the spec allows once per block; the property name is also the keyword that introduces it. */
+const singleValued: Record<string, readonly string[]> = {
+    Objective: ['parent', 'focus', 'horizon', 'owner'],
+    Metric: ['unit', 'baseline', 'target', 'current'],
+    Solution: ['status'],
+    Ticket: ['serves', 'implements', 'kind', 'status', 'link'],
+    Canvas: ['kind', 'problem', 'goal', 'play', 'win']
+};
+
+/** `duplicate-field`: every repeat after the first, at its keyword, with the whole repeated field for the quick fix. */
+function checkDuplicateFields(node: AstNode, accept: ValidationAcceptor): void {
+    const record = node as unknown as Record<string, unknown[]>;
+    for (const field of singleValued[node.$type] ?? []) {
+        const values = record[field] ?? [];
+        for (let index = 1; index < values.length; index++) {
+            const keyword = GrammarUtils.findNodeForKeyword(node.$cstNode, field, index);
+            const value = GrammarUtils.findNodeForProperty(node.$cstNode, field, index);
+            const removeRange = keyword && value ? { start: keyword.range.start, end: value.range.end } : undefined;
+            report(accept, 'duplicate-field', `'${field}' is given more than once in ${node.$type.toLowerCase()} '${record.name ?? ''}'; keep one and remove the others`, {
+                node, keyword: field, index, data: { field, removeRange }
+            });
+        }
+    }
+}
+
+function checkKeywordValue(node: AstNode, accept: ValidationAcceptor, property: string, label: string, allowed: readonly string[]): void {
+    const values = (node as unknown as Record<string, string[]>)[property] ?? [];
+    values.forEach((raw, index) => {
+        const value = raw.startsWith('"') ? raw.slice(1, -1) : raw;
+        if ((allowed as readonly string[]).includes(value)) return;
+        const guess = closestName(value, allowed);
+        const hint = guess ? `did you mean '${guess}'? ` : '';
+        report(accept, 'invalid-value', `Unknown ${label} '${value}'; ${hint}use ${orList(allowed)}`, {
+            node, property, index, data: { allowed, guess }
+        });
+    });
+}
+
+function checkNumber(node: AstNode, accept: ValidationAcceptor, property: string, raw: string | undefined, field: string): void {
+    if (raw === undefined || numberOf(raw) !== undefined) return;
+    report(accept, 'invalid-value', `'${raw}' is not a number; write the ${field} as a plain number such as 20 or 4.5 (the unit goes in 'unit')`, {
+        node, property
+    });
+}
+
+function checkDate(node: AstNode, accept: ValidationAcceptor, property: string, raw: string | undefined): void {
+    if (raw === undefined || isCalendarDate(raw)) return;
+    const shape = /^[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}$/.test(raw) ? 'is not a calendar date' : 'is not a date';
+    report(accept, 'invalid-value', `'${raw}' ${shape}; write a real date as YYYY-MM-DD, such as 2027-06-30`, { node, property });
+}
+
+export const fieldChecks: ValidationChecks<StrategyAstType> = {
+    Objective: [
+        checkDuplicateFields,
+        (node, accept) => checkKeywordValue(node, accept, 'focus', 'focus', allowedValues.focus),
+        (node, accept) => checkKeywordValue(node, accept, 'horizon', 'horizon', allowedValues.horizon)
+    ],
+    Metric: checkDuplicateFields,
+    Reading: (reading, accept) => {
+        checkNumber(reading, accept, 'value', reading.value, reading.$containerProperty === 'current' ? 'current reading' : 'baseline');
+        checkDate(reading, accept, 'date', reading.date);
+    },
+    Target: (target, accept) => {
+        checkNumber(target, accept, 'value', target.value, 'target');
+        checkDate(target, accept, 'date', target.date);
+    },
+    Solution: [
+        checkDuplicateFields,
+        (node, accept) => checkKeywordValue(node, accept, 'status', 'solution status', allowedValues.solutionStatus)
+    ],
+    Ticket: [
+        checkDuplicateFields,
+        (node, accept) => checkKeywordValue(node, accept, 'kind', 'ticket kind', allowedValues.ticketKind),
+        (node, accept) => checkKeywordValue(node, accept, 'status', 'ticket status', allowedValues.ticketStatus)
+    ],
+    Canvas: [
+        checkDuplicateFields,
+        (node, accept) => checkKeywordValue(node, accept, 'kind', 'canvas kind', allowedValues.canvasKind)
+    ]
+};

@@ -1,0 +1,43 @@
+import { AstUtils, GrammarUtils, type ValidationChecks } from 'langium';
+import type { DiagnosticRelatedInformation } from 'vscode-languageserver';
+import type { Need, StrategyAstType } from '../generated/ast.js';
+import type { NamedElement } from '../../model/alignment.js';
+import type { WorkspaceModel } from '../workspace-model.js';
+import { aKind } from '../element-kinds.js';
+import { report } from './codes.js';
+
+function definedAt(element: NamedElement | Need, message: string): DiagnosticRelatedInformation | undefined {
+    const name = GrammarUtils.findNodeForProperty(element.$cstNode, 'name');
+    if (!name) return undefined;
+    return { location: { uri: AstUtils.getDocument(element).uri.toString(), range: name.range }, message };
+}
+
+/** IDs are unique across the workspace whatever the kind; a need's ID only within its user type. */
+export function identityChecks(workspace: WorkspaceModel): ValidationChecks<StrategyAstType> {
+    return {
+        Element: (element, accept) => {
+            if (element.$type === 'Vision') return;
+            const others = (workspace.get().byName.get(element.name) ?? []).filter(other => other !== element);
+            if (others.length === 0) return;
+            const where = others.map(other => `${aKind(other.$type)} in ${AstUtils.getDocument(other).uri.path.split('/').pop()}`);
+            report(accept, 'duplicate-id', `ID ${element.name} is also used by ${where.join(', ')}; IDs must be unique across the workspace, so rename one`, {
+                node: element, property: 'name',
+                relatedInformation: others.map(other => definedAt(other, `${element.name} is also defined here`)).filter(info => info !== undefined)
+            });
+        },
+        UserType: (userType, accept) => {
+            const seen = new Map<string, Need>();
+            for (const need of userType.needs) {
+                const first = seen.get(need.name);
+                if (!first) {
+                    seen.set(need.name, need);
+                    continue;
+                }
+                const related = definedAt(first, `${need.name} is first defined here`);
+                report(accept, 'duplicate-id', `Need ${need.name} is defined twice in user type ${userType.name}; rename or remove one`, {
+                    node: need, property: 'name', relatedInformation: related ? [related] : []
+                });
+            }
+        }
+    };
+}

@@ -1,0 +1,40 @@
+import type { ValidationChecks } from 'langium';
+import type { Metric, StrategyAstType } from '../generated/ast.js';
+import type { WorkspaceModel } from '../workspace-model.js';
+import { figuresOf, targetReached } from '../../model/progress.js';
+import { report } from './codes.js';
+
+export function metricChecks(workspace: WorkspaceModel): ValidationChecks<StrategyAstType> {
+    return {
+        Metric: [
+            (metric, accept) => {
+                const missing = [
+                    metric.baseline.length === 0 ? `'baseline <number>'` : undefined,
+                    !metric.target[0]?.date ? (metric.target.length === 0 ? `'target <number> by <YYYY-MM-DD>'` : `'by <YYYY-MM-DD>' after the target`) : undefined
+                ].filter((text): text is string => text !== undefined);
+                if (missing.length === 0) return;
+                report(accept, 'metric-incomplete', `Metric ${metric.name} cannot show progress until it has a starting point and a dated target; add ${missing.join(' and ')}`, {
+                    node: metric, property: 'name', data: { missingBaseline: metric.baseline.length === 0, missingTarget: metric.target.length === 0, missingBy: !metric.target[0]?.date }
+                });
+            },
+            (metric, accept) => {
+                const figures = figuresOf(metric);
+                const target = metric.target[0];
+                if (target && figures.baseline !== undefined && figures.target === figures.baseline) {
+                    report(accept, 'metric-no-change', `The target of ${metric.name} equals its baseline (${figures.baseline}), so there is nothing to achieve; set the target you aim for`, {
+                        node: target, property: 'value'
+                    });
+                }
+            },
+            (metric: Metric, accept) => {
+                const figures = figuresOf(metric);
+                const today = workspace.get().today;
+                if (!figures.by || figures.by >= today || targetReached(figures)) return;
+                const reading = figures.current === undefined ? 'it has no current reading' : `it stands at ${figures.current} against ${figures.target}`;
+                report(accept, 'metric-overdue', `Metric ${metric.name} was due by ${figures.by} and ${reading}; update 'current' or set a new date`, {
+                    node: metric.target[0], property: 'date'
+                });
+            }
+        ]
+    };
+}

@@ -1,0 +1,29 @@
+import type { ValidationChecks } from 'langium';
+import type { StrategyAstType } from '../generated/ast.js';
+import type { WorkspaceModel } from '../workspace-model.js';
+import { report } from './codes.js';
+
+export function objectiveChecks(workspace: WorkspaceModel): ValidationChecks<StrategyAstType> {
+    return {
+        Objective: (objective, accept) => {
+            const facts = workspace.get().facts(objective);
+            if (!facts) return;
+            if (facts.cycle) {
+                const path = facts.cycle.map(o => o.name).join(' → ');
+                report(accept, 'objective-cycle', `Objective ${objective.name} is its own ancestor (${path}); remove or change one 'parent' on this loop`, {
+                    node: objective, property: 'parent', index: 0
+                });
+            }
+            if (!facts.measured) {
+                report(accept, 'unmeasured-objective', `Objective ${objective.name} has no metric, itself or through its sub-objectives; add 'metric <Metric>' so progress can be measured`, {
+                    node: objective, property: 'name'
+                });
+            }
+            if (facts.children.length === 0 && facts.solutions.length === 0 && facts.tickets.length === 0) {
+                report(accept, 'objective-without-work', `No solution advances objective ${objective.name} and no ticket serves it; plan work for it, or drop it if it is not a goal now`, {
+                    node: objective, property: 'name'
+                });
+            }
+        }
+    };
+}

@@ -1,0 +1,4 @@
+import '../node-compat.js';
+import { startStrategyServer } from './main.js';
+
+startStrategyServer();

@@ -1,0 +1,108 @@
+import { CstUtils, DefaultDocumentValidator, isLeafCstNode, type LangiumDocument, type ParseResult, type ValidationOptions } from 'langium';
+import type { Diagnostic, Range } from 'vscode-languageserver';
+import type { StrategyServices } from './strategy-module.js';
+import { aKind, kindName, referenceKeyword } from './element-kinds.js';
+import { checkSeverity, type CheckCode, type StrategyDiagnosticData } from './checks/codes.js';
+import { closestName } from './suggest.js';
+
+/** Beyond this many syntax errors a file is not a strategy being edited but something else; more would only be noise. */
+const maxSyntaxErrors = 100;
+
+const severityNumber = { error: 1, warning: 2, info: 3, hint: 4 } as const;
+
+function tagged(diagnostic: Diagnostic, code: CheckCode, message = diagnostic.message, extra: Record<string, unknown> = {}): Diagnostic {
+    const data: StrategyDiagnosticData = { ...extra, code };
+    return { ...diagnostic, message, code, data, severity: severityNumber[checkSeverity[code]] };
+}
+
+/**
+ * Gives Langium's lexing, parsing and linking errors the spec's stable codes: `syntax-error`,
+ * `unresolved-reference`, and `wrong-kind` when the name exists but is another kind of element.
+ */
+export class StrategyDocumentValidator extends DefaultDocumentValidator {
+    constructor(private readonly services: StrategyServices) {
+        super(services);
+    }
+
+    protected override processLexingErrors(parseResult: ParseResult, diagnostics: Diagnostic[], options: ValidationOptions): void {
+        const start = diagnostics.length;
+        super.processLexingErrors(parseResult, diagnostics, options);
+        for (let i = start; i < diagnostics.length; i++) {
+            diagnostics[i] = tagged(diagnostics[i], 'syntax-error', lexingMessage(String(diagnostics[i].message)));
+        }
+        const unclosed = unclosedBlockComment(parseResult);
+        if (unclosed) {
+            diagnostics.push(tagged({ range: unclosed, message: '', source: this.getSource() }, 'syntax-error',
+                'This block comment is never closed, so the rest of the file is ignored; add */ where it ends'));
+        }
+    }
+
+    protected override processParsingErrors(parseResult: ParseResult, diagnostics: Diagnostic[], options: ValidationOptions): void {
+        const start = diagnostics.length;
+        super.processParsingErrors(parseResult, diagnostics, options);
+        for (let i = start; i < diagnostics.length; i++) {
+            diagnostics[i] = tagged(diagnostics[i], 'syntax-error');
+        }
+        const syntax = diagnostics.filter(d => d.code === 'syntax-error');
+        if (syntax.length > maxSyntaxErrors) {
+            const kept = new Set(syntax.slice(0, maxSyntaxErrors));
+            const dropped = syntax.length - maxSyntaxErrors;
+            const rest = diagnostics.filter(d => d.code !== 'syntax-error' || kept.has(d));
+            const last = syntax[maxSyntaxErrors - 1];
+            rest.push({ ...last, message: `${dropped} more syntax errors after this one are not shown; is this a .strategy file?` });
+            diagnostics.splice(0, diagnostics.length, ...rest);
+        }
+    }
+
+    protected override processLinkingErrors(document: LangiumDocument, diagnostics: Diagnostic[], _options: ValidationOptions): void {
+        const reflection = this.services.shared.AstReflection;
+        for (const reference of document.references) {
+            const error = reference.error;
+            const range = reference.$refNode?.range;
+            if (!error || !range) continue;
+            const { container, property } = error.info;
+            const name = error.info.reference.$refText;
+            const expected = reflection.getReferenceType(error.info);
+            const keyword = referenceKeyword(container, property);
+            const base: Diagnostic = { range, message: '', source: this.getSource() };
+            const others = this.services.strategy.WorkspaceModel.get().byName.get(name) ?? [];
+            if (others.length > 0) {
+                diagnostics.push(tagged(base, 'wrong-kind',
+                    `${name} is ${aKind(others[0].$type)}, but '${keyword}' needs ${aKind(expected)}`,
+                    { expected, actual: others[0].$type, name }));
+                continue;
+            }
+            const scope = this.services.references.ScopeProvider.getScope(error.info);
+            const guess = closestName(name, scope.getAllElements().map(d => d.name));
+            const fix = guess ? `did you mean ${guess}? Otherwise define it` : 'define it';
+            diagnostics.push(tagged(base, 'unresolved-reference',
+                `No ${kindName(expected)} named ${name}; ${fix} with '${definingKeyword[expected] ?? 'objective'} ${name} "…"'`,
+                { expected, name, guess }));
+        }
+    }
+}
+
+const definingKeyword: Record<string, string> = {
+    Objective: 'objective', Metric: 'metric', UserType: 'usertype', Need: 'need', Solution: 'solution',
+    Question: 'question', Ticket: 'ticket', Canvas: 'canvas'
+};
+
+/** The grammar lets an unclosed block comment run to the end of the file; this finds its opening to report it. */
+function unclosedBlockComment(parseResult: ParseResult): Range | undefined {
+    const root = parseResult.value.$cstNode;
+    if (!root || !root.text.includes('/*')) return undefined;
+    for (const node of CstUtils.streamCst(root)) {
+        if (isLeafCstNode(node) && node.tokenType.name === 'ML_COMMENT' && !/\*\/$/.test(node.text)) {
+            const start = node.range.start;
+            return { start, end: { line: start.line, character: start.character + 2 } };
+        }
+    }
+    return undefined;
+}
+
+function lexingMessage(message: string): string {
+    const char = /unexpected character: ->(.)<-/i.exec(message)?.[1];
+    if (char === '"') return 'This text has no closing double quote; add a " where it ends';
+    if (char === '/') return 'A comment or a stray / : close a block comment with */, or start a line comment with //';
+    return char ? `Unexpected character '${char}'` : message;
+}

@@ -1,0 +1,99 @@
+import { AstUtils, GrammarUtils } from 'langium';
+import type { Metric, Objective, Ticket } from '../language/generated/ast.js';
+import type { AlignmentModel } from './alignment.js';
+import type { Grade, MetricFigures } from './progress.js';
+import { textOf } from './values.js';
+
+export interface SourceLocation {
+    uri: string;
+    line: number;
+}
+
+export interface MetricTrace extends MetricFigures {
+    id: string;
+    title: string;
+    progress?: number;
+    grade?: Grade;
+}
+
+export interface ObjectiveTrace {
+    id: string;
+    title: string;
+    metrics: MetricTrace[];
+}
+
+export interface TicketTrace {
+    id: string;
+    title: string;
+    status?: string;
+    at: SourceLocation;
+    /** The objective the ticket serves, then its parents up to the top. Empty for an orphan. */
+    chain: ObjectiveTrace[];
+    /** Some objective on the chain has a metric of its own. */
+    measured: boolean;
+}
+
+export interface Coverage {
+    tickets: number;
+    /** Tickets whose chain reaches an objective with a metric. */
+    measured: number;
+    orphans: string[];
+    /** Tickets that serve an objective whose chain has no metric at all. */
+    unmeasured: string[];
+    /** Leaf objectives that no solution advances and no ticket serves. */
+    objectivesWithoutWork: string[];
+}
+
+export interface Trace {
+    tickets: TicketTrace[];
+    coverage: Coverage;
+}
+
+export function locationOf(node: Ticket | Objective | Metric): SourceLocation {
+    const name = GrammarUtils.findNodeForProperty(node.$cstNode, 'name') ?? node.$cstNode;
+    return { uri: AstUtils.getDocument(node).uri.toString(), line: (name?.range.start.line ?? 0) + 1 };
+}
+
+export function metricTrace(model: AlignmentModel, metric: Metric): MetricTrace {
+    const facts = model.metrics.get(metric);
+    return {
+        id: metric.name,
+        title: metric.title,
+        ...facts?.figures,
+        progress: facts?.progress?.ratio,
+        grade: facts?.progress?.grade
+    };
+}
+
+function objectiveTrace(model: AlignmentModel, objective: Objective): ObjectiveTrace {
+    const metrics = objective.metrics.map(ref => ref.ref).filter((m): m is Metric => m !== undefined);
+    return { id: objective.name, title: objective.title, metrics: metrics.map(m => metricTrace(model, m)) };
+}
+
+/** Every ticket's chain ticket → objective → parents → metrics, and how much of the backlog is covered. */
+export function traceOf(model: AlignmentModel): Trace {
+    const tickets = model.tickets.map((ticket): TicketTrace => {
+        const chain = model.chainOf(ticket).map(objective => objectiveTrace(model, objective));
+        return {
+            id: ticket.name,
+            title: ticket.title,
+            status: textOf(ticket.status[0]),
+            at: locationOf(ticket),
+            chain,
+            measured: chain.some(objective => objective.metrics.length > 0)
+        };
+    });
+    const objectivesWithoutWork = [...model.objectives.values()]
+        .filter(f => f.children.length === 0 && f.solutions.length === 0 && f.tickets.length === 0)
+        .map(f => f.objective.name);
+    return {
+        tickets,
+        coverage: {
+            tickets: tickets.length,
+            measured: tickets.filter(t => t.measured).length,
+            orphans: tickets.filter(t => t.chain.length === 0).map(t => t.id),
+            unmeasured: tickets.filter(t => t.chain.length > 0 && !t.measured).map(t => t.id),
+            objectivesWithoutWork
+        }
+    };
+}

@@ -1,0 +1,42 @@
+import { ValueConverter } from 'langium';
+
+/** The keyword values the spec allows, per field; `invalid-value` and completion read this one table. */
+export const allowedValues = {
+    focus: ['acquisition', 'retention', 'expansion', 'efficiency'],
+    horizon: ['short', 'mid', 'long'],
+    solutionStatus: ['idea', 'testing', 'validated', 'rejected'],
+    ticketKind: ['feature', 'refactor', 'platform', 'bug', 'experiment', 'research'],
+    ticketStatus: ['todo', 'doing', 'done', 'dropped'],
+    canvasKind: ['product', 'strategy']
+} as const;
+
+/** A field value as written (`"Growth team"`, `20`, `retention`), with quotes and escapes removed. */
+export function textOf(raw: string | undefined): string | undefined {
+    if (raw === undefined) return undefined;
+    return raw.startsWith('"') ? ValueConverter.convertString(raw) : raw;
+}
+
+/** The number a value states, or undefined when it is not a plain decimal number. */
+export function numberOf(raw: string | undefined): number | undefined {
+    return raw !== undefined && /^-?[0-9]+(\.[0-9]+)?$/.test(raw) ? Number(raw) : undefined;
+}
+
+/** True for a real calendar date written as YYYY-MM-DD (so 2025-02-30 is not). */
+export function isCalendarDate(raw: string | undefined): raw is string {
+    const match = raw === undefined ? null : /^([0-9]{4})-([0-9]{2})-([0-9]{2})$/.exec(raw);
+    if (!match) return false;
+    const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+    const date = new Date(Date.UTC(year, month - 1, day));
+    return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+}
+
+/** Today's date as YYYY-MM-DD in the machine's time zone. */
+export function localToday(now = new Date()): string {
+    const pad = (n: number) => String(n).padStart(2, '0');
+    return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+}
+
+/** Collapses the line breaks and indentation of a multi-line string into single spaces, for one-line display. */
+export function oneLine(text: string): string {
+    return text.replace(/\s+/g, ' ').trim();
+}

@@ -1,0 +1,18 @@
+import type { MetricTrace } from '../model/trace.js';
+import { gradeLabel } from '../model/progress.js';
+
+function withUnit(value: number | undefined, unit: string | undefined): string {
+    if (value === undefined) return '?';
+    return unit === '%' ? `${value}%` : unit ? `${value} ${unit}` : String(value);
+}
+
+/** `20% → 22% → 30% by 2027-06-30 (20% of the way, off track)`: baseline → current → target, as hover and trace show it. */
+export function metricLine(metric: MetricTrace): string {
+    const parts = [withUnit(metric.baseline, metric.unit)];
+    if (metric.current !== undefined) parts.push(withUnit(metric.current, metric.unit));
+    parts.push(withUnit(metric.target, metric.unit) + (metric.by ? ` by ${metric.by}` : ''));
+    const progress = metric.progress !== undefined && metric.grade
+        ? ` (${Math.round(metric.progress * 100)}% of the way, ${gradeLabel[metric.grade]})`
+        : '';
+    return parts.join(' → ') + progress;
+}

@@ -1,0 +1,61 @@
+import type { Trace, TicketTrace } from '../model/trace.js';
+import { oneLine } from '../model/values.js';
+import { metricLine } from './metric-text.js';
+
+/** How a host shows a document's URI: the CLI prints paths relative to where it runs. */
+export type DisplayPath = (uri: string) => string;
+
+function where(ticket: TicketTrace, path: DisplayPath): string {
+    return `${path(ticket.at.uri)}:${ticket.at.line}`;
+}
+
+function percent(part: number, whole: number): string {
+    return whole === 0 ? '0%' : `${Math.round((part / whole) * 100)}%`;
+}
+
+function coverageLines(trace: Trace): string[] {
+    const c = trace.coverage;
+    const list = (ids: string[]) => (ids.length > 0 ? `: ${ids.join(', ')}` : '');
+    return [
+        `${c.tickets} tickets, ${c.measured} trace to a measured objective (${percent(c.measured, c.tickets)})`,
+        `${c.orphans.length} orphan tickets${list(c.orphans)}`,
+        `${c.unmeasured.length} tickets whose objectives have no metric${list(c.unmeasured)}`,
+        `${c.objectivesWithoutWork.length} objectives without work${list(c.objectivesWithoutWork)}`
+    ];
+}
+
+export function traceText(trace: Trace, path: DisplayPath): string {
+    const lines: string[] = [];
+    for (const ticket of trace.tickets) {
+        lines.push(`${ticket.id} "${oneLine(ticket.title)}"${ticket.status ? ` [${ticket.status}]` : ''}  ${where(ticket, path)}`);
+        if (ticket.chain.length === 0) lines.push('  (orphan: serves no objective)');
+        for (const objective of ticket.chain) {
+            lines.push(`  → ${objective.id} "${oneLine(objective.title)}"`);
+            for (const metric of objective.metrics) lines.push(`      metric ${metric.id}: ${metricLine(metric)}`);
+        }
+    }
+    if (lines.length > 0) lines.push('');
+    lines.push('Coverage', ...coverageLines(trace).map(line => `  ${line}`));
+    return lines.join('\n') + '\n';
+}
+
+export function traceJson(trace: Trace, path: DisplayPath): string {
+    const tickets = trace.tickets.map(({ at, ...ticket }) => ({ ...ticket, at: where({ ...ticket, at } as TicketTrace, path) }));
+    return JSON.stringify({ tickets, coverage: trace.coverage }, null, 2) + '\n';
+}
+
+/** Pipes and line breaks would break a Markdown table cell. */
+function cell(text: string): string {
+    return oneLine(text).replace(/\\/g, '\\\\').replace(/\|/g, '\\|');
+}
+
+export function traceMarkdown(trace: Trace, path: DisplayPath): string {
+    const lines = ['# Strategy trace', '', '| Ticket | Serves | Chain to the top | Metrics |', '|---|---|---|---|'];
+    for (const ticket of trace.tickets) {
+        const [served, ...parents] = ticket.chain;
+        const metrics = ticket.chain.flatMap(o => o.metrics.map(m => `${cell(m.id)}: ${cell(metricLine(m))}`));
+        lines.push(`| ${cell(ticket.id)} ${cell(ticket.title)} (${cell(where(ticket, path))}) | ${served ? cell(served.id) : '**orphan**'} | ${parents.map(p => cell(p.id)).join(' → ')} | ${metrics.join('<br>')} |`);
+    }
+    lines.push('', '## Coverage', '', ...coverageLines(trace).map(line => `- ${cell(line)}`));
+    return lines.join('\n') + '\n';
+}

@@ -43,6 +43,11 @@ export class StrategyDocumentValidator extends DefaultDocumentValidator {
         for (let i = start; i < diagnostics.length; i++) {
             diagnostics[i] = tagged(diagnostics[i], 'syntax-error');
         }
+        const runaway = parseResult.parserErrors.length > 0 ? runawayString(parseResult) : undefined;
+        if (runaway) {
+            diagnostics.push(tagged({ range: runaway.range, message: '', source: this.getSource() }, 'syntax-error',
+                `This text runs on to line ${runaway.line}, into what looks like the next element; is its closing " missing?`));
+        }
         const syntax = diagnostics.filter(d => d.code === 'syntax-error');
         if (syntax.length > maxSyntaxErrors) {
             const kept = new Set(syntax.slice(0, maxSyntaxErrors));
@@ -90,11 +95,32 @@ const definingKeyword: Record<string, string> = {
 /** The grammar lets an unclosed block comment run to the end of the file; this finds its opening to report it. */
 function unclosedBlockComment(parseResult: ParseResult): Range | undefined {
     const root = parseResult.value.$cstNode;
-    if (!root || !root.text.includes('/*')) return undefined;
+    if (!root || !root.root.fullText.includes('/*')) return undefined;
     for (const node of CstUtils.streamCst(root)) {
         if (isLeafCstNode(node) && node.tokenType.name === 'ML_COMMENT' && !/\*\/$/.test(node.text)) {
             const start = node.range.start;
             return { start, end: { line: start.line, character: start.character + 2 } };
+        }
+    }
+    return undefined;
+}
+
+const elementStart = /\n(?:vision|objective|metric|usertype|solution|question|ticket|canvas)[ \t]+[A-Za-z_"]/;
+
+/**
+ * Titles may span lines, so a missing closing quote swallows text up to the next quote and the parse error lands
+ * far away. A string that contains the start of an element is almost surely that case: point at its opening.
+ */
+function runawayString(parseResult: ParseResult): { range: Range; line: number } | undefined {
+    const root = parseResult.value.$cstNode;
+    if (!root) return undefined;
+    for (const node of CstUtils.streamCst(root)) {
+        if (!isLeafCstNode(node) || node.tokenType.name !== 'STRING' || node.range.start.line === node.range.end.line) continue;
+        const match = elementStart.exec(node.text);
+        if (match) {
+            const start = node.range.start;
+            const line = start.line + node.text.slice(0, match.index + 1).split('\n').length;
+            return { range: { start, end: { line: start.line, character: start.character + 1 } }, line };
         }
     }
     return undefined;

@@ -20,6 +20,7 @@ function found(token: IToken): string {
 /** Parse errors in the words of the language: "Expected a text in double quotes (the title) after 'Revenue'". */
 export class StrategySyntaxMessages extends LangiumParserErrorMessageProvider {
     override buildMismatchTokenMessage({ expected, actual, previous }: { expected: TokenType; actual: IToken; previous: IToken; ruleName: string }): string {
+        if (expected.name === 'EOF') return this.buildNotAllInputParsedMessage({ firstRedundant: actual, ruleName: '' });
         const what = expected.name === 'STRING' && previous?.tokenType.name === 'ID' ? 'a title in double quotes' : describe(expected);
         const after = previous && previous.image ? ` after '${previous.image}'` : '';
         return `Expected ${what}${after} but found ${found(actual)}`;

@@ -19,10 +19,9 @@ export interface Progress {
 }
 
 export function figuresOf(metric: Metric): MetricFigures {
-    const unitRaw = metric.unit[0];
     const byRaw = metric.target[0]?.date;
     return {
-        unit: unitRaw?.startsWith('"') ? unitRaw.slice(1, -1) : unitRaw,
+        unit: metric.unit[0],
         baseline: numberOf(metric.baseline[0]?.value),
         target: numberOf(metric.target[0]?.value),
         by: isCalendarDate(byRaw) ? byRaw : undefined,

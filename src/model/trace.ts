@@ -2,7 +2,6 @@ import { AstUtils, GrammarUtils } from 'langium';
 import type { Metric, Objective, Ticket } from '../language/generated/ast.js';
 import type { AlignmentModel } from './alignment.js';
 import type { Grade, MetricFigures } from './progress.js';
-import { textOf } from './values.js';
 
 export interface SourceLocation {
     uri: string;
@@ -77,7 +76,7 @@ export function traceOf(model: AlignmentModel): Trace {
         return {
             id: ticket.name,
             title: ticket.title,
-            status: textOf(ticket.status[0]),
+            status: ticket.status[0],
             at: locationOf(ticket),
             chain,
             measured: chain.some(objective => objective.metrics.length > 0)

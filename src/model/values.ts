@@ -1,4 +1,4 @@
-import { ValueConverter } from 'langium';
+// Field values reach the AST unquoted (Langium converts a quoted value), so `baseline "20"` reads as 20.
 
 /** The keyword values the spec allows, per field; `invalid-value` and completion read this one table. */
 export const allowedValues = {
@@ -9,12 +9,6 @@ export const allowedValues = {
     ticketStatus: ['todo', 'doing', 'done', 'dropped'],
     canvasKind: ['product', 'strategy']
 } as const;
-
-/** A field value as written (`"Growth team"`, `20`, `retention`), with quotes and escapes removed. */
-export function textOf(raw: string | undefined): string | undefined {
-    if (raw === undefined) return undefined;
-    return raw.startsWith('"') ? ValueConverter.convertString(raw) : raw;
-}
 
 /** The number a value states, or undefined when it is not a plain decimal number. */
 export function numberOf(raw: string | undefined): number | undefined {

@@ -31,8 +31,7 @@ function checkDuplicateFields(node: AstNode, accept: ValidationAcceptor): void {
 
 function checkKeywordValue(node: AstNode, accept: ValidationAcceptor, property: string, label: string, allowed: readonly string[]): void {
     const values = (node as unknown as Record<string, string[]>)[property] ?? [];
-    values.forEach((raw, index) => {
-        const value = raw.startsWith('"') ? raw.slice(1, -1) : raw;
+    values.forEach((value, index) => {
         if ((allowed as readonly string[]).includes(value)) return;
         const guess = closestName(value, allowed);
         const hint = guess ? `did you mean '${guess}'? ` : '';

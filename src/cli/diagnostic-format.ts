@@ -1,4 +1,4 @@
-import { relative } from 'node:path';
+import { isAbsolute, relative } from 'node:path';
 import type { LangiumDocument } from 'langium';
 import type { Diagnostic } from 'vscode-languageserver';
 
@@ -25,12 +25,18 @@ const severityNames = ['error', 'error', 'warning', 'info', 'hint'] as const;
 export function checkReport(documents: readonly LangiumDocument[], cwd: string): CheckReport {
     const diagnostics: FileDiagnostic[] = [];
     for (const document of documents) {
-        const file = relative(cwd, document.uri.fsPath) || document.uri.fsPath;
+        const file = displayPath(document.uri.fsPath, cwd);
         for (const d of document.diagnostics ?? []) diagnostics.push(toFileDiagnostic(file, d));
     }
     diagnostics.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column || a.code.localeCompare(b.code));
     const count = (severity: FileDiagnostic['severity']) => diagnostics.filter(d => d.severity === severity).length;
     return { files: documents.length, diagnostics, summary: { errors: count('error'), warnings: count('warning'), infos: count('info') } };
+}
+
+/** Relative to where the command runs, as compilers print; absolute when the file lies outside it. */
+export function displayPath(path: string, cwd: string): string {
+    const rel = relative(cwd, path);
+    return rel === '' || rel.startsWith('..') || isAbsolute(rel) ? path : rel;
 }
 
 function toFileDiagnostic(file: string, d: Diagnostic): FileDiagnostic {

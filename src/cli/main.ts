@@ -1,11 +1,10 @@
 import '../node-compat.js';
-import { relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startStrategyServer } from '../language/main.js';
 import { traceOf } from '../model/trace.js';
 import { traceJson, traceMarkdown, traceText } from '../render/trace-formats.js';
 import { parseCommandArgs, UsageError, type CommandArgs } from './args.js';
-import { checkReport, formatJson, formatText } from './diagnostic-format.js';
+import { checkReport, displayPath, formatJson, formatText } from './diagnostic-format.js';
 import { commandHelp, mainHelp } from './help.js';
 import { loadWorkspace } from './load-workspace.js';
 
@@ -64,9 +63,9 @@ async function runCheck(args: CommandArgs, io: Output): Promise<number> {
 async function runTrace(args: CommandArgs, io: Output): Promise<number> {
     const { services, problems } = await loadWorkspace(args.paths, args.today);
     const trace = traceOf(services.strategy.WorkspaceModel.get());
-    const displayPath = (uri: string) => (uri.startsWith('file:') ? relative(process.cwd(), fileURLToPath(uri)) : uri);
+    const path = (uri: string) => (uri.startsWith('file:') ? displayPath(fileURLToPath(uri), process.cwd()) : uri);
     const format = { text: traceText, json: traceJson, md: traceMarkdown }[args.format as 'text' | 'json' | 'md'];
-    io.out(format(trace, displayPath));
+    io.out(format(trace, path));
     reportProblems(problems, io);
     return problems.length > 0 ? 2 : 0;
 }

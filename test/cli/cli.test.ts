@@ -1,0 +1,162 @@
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+
+// The built command, as a team runs it in CI (the test script builds first).
+const bin = resolve('bin/strategy.cjs');
+const shopApp = resolve('examples/shop-app');
+
+function strategy(args: string[], cwd = process.cwd()) {
+    const result = spawnSync(process.execPath, [bin, ...args], { cwd, encoding: 'utf8', timeout: 60_000 });
+    return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+describe('strategy command line', () => {
+    let dir: string;
+    beforeEach(() => { dir = mkdtempSync(join(tmpdir(), 'strategy-cli-')); });
+    afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+    const write = (name: string, text: string | Buffer) => {
+        mkdirSync(join(dir, name, '..'), { recursive: true });
+        writeFileSync(join(dir, name), text);
+    };
+
+    it('check: exit 0 and a clean summary on the example', () => {
+        const result = strategy(['check', shopApp, '--today', '2026-11-23']);
+        assert.equal(result.status, 0, result.stderr);
+        assert.equal(result.stdout, '5 files, 0 errors, 0 warnings\n');
+    });
+
+    it('check: compiler-style lines relative to the working folder, exit 1 on errors', () => {
+        write('plan/backlog.strategy', 'ticket APP-9 "Loose" { kind bug }\nticket APP-10 "Bad" { serves Nowhere }\n');
+        const result = strategy(['check', '--today', '2026-11-23'], dir);
+        assert.equal(result.status, 1);
+        assert.equal(result.stdout, [
+            'plan/backlog.strategy:1:8: warning orphan-ticket: Ticket APP-9 serves no objective; add \'serves <Objective>\'',
+            'plan/backlog.strategy:2:30: error unresolved-reference: No objective named Nowhere; define it with \'objective Nowhere "…"\'',
+            '1 files, 1 errors, 1 warnings', ''
+        ].join('\n'));
+    });
+
+    it('check: warnings alone exit 0', () => {
+        write('a.strategy', 'ticket APP-9 "Loose"\n');
+        assert.equal(strategy(['check', dir, '--today', '2026-11-23']).status, 0);
+    });
+
+    it('check --format json follows the spec\'s shape', () => {
+        write('a.strategy', 'objective G "g" { metric M }\nmetric M "m" { baseline 1 target 2 by 2026-01-01 current 1 }\nticket APP-1 "t" { serves G }\n');
+        const result = strategy(['check', dir, '--format', 'json', '--today', '2026-11-23']);
+        assert.equal(result.status, 0);
+        assert.deepEqual(JSON.parse(result.stdout), {
+            files: 1,
+            diagnostics: [{
+                file: join(dir, 'a.strategy'), line: 2, column: 39, endLine: 2, endColumn: 49,
+                severity: 'warning', code: 'metric-overdue',
+                message: 'Metric M was due by 2026-01-01 and it stands at 1 against 2; update \'current\' or set a new date'
+            }],
+            summary: { errors: 0, warnings: 1, infos: 0 }
+        });
+    });
+
+    it('--today changes what is overdue; a bad date is a usage error', () => {
+        write('a.strategy', 'objective G "g" { metric M }\nmetric M "m" { baseline 1 target 2 by 2026-01-01 }\nticket APP-1 "t" { serves G }\n');
+        assert.match(strategy(['check', dir, '--today', '2026-11-23']).stdout, /metric-overdue/);
+        assert.doesNotMatch(strategy(['check', dir, '--today', '2025-12-31']).stdout, /metric-overdue/);
+        const bad = strategy(['check', dir, '--today', '2026-13-01']);
+        assert.equal(bad.status, 2);
+        assert.match(bad.stderr, /--today needs a real date as YYYY-MM-DD/);
+    });
+
+    it('usage errors exit 2 with a message and the usage', () => {
+        for (const args of [['check', '--format', 'xml'], ['check', '--bogus'], ['frobnicate'], []]) {
+            const result = strategy(args);
+            assert.equal(result.status, 2, args.join(' '));
+            assert.match(result.stderr, /Usage:/, args.join(' '));
+        }
+    });
+
+    it('--help for the tool and each command exits 0', () => {
+        for (const args of [['--help'], ['check', '--help'], ['trace', '--help'], ['lsp', '--help']]) {
+            const result = strategy(args);
+            assert.equal(result.status, 0, args.join(' '));
+            assert.match(result.stdout, /Usage:/);
+        }
+    });
+
+    it('unreadable input exits 2 and still checks the readable files', () => {
+        write('good.strategy', 'ticket APP-1 "t"\n');
+        write('latin1.strategy', Buffer.from('ticket APP-2 "caf\xe9"\n', 'latin1'));
+        symlinkSync(join(dir, 'missing-target.strategy'), join(dir, 'dangling.strategy'));
+        const result = strategy(['check', dir, join(dir, 'nope'), '--today', '2026-11-23']);
+        assert.equal(result.status, 2);
+        assert.match(result.stdout, /good\.strategy:1:8: warning orphan-ticket/);
+        assert.match(result.stderr, /latin1\.strategy:1:18: not UTF-8 text \(byte 0xe9\); save the file as UTF-8/);
+        assert.match(result.stderr, /cannot read .*dangling\.strategy: no such file or folder/);
+        assert.match(result.stderr, /cannot read .*nope: no such file or folder/);
+    });
+
+    it('a folder without .strategy files exits 2', () => {
+        write('README.md', '# nothing here');
+        const result = strategy(['check', dir]);
+        assert.equal(result.status, 2);
+        assert.match(result.stderr, /no \.strategy files found/);
+    });
+
+    it('symbolic link loops end, and files reached twice are checked once', () => {
+        write('a/x.strategy', 'ticket APP-1 "t"\n');
+        symlinkSync(join(dir, 'a'), join(dir, 'a', 'loop'));
+        symlinkSync(join(dir, 'a'), join(dir, 'again'));
+        const result = strategy(['check', dir, '--today', '2026-11-23']);
+        assert.equal(result.status, 0, result.stderr);
+        assert.match(result.stdout, /^1 files, 0 errors, 1 warnings$/m);
+    });
+
+    it('node_modules is never searched', () => {
+        write('node_modules/pkg/x.strategy', 'garbage {');
+        write('a.strategy', 'ticket APP-1 "t"\n');
+        assert.match(strategy(['check', dir]).stdout, /^1 files, 0 errors, 1 warnings$/m);
+    });
+
+    it('a file of random bytes and an empty file: located diagnostics or a message, never a crash', () => {
+        let seed = 3;
+        const bytes = Buffer.from(Array.from({ length: 4096 }, () => (seed = (seed * 16807) % 2147483647) % 256));
+        write('random.strategy', bytes);
+        write('empty.strategy', '');
+        const result = strategy(['check', dir]);
+        assert.equal(result.status, 2);
+        assert.match(result.stderr, /random\.strategy:\d+:\d+: not UTF-8 text/);
+        assert.match(result.stdout, /^1 files, 0 errors, 0 warnings$/m);
+    });
+
+    it('a 5 MB file is checked', () => {
+        const tickets = ['objective Big "b" { metric BigM }', 'metric BigM "m" { baseline 1 target 2 by 2027-01-01 }'];
+        for (let i = 0; tickets.join('\n').length < 5_000_000; i++) {
+            tickets.push(...Array.from({ length: 1000 }, (_, k) => `ticket BIG-${i * 1000 + k} "A ticket with a title of some length" { serves Big kind feature }`));
+        }
+        write('big.strategy', tickets.join('\n'));
+        const result = strategy(['check', dir]);
+        assert.equal(result.status, 0, result.stderr);
+        assert.match(result.stdout, /^1 files, 0 errors, 0 warnings$/m);
+    });
+
+    it('trace: chains ticket → objective → parents → metrics, and coverage', () => {
+        const result = strategy(['trace', shopApp, '--today', '2026-11-23']);
+        assert.equal(result.status, 0, result.stderr);
+        assert.match(result.stdout, /APP-130 "Refactor the checkout service for reuse by the app" \[todo\]  .*backlog\.strategy:24\n  → Activation "Turn new users into second-time buyers"\n      metric SecondPurchaseRate: 12% → 18% by 2027-09-30\n  → Revenue "Grow recurring revenue"\n      metric PurchaseRecurrence: 41% → 43% → 50% by 2027-12-31 \(22% of the way, off track\)/);
+        assert.match(result.stdout, /Coverage\n  4 tickets, 4 trace to a measured objective \(100%\)\n  0 orphan tickets/);
+    });
+
+    it('trace --format json and md', () => {
+        write('a.strategy', 'objective G "g" { metric M }\nmetric M "m" { unit "ms" baseline 900 target 200 by 2027-01-01 current 550 }\nticket APP-1 "Fast | search" { serves G }\nticket APP-2 "Loose"\n');
+        const json = JSON.parse(strategy(['trace', dir, '--format', 'json']).stdout);
+        assert.deepEqual(json.coverage, { tickets: 2, measured: 1, orphans: ['APP-2'], unmeasured: [], objectivesWithoutWork: [] });
+        assert.deepEqual(json.tickets[0].chain[0].metrics[0], {
+            id: 'M', title: 'm', unit: 'ms', baseline: 900, target: 200, by: '2027-01-01', current: 550, progress: 0.5, grade: 'at-risk'
+        });
+        const md = strategy(['trace', dir, '--format', 'md']).stdout;
+        assert.match(md, /\| APP-1 Fast \\\| search \(.*a\.strategy:3\) \| G \|  \| M: 900 ms → 550 ms → 200 ms by 2027-01-01 \(50% of the way, at risk\) \|/);
+        assert.match(md, /\| APP-2 Loose \(.*\) \| \*\*orphan\*\* \|/);
+    });
+});

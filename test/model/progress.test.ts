@@ -1,0 +1,47 @@
+import assert from 'node:assert/strict';
+import { gradeOf, progressOf, targetReached } from '../../src/model/progress.js';
+import { isCalendarDate, numberOf } from '../../src/model/values.js';
+
+describe('metric progress', () => {
+    it('is (current - baseline) / (target - baseline), clamped to 0..1', () => {
+        assert.equal(progressOf({ baseline: 20, target: 30, current: 22 })?.ratio, 0.2);
+        assert.equal(progressOf({ baseline: 900, target: 200, current: 550 })?.ratio, 0.5);
+        assert.equal(progressOf({ baseline: 20, target: 30, current: 35 })?.ratio, 1);
+        assert.equal(progressOf({ baseline: 20, target: 30, current: 10 })?.ratio, 0);
+    });
+
+    it('is not shown without a current reading, or when the target equals the baseline', () => {
+        assert.equal(progressOf({ baseline: 20, target: 30 }), undefined);
+        assert.equal(progressOf({ baseline: 20, target: 20, current: 20 }), undefined);
+        assert.equal(progressOf({ target: 30, current: 20 }), undefined);
+    });
+
+    it('is graded as OKRs are', () => {
+        assert.equal(gradeOf(1), 'on-track');
+        assert.equal(gradeOf(0.7), 'on-track');
+        assert.equal(gradeOf(0.69), 'at-risk');
+        assert.equal(gradeOf(0.4), 'at-risk');
+        assert.equal(gradeOf(0.39), 'off-track');
+        assert.equal(gradeOf(0), 'off-track');
+    });
+
+    it('knows when a falling or rising target is reached', () => {
+        assert.ok(targetReached({ baseline: 900, target: 200, current: 180 }));
+        assert.ok(!targetReached({ baseline: 900, target: 200, current: 250 }));
+        assert.ok(targetReached({ baseline: 1, target: 2, current: 2 }));
+        assert.ok(!targetReached({ baseline: 1, target: 2 }));
+    });
+});
+
+describe('values', () => {
+    it('reads plain decimal numbers only', () => {
+        assert.equal(numberOf('4.5'), 4.5);
+        assert.equal(numberOf('-3'), -3);
+        for (const bad of ['twenty', '1e3', '', '0x10', '2027-01-01']) assert.equal(numberOf(bad), undefined, bad);
+    });
+
+    it('accepts real calendar dates only', () => {
+        assert.ok(isCalendarDate('2028-02-29'));
+        for (const bad of ['2027-02-29', '2027-13-01', '2027-1-01', '2027-00-10', 'tomorrow']) assert.ok(!isCalendarDate(bad), bad);
+    });
+});

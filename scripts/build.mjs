@@ -1,5 +1,5 @@
 // Builds everything the extension and the CLI run: regenerates Langium's code from the grammar (so it can never
-// go stale), then bundles the CLI and the language server with esbuild.
+// go stale), then bundles the CLI, the language server and the VS Code client with esbuild.
 import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import * as esbuild from 'esbuild';
@@ -23,7 +23,8 @@ const options = {
     outExtension: { '.js': '.cjs' },
     entryPoints: {
         cli: 'src/cli/strategy.ts',
-        server: 'src/language/server.ts'
+        server: 'src/language/server.ts',
+        extension: 'src/extension/extension.ts'
     },
     external: ['vscode'],
     sourcemap: !production,

@@ -1,5 +1,5 @@
-import { CstUtils, DefaultDocumentValidator, isLeafCstNode, type LangiumDocument, type ParseResult, type ValidationOptions } from 'langium';
-import type { Diagnostic, Range } from 'vscode-languageserver';
+import { AstUtils, CstUtils, DefaultDocumentValidator, interruptAndCheck, isCompositeCstNode, isLeafCstNode, type AstNode, type CstNode, type ValidationAcceptor, type LangiumDocument, type ParseResult, type ValidationOptions } from 'langium';
+import { CancellationToken, type Diagnostic, type Range } from 'vscode-languageserver';
 import type { StrategyServices } from './strategy-module.js';
 import { aKind, kindName, referenceKeyword } from './element-kinds.js';
 import { checkSeverity, type CheckCode, type StrategyDiagnosticData } from './checks/codes.js';
@@ -22,6 +22,18 @@ function tagged(diagnostic: Diagnostic, code: CheckCode, message = diagnostic.me
 export class StrategyDocumentValidator extends DefaultDocumentValidator {
     constructor(private readonly services: StrategyServices) {
         super(services);
+    }
+
+    /** Runs the (synchronous) checks without a microtask per call, yielding to cancellation every few hundred nodes. */
+    protected override async validateAstNodes(rootNode: AstNode, options: ValidationOptions, accept: ValidationAcceptor, cancelToken = CancellationToken.None): Promise<void> {
+        let count = 0;
+        for (const node of AstUtils.streamAst(rootNode)) {
+            if (++count % 500 === 0) await interruptAndCheck(cancelToken);
+            for (const check of this.validationRegistry.getChecks(node.$type, options.categories)) {
+                const result = check(node, accept, cancelToken);
+                if (result instanceof Promise) await result;
+            }
+        }
     }
 
     protected override processLexingErrors(parseResult: ParseResult, diagnostics: Diagnostic[], options: ValidationOptions): void {
@@ -92,15 +104,18 @@ const definingKeyword: Record<string, string> = {
     Question: 'question', Ticket: 'ticket', Canvas: 'canvas'
 };
 
-/** The grammar lets an unclosed block comment run to the end of the file; this finds its opening to report it. */
+/**
+ * The grammar lets an unclosed block comment run to the end of the file, so if there is one it is the file's last
+ * token: only the last leaf needs a look.
+ */
 function unclosedBlockComment(parseResult: ParseResult): Range | undefined {
-    const root = parseResult.value.$cstNode;
-    if (!root || !root.root.fullText.includes('/*')) return undefined;
-    for (const node of CstUtils.streamCst(root)) {
-        if (isLeafCstNode(node) && node.tokenType.name === 'ML_COMMENT' && !/\*\/$/.test(node.text)) {
-            const start = node.range.start;
-            return { start, end: { line: start.line, character: start.character + 2 } };
-        }
+    const text = parseResult.value.$cstNode?.root.fullText ?? '';
+    if (text.lastIndexOf('/*') <= text.lastIndexOf('*/')) return undefined;
+    let node: CstNode | undefined = parseResult.value.$cstNode?.root;
+    while (node && isCompositeCstNode(node)) node = node.content[node.content.length - 1];
+    if (node && isLeafCstNode(node) && node.tokenType.name === 'ML_COMMENT' && !node.text.endsWith('*/')) {
+        const start = node.range.start;
+        return { start, end: { line: start.line, character: start.character + 2 } };
     }
     return undefined;
 }

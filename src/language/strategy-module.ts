@@ -9,6 +9,7 @@ import { StrategyDocumentValidator } from './strategy-document-validator.js';
 import { StrategyScopeComputation, StrategyScopeProvider } from './strategy-scope.js';
 import { registerStrategyChecks } from './strategy-validator.js';
 import { StrategySyntaxMessages } from './syntax-messages.js';
+import { StrategyValidationRegistry } from './strategy-validation-registry.js';
 import { WorkspaceModel } from './workspace-model.js';
 import { revalidateAllOnChange } from './revalidation.js';
 
@@ -27,21 +28,27 @@ export const StrategyModule: Module<StrategyServices, PartialLangiumServices & S
         WorkspaceModel: (services) => new WorkspaceModel(services)
     },
     parser: {
-        ParserErrorMessageProvider: () => new StrategySyntaxMessages()
+        ParserErrorMessageProvider: () => new StrategySyntaxMessages(),
+        // The grammar is LL(2); chevrotain's LL(k) lookahead parses it much faster than Langium's default ALL(*).
+        ParserConfig: () => ({ maxLookahead: 3 })
     },
     references: {
         ScopeComputation: (services) => new StrategyScopeComputation(services),
         ScopeProvider: (services) => new StrategyScopeProvider(services)
     },
     validation: {
+        ValidationRegistry: (services) => new StrategyValidationRegistry(services),
         DocumentValidator: (services) => new StrategyDocumentValidator(services as StrategyServices)
     }
 };
 
-/** One engine for the language server, the CLI and the tests. */
-export function createStrategyServices(context: DefaultSharedModuleContext): { shared: LangiumSharedServices; Strategy: StrategyServices } {
+/** One engine for the language server, the CLI and the tests; a host may swap a service it has no use for. */
+export function createStrategyServices(
+    context: DefaultSharedModuleContext,
+    hostModule: Module<StrategyServices, PartialLangiumServices> = {}
+): { shared: LangiumSharedServices; Strategy: StrategyServices } {
     const shared = inject(createDefaultSharedModule(context), StrategyGeneratedSharedModule);
-    const Strategy = inject(createDefaultModule({ shared }), StrategyGeneratedModule, StrategyModule);
+    const Strategy = inject(createDefaultModule({ shared }), StrategyGeneratedModule, StrategyModule, hostModule);
     shared.ServiceRegistry.register(Strategy);
     registerStrategyChecks(Strategy);
     revalidateAllOnChange(shared);

@@ -1,4 +1,4 @@
-import { DefaultScopeComputation, DefaultScopeProvider, type AstNodeDescription, type LangiumDocument, type ReferenceInfo, type Scope } from 'langium';
+import { DefaultScopeComputation, DefaultScopeProvider, MultiMap, type AstNode, type AstNodeDescription, type LocalSymbols, type LangiumDocument, type ReferenceInfo, type Scope } from 'langium';
 import type { CancellationToken } from 'vscode-languageserver';
 import { isSolution, isUserType, type Model } from './generated/ast.js';
 
@@ -20,14 +20,22 @@ export class StrategyScopeComputation extends DefaultScopeComputation {
         }
         return exports;
     }
+
+    /**
+     * Every reference resolves through the global index: keeping a per-document scope of all its elements as well
+     * would make each look-up scan the file's elements, quadratic in a file of 50,000 tickets.
+     */
+    override async collectLocalSymbols(): Promise<LocalSymbols> {
+        return new MultiMap<AstNode, AstNodeDescription>();
+    }
 }
 
 /** An unqualified need resolves among the needs of the solution's own user types before any other. */
 export class StrategyScopeProvider extends DefaultScopeProvider {
     override getScope(context: ReferenceInfo): Scope {
-        const scope = super.getScope(context);
         const solution = context.container;
-        if (!isSolution(solution) || context.property !== 'needs') return scope;
+        const scope = super.getScope(context);
+        if (context.property !== 'needs' || !isSolution(solution)) return scope;
         const ownNeeds = solution.users.flatMap(user => user.ref?.needs ?? []);
         return ownNeeds.length > 0 ? this.createScopeForNodes(ownNeeds, scope) : scope;
     }

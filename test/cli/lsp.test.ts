@@ -17,7 +17,7 @@ describe('strategy lsp --stdio', () => {
     before(async () => {
         server = spawn(process.execPath, [resolve('bin/strategy.cjs'), 'lsp', '--stdio'], { env: { ...process.env, STRATEGY_TODAY: '2026-11-23' } });
         connection = createMessageConnection(new StreamMessageReader(server.stdout!), new StreamMessageWriter(server.stdin!));
-        connection.onNotification('textDocument/publishDiagnostics', (params: PublishDiagnosticsParams) => published.set(params.uri, params));
+        connection.onNotification('textDocument/publishDiagnostics', (params: PublishDiagnosticsParams) => { published.set(params.uri, params); });
         connection.listen();
         await connection.sendRequest('initialize', {
             processId: process.pid, rootUri: pathToFileURL(example).toString(), capabilities: {},

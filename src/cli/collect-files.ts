@@ -20,8 +20,10 @@ export function collectStrategyFiles(paths: readonly string[]): CollectedFiles {
     const seenFiles = new Set<string>();
     const seenFolders = new Set<string>();
 
-    const addFile = (path: string) => {
-        const real = realpathSync(path);
+    // Only a symbolic link can lead to a file twice (folders are entered once by their real path), so only
+    // links and the paths given on the command line need resolving.
+    const addFile = (path: string, mayBeAlias = true) => {
+        const real = mayBeAlias ? realpathSync(path) : path;
         if (!seenFiles.has(real)) {
             seenFiles.add(real);
             files.push(path);
@@ -59,7 +61,7 @@ export function collectStrategyFiles(paths: readonly string[]): CollectedFiles {
                     }
                 }
                 if (isFolder && !skippedFolders.has(entry.name)) subfolders.push(path);
-                else if (isFile && entry.name.endsWith('.strategy')) addFile(path);
+                else if (isFile && entry.name.endsWith('.strategy')) addFile(join(real, entry.name), entry.isSymbolicLink());
             }
             pending.push(...subfolders.reverse());
         }

@@ -1,4 +1,4 @@
-import { AstUtils, CstUtils, DefaultDocumentValidator, interruptAndCheck, isCompositeCstNode, isLeafCstNode, type AstNode, type CstNode, type ValidationAcceptor, type LangiumDocument, type ParseResult, type ValidationOptions } from 'langium';
+import { AstUtils, CstUtils, DefaultDocumentValidator, interruptAndCheck, isCompositeCstNode, isLeafCstNode, type AstNode, type CstNode, type ValidationAcceptor, type ValidationCheck, type LangiumDocument, type ParseResult, type ValidationOptions } from 'langium';
 import { CancellationToken, type Diagnostic, type Range } from 'vscode-languageserver';
 import type { StrategyServices } from './strategy-module.js';
 import { aKind, kindName, referenceKeyword } from './element-kinds.js';
@@ -27,9 +27,12 @@ export class StrategyDocumentValidator extends DefaultDocumentValidator {
     /** Runs the (synchronous) checks without a microtask per call, yielding to cancellation every few hundred nodes. */
     protected override async validateAstNodes(rootNode: AstNode, options: ValidationOptions, accept: ValidationAcceptor, cancelToken = CancellationToken.None): Promise<void> {
         let count = 0;
+        const checksByType = new Map<string, ValidationCheck[]>();
         for (const node of AstUtils.streamAst(rootNode)) {
             if (++count % 500 === 0) await interruptAndCheck(cancelToken);
-            for (const check of this.validationRegistry.getChecks(node.$type, options.categories)) {
+            let checks = checksByType.get(node.$type);
+            if (!checks) checksByType.set(node.$type, checks = this.validationRegistry.getChecks(node.$type, options.categories).toArray());
+            for (const check of checks) {
                 const result = check(node, accept, cancelToken);
                 if (result instanceof Promise) await result;
             }

@@ -72,6 +72,7 @@ ticket T-1 "t" { serves G kind feature status doing }`;
         assert.match(messages[0], /Unknown focus 'retension'; did you mean 'retention'\?/);
         assert.match(messages[1], /'twenty' is not a number/);
         assert.match(messages[2], /'2027-02-30' is not a calendar date/);
+        assert.match((await messagesOf('metric M "m" { baseline 1 target 2 by 2027-2-3 }', 'invalid-value'))[0], /'2027-2-3' needs two-digit months and days/);
     });
 
     it('metric-no-change on the target value', async () => {
@@ -110,6 +111,8 @@ solution S "s" { for U addresses N advances Goal }
         assert.deepEqual(await codesOf(metric('current 4')), []);
         assert.deepEqual(await codesOf(metric('current 7'), '2026-01-31'), []);
         assert.match((await messagesOf(metric(''), 'metric-overdue'))[0], /was due by 2026-01-31 and it has no current reading/);
+        // A target that is not a number is invalid-value alone: there is nothing to be overdue on.
+        assert.deepEqual(await codesOf(metric('current 7').replace('target 5', 'target five')), ['2:35 invalid-value']);
     });
 
     it('objective-without-work only for leaf objectives', async () => {

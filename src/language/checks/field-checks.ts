@@ -50,8 +50,9 @@ function checkNumber(node: AstNode, accept: ValidationAcceptor, property: string
 
 function checkDate(node: AstNode, accept: ValidationAcceptor, property: string, raw: string | undefined): void {
     if (raw === undefined || isCalendarDate(raw)) return;
-    const shape = /^[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}$/.test(raw) ? 'is not a calendar date' : 'is not a date';
-    report(accept, 'invalid-value', `'${raw}' ${shape}; write a real date as YYYY-MM-DD, such as 2027-06-30`, { node, property });
+    const problem = /^[0-9]{4}-[0-9]{2}-[0-9]{2}$/.test(raw) ? 'is not a calendar date'
+        : /^[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}$/.test(raw) ? 'needs two-digit months and days' : 'is not a date';
+    report(accept, 'invalid-value', `'${raw}' ${problem}; write a real date as YYYY-MM-DD, such as 2027-06-30`, { node, property });
 }
 
 export const fieldChecks: ValidationChecks<StrategyAstType> = {

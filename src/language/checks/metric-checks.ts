@@ -29,7 +29,7 @@ export function metricChecks(workspace: WorkspaceModel): ValidationChecks<Strate
             (metric: Metric, accept) => {
                 const figures = figuresOf(metric);
                 const today = workspace.get().today;
-                if (!figures.by || figures.by >= today || targetReached(figures)) return;
+                if (!figures.by || figures.target === undefined || figures.by >= today || targetReached(figures)) return;
                 const reading = figures.current === undefined ? 'it has no current reading' : `it stands at ${figures.current} against ${figures.target}`;
                 report(accept, 'metric-overdue', `Metric ${metric.name} was due by ${figures.by} and ${reading}; update 'current' or set a new date`, {
                     node: metric.target[0], property: 'date'

@@ -30,7 +30,10 @@ export const StrategyModule: Module<StrategyServices, PartialLangiumServices & S
     parser: {
         ParserErrorMessageProvider: () => new StrategySyntaxMessages(),
         // The grammar is LL(2); chevrotain's LL(k) lookahead parses it much faster than Langium's default ALL(*).
-        ParserConfig: () => ({ maxLookahead: 3 })
+        ParserConfig: () => ({ maxLookahead: 3 }),
+        // Langium guesses these from the grammar; say them: `/** */` comments document elements, and a name may
+        // hold dashes (`APP-123`), which matters wherever the editor looks for the word under the cursor.
+        GrammarConfig: () => ({ multilineCommentRules: ['ML_COMMENT'], nameRegexp: /^[\w\p{L}-]$/u })
     },
     references: {
         ScopeComputation: (services) => new StrategyScopeComputation(services),

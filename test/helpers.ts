@@ -1,6 +1,6 @@
 import { URI, type FileSystemNode, type FileSystemProvider, type LangiumDocument } from 'langium';
 import type { Diagnostic } from 'vscode-languageserver';
-import { createStrategyServices, type StrategyServices } from '../src/language/strategy-module.js';
+import { createStrategyLspServices, type StrategyLspServices } from '../src/language/lsp/strategy-lsp-module.js';
 import type { Model } from '../src/language/generated/ast.js';
 
 export const today = '2026-11-23';
@@ -30,7 +30,7 @@ export class MemoryFileSystem implements FileSystemProvider {
 }
 
 export interface Workspace {
-    services: StrategyServices;
+    services: StrategyLspServices;
     documents: Map<string, LangiumDocument<Model>>;
     uri(file: string): URI;
     /** Diagnostics of one file as `line:col code` strings (1-based), sorted, for compact assertions. */
@@ -43,7 +43,7 @@ export interface Workspace {
 /** Builds a workspace from file name → text, with the engine the server and the CLI use. */
 export async function workspace(files: Record<string, string>, date = today): Promise<Workspace> {
     const fileSystem = new MemoryFileSystem();
-    const services = createStrategyServices({ fileSystemProvider: () => fileSystem }).Strategy;
+    const services = createStrategyLspServices({ fileSystemProvider: () => fileSystem }).Strategy;
     services.strategy.Config.fixedToday = date;
     const langiumDocuments = services.shared.workspace.LangiumDocuments;
     const builder = services.shared.workspace.DocumentBuilder;

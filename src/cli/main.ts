@@ -1,6 +1,5 @@
 import '../node-compat.js';
 import { fileURLToPath } from 'node:url';
-import { startStrategyServer } from '../language/main.js';
 import { traceOf } from '../model/trace.js';
 import { traceJson, traceMarkdown, traceText } from '../render/trace-formats.js';
 import { parseCommandArgs, UsageError, type CommandArgs } from './args.js';
@@ -75,6 +74,8 @@ async function runLsp(args: CommandArgs, io: Output): Promise<number> {
         io.err(`strategy lsp: only --stdio is supported\n\n${commandHelp.lsp}`);
         return 2;
     }
+    // Loaded only here, so that check and trace never load the language server's code.
+    const { startStrategyServer } = await import('../language/main.js');
     startStrategyServer();
     return new Promise<number>(() => { /* the server ends the process when the client asks it to exit */ });
 }

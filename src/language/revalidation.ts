@@ -1,5 +1,4 @@
 import { DocumentState } from 'langium';
-import type { LangiumSharedServices } from 'langium/lsp';
 import type { LangiumSharedCoreServices } from 'langium';
 
 /**
@@ -7,7 +6,7 @@ import type { LangiumSharedCoreServices } from 'langium';
  * reference the changed one, so Langium's relinking of affected documents is not enough: after any change,
  * every other document is validated again (without relinking) against the freshly built alignment model.
  */
-export function revalidateAllOnChange(shared: LangiumSharedCoreServices | LangiumSharedServices): void {
+export function revalidateAllOnChange(shared: LangiumSharedCoreServices): void {
     const builder = shared.workspace.DocumentBuilder;
     const documents = shared.workspace.LangiumDocuments;
     builder.onUpdate(() => {

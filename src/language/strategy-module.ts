@@ -1,17 +1,16 @@
-import { inject, type Module } from 'langium';
 import {
-    createDefaultModule, createDefaultSharedModule, type DefaultSharedModuleContext, type LangiumServices,
-    type LangiumSharedServices, type PartialLangiumServices
-} from 'langium/lsp';
+    createDefaultCoreModule, createDefaultSharedCoreModule, inject, type DefaultSharedCoreModuleContext,
+    type LangiumCoreServices, type LangiumSharedCoreServices, type Module, type PartialLangiumCoreServices
+} from 'langium';
 import { StrategyGeneratedModule, StrategyGeneratedSharedModule } from './generated/module.js';
+import { revalidateAllOnChange } from './revalidation.js';
 import { StrategyConfig } from './strategy-config.js';
 import { StrategyDocumentValidator } from './strategy-document-validator.js';
 import { StrategyScopeComputation, StrategyScopeProvider } from './strategy-scope.js';
+import { StrategyValidationRegistry } from './strategy-validation-registry.js';
 import { registerStrategyChecks } from './strategy-validator.js';
 import { StrategySyntaxMessages } from './syntax-messages.js';
-import { StrategyValidationRegistry } from './strategy-validation-registry.js';
 import { WorkspaceModel } from './workspace-model.js';
-import { revalidateAllOnChange } from './revalidation.js';
 
 export interface StrategyAddedServices {
     strategy: {
@@ -20,9 +19,10 @@ export interface StrategyAddedServices {
     };
 }
 
-export type StrategyServices = LangiumServices & StrategyAddedServices;
+/** The engine without any editor feature: what the CLI runs, and what the language server builds on. */
+export type StrategyServices = LangiumCoreServices & StrategyAddedServices;
 
-export const StrategyModule: Module<StrategyServices, PartialLangiumServices & StrategyAddedServices> = {
+export const StrategyModule: Module<StrategyServices, PartialLangiumCoreServices & StrategyAddedServices> = {
     strategy: {
         Config: () => new StrategyConfig(),
         WorkspaceModel: (services) => new WorkspaceModel(services)
@@ -45,17 +45,22 @@ export const StrategyModule: Module<StrategyServices, PartialLangiumServices & S
     }
 };
 
-/** One engine for the language server, the CLI and the tests; a host may swap a service it has no use for. */
-export function createStrategyServices(
-    context: DefaultSharedModuleContext,
-    hostModule: Module<StrategyServices, PartialLangiumServices> = {}
-): { shared: LangiumSharedServices; Strategy: StrategyServices } {
-    const shared = inject(createDefaultSharedModule(context), StrategyGeneratedSharedModule);
-    const Strategy = inject(createDefaultModule({ shared }), StrategyGeneratedModule, StrategyModule, hostModule);
+/** Wires what every host needs after injection: the checks, cross-file revalidation, validation on the first build. */
+export function setUpStrategyEngine(shared: LangiumSharedCoreServices, Strategy: StrategyServices): void {
     shared.ServiceRegistry.register(Strategy);
     registerStrategyChecks(Strategy);
     revalidateAllOnChange(shared);
     // Langium does not validate on the first workspace build unless asked; the editor must show problems at once.
     shared.workspace.WorkspaceManager.initialBuildOptions = { validation: true };
+}
+
+/** The engine for the CLI: no language-server code is loaded. A host may swap a service it has no use for. */
+export function createStrategyServices(
+    context: DefaultSharedCoreModuleContext,
+    hostModule: Module<StrategyServices, PartialLangiumCoreServices> = {}
+): { shared: LangiumSharedCoreServices; Strategy: StrategyServices } {
+    const shared = inject(createDefaultSharedCoreModule(context), StrategyGeneratedSharedModule);
+    const Strategy = inject(createDefaultCoreModule({ shared }), StrategyGeneratedModule, StrategyModule, hostModule);
+    setUpStrategyEngine(shared, Strategy);
     return { shared, Strategy };
 }

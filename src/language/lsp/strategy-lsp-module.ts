@@ -1,0 +1,20 @@
+import { inject, type Module } from 'langium';
+import {
+    createDefaultModule, createDefaultSharedModule, type DefaultSharedModuleContext, type LangiumServices,
+    type LangiumSharedServices, type PartialLangiumServices
+} from 'langium/lsp';
+import { StrategyGeneratedModule, StrategyGeneratedSharedModule } from '../generated/module.js';
+import { setUpStrategyEngine, StrategyModule, type StrategyAddedServices } from '../strategy-module.js';
+
+/** The engine with the editor features of the language server. */
+export type StrategyLspServices = LangiumServices & StrategyAddedServices;
+
+export function createStrategyLspServices(
+    context: DefaultSharedModuleContext,
+    hostModule: Module<StrategyLspServices, PartialLangiumServices> = {}
+): { shared: LangiumSharedServices; Strategy: StrategyLspServices } {
+    const shared = inject(createDefaultSharedModule(context), StrategyGeneratedSharedModule);
+    const Strategy = inject(createDefaultModule({ shared }), StrategyGeneratedModule, StrategyModule, hostModule);
+    setUpStrategyEngine(shared, Strategy);
+    return { shared, Strategy };
+}

@@ -1,5 +1,5 @@
 import type { ValidationChecks } from 'langium';
-import type { StrategyAstType } from '../generated/ast.js';
+import type { Objective, StrategyAstType } from '../generated/ast.js';
 import type { WorkspaceModel } from '../workspace-model.js';
 import { report } from './codes.js';
 
@@ -13,11 +13,11 @@ export function ticketChecks(workspace: WorkspaceModel): ValidationChecks<Strate
                 return;
             }
             const solution = ticket.implements[0]?.ref;
-            const chain = workspace.get().chainOf(ticket);
-            if (!solution || chain.length === 0) return;
-            const advanced = new Set(solution.objectives.map(ref => ref.ref));
-            if (chain.some(objective => advanced.has(objective))) return;
-            report(accept, 'ticket-solution-mismatch', `Ticket ${ticket.name} serves ${chain[0].name}, but solution ${solution.name} does not advance it or any of its parents; add 'advances ${chain[0].name}' to the solution or serve an objective it advances`, {
+            const served = ticket.serves[0]?.ref;
+            if (!solution || !served) return;
+            const advances = (objective: Objective) => solution.objectives.some(ref => ref.ref === objective);
+            if (advances(served) || workspace.get().ancestors(served).some(advances)) return;
+            report(accept, 'ticket-solution-mismatch', `Ticket ${ticket.name} serves ${served.name}, but solution ${solution.name} does not advance it or any of its parents; add 'advances ${served.name}' to the solution or serve an objective it advances`, {
                 node: ticket, property: 'implements', index: 0
             });
         }

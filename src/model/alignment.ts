@@ -71,11 +71,6 @@ export class AlignmentModel {
         return served && this.objectives.has(served) ? [served, ...this.ancestors(served)] : [];
     }
 
-    /** Objectives without a parent, and those on a cycle (which have no top), in source order. */
-    topObjectives(): Objective[] {
-        return [...this.objectives.values()].filter(f => !f.parent || f.cycle).map(f => f.objective);
-    }
-
     private register(element: NamedElement): void {
         const sameName = this.byName.get(element.name);
         if (sameName) sameName.push(element);

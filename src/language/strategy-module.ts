@@ -6,6 +6,7 @@ import { StrategyGeneratedModule, StrategyGeneratedSharedModule } from './genera
 import { revalidateAllOnChange } from './revalidation.js';
 import { StrategyConfig } from './strategy-config.js';
 import { StrategyDocumentValidator } from './strategy-document-validator.js';
+import { StrategyLinker } from './strategy-linker.js';
 import { StrategyScopeComputation, StrategyScopeProvider } from './strategy-scope.js';
 import { StrategyValidationRegistry } from './strategy-validation-registry.js';
 import { registerStrategyChecks } from './strategy-validator.js';
@@ -36,6 +37,7 @@ export const StrategyModule: Module<StrategyServices, PartialLangiumCoreServices
         GrammarConfig: () => ({ multilineCommentRules: ['ML_COMMENT'], nameRegexp: /^[\w\p{L}-]$/u })
     },
     references: {
+        Linker: (services) => new StrategyLinker(services),
         ScopeComputation: (services) => new StrategyScopeComputation(services),
         ScopeProvider: (services) => new StrategyScopeProvider(services)
     },

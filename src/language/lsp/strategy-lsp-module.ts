@@ -9,12 +9,18 @@ import { setUpStrategyEngine, StrategyModule, type StrategyAddedServices } from 
 /** The engine with the editor features of the language server. */
 export type StrategyLspServices = LangiumServices & StrategyAddedServices;
 
+/** One provider per LSP feature, each in its own file of this folder. */
+export const StrategyLspModule: Module<StrategyLspServices, PartialLangiumServices> = {
+    lsp: {
+    }
+};
+
 export function createStrategyLspServices(
     context: DefaultSharedModuleContext,
     hostModule: Module<StrategyLspServices, PartialLangiumServices> = {}
 ): { shared: LangiumSharedServices; Strategy: StrategyLspServices } {
     const shared = inject(createDefaultSharedModule(context), StrategyGeneratedSharedModule);
-    const Strategy = inject(createDefaultModule({ shared }), StrategyGeneratedModule, StrategyModule, hostModule);
+    const Strategy = inject(createDefaultModule({ shared }), StrategyGeneratedModule, StrategyModule, StrategyLspModule, hostModule);
     setUpStrategyEngine(shared, Strategy);
     return { shared, Strategy };
 }

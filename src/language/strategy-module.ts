@@ -1,10 +1,10 @@
 import {
-    createDefaultCoreModule, createDefaultSharedCoreModule, inject, type DefaultSharedCoreModuleContext,
+    createDefaultCoreModule, createDefaultSharedCoreModule, inject, type DefaultSharedCoreModuleContext, type DocumentBuilder,
     type LangiumCoreServices, type LangiumSharedCoreServices, type Module, type PartialLangiumCoreServices
 } from 'langium';
 import { StrategyGeneratedModule, StrategyGeneratedSharedModule } from './generated/module.js';
-import { revalidateAllOnChange } from './revalidation.js';
 import { StrategyConfig } from './strategy-config.js';
+import { StrategyDocumentBuilder } from './strategy-document-builder.js';
 import { StrategyDocumentValidator } from './strategy-document-validator.js';
 import { StrategyLinker } from './strategy-linker.js';
 import { StrategyScopeComputation, StrategyScopeProvider } from './strategy-scope.js';
@@ -47,21 +47,27 @@ export const StrategyModule: Module<StrategyServices, PartialLangiumCoreServices
     }
 };
 
-/** Wires what every host needs after injection: the checks, cross-file revalidation, validation on the first build. */
+/** Wires what every host needs after injection: the checks, and validation on the first build. */
 export function setUpStrategyEngine(shared: LangiumSharedCoreServices, Strategy: StrategyServices): void {
     shared.ServiceRegistry.register(Strategy);
     registerStrategyChecks(Strategy);
-    revalidateAllOnChange(shared);
     // Langium does not validate on the first workspace build unless asked; the editor must show problems at once.
     shared.workspace.WorkspaceManager.initialBuildOptions = { validation: true };
 }
 
 /** The engine for the CLI: no language-server code is loaded. A host may swap a service it has no use for. */
+/** Shared services the engine replaces, for the CLI and the language server alike. */
+export const StrategySharedModule: Module<LangiumSharedCoreServices, { workspace: { DocumentBuilder: DocumentBuilder } }> = {
+    workspace: {
+        DocumentBuilder: (shared) => new StrategyDocumentBuilder(shared)
+    }
+};
+
 export function createStrategyServices(
     context: DefaultSharedCoreModuleContext,
     hostModule: Module<StrategyServices, PartialLangiumCoreServices> = {}
 ): { shared: LangiumSharedCoreServices; Strategy: StrategyServices } {
-    const shared = inject(createDefaultSharedCoreModule(context), StrategyGeneratedSharedModule);
+    const shared = inject(createDefaultSharedCoreModule(context), StrategyGeneratedSharedModule, StrategySharedModule);
     const Strategy = inject(createDefaultCoreModule({ shared }), StrategyGeneratedModule, StrategyModule, hostModule);
     setUpStrategyEngine(shared, Strategy);
     return { shared, Strategy };

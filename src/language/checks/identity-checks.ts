@@ -1,7 +1,7 @@
 import { AstUtils, GrammarUtils, type ValidationChecks } from 'langium';
 import type { DiagnosticRelatedInformation } from 'vscode-languageserver';
 import type { Need, StrategyAstType } from '../generated/ast.js';
-import type { NamedElement } from '../../model/alignment.js';
+import type { AlignmentModel, NamedElement } from '../../model/alignment.js';
 import type { WorkspaceModel } from '../workspace-model.js';
 import { aKind } from '../element-kinds.js';
 import { report } from './codes.js';
@@ -10,6 +10,12 @@ function definedAt(element: NamedElement | Need, message: string): DiagnosticRel
     const name = GrammarUtils.findNodeForProperty(element.$cstNode, 'name');
     if (!name) return undefined;
     return { location: { uri: AstUtils.getDocument(element).uri.toString(), range: name.range }, message };
+}
+
+/** What `duplicate-id` reads from other files: where the other definitions of the element's ID are. */
+export function identitySignature(element: NamedElement, model: AlignmentModel): string {
+    const others = (model.byName.get(element.name) ?? []).filter(other => other !== element);
+    return others.map(other => `${AstUtils.getDocument(other).uri}@${other.$cstNode?.offset}`).join(',');
 }
 
 /** IDs are unique across the workspace whatever the kind; a need's ID only within its user type. */

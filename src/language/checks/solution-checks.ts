@@ -1,7 +1,13 @@
 import type { ValidationChecks } from 'langium';
-import type { StrategyAstType } from '../generated/ast.js';
+import type { Need, StrategyAstType } from '../generated/ast.js';
+import type { AlignmentModel } from '../../model/alignment.js';
 import type { WorkspaceModel } from '../workspace-model.js';
 import { report } from './codes.js';
+
+/** What `unused-need` reads from other files: whether some solution addresses the need. */
+export function needSignature(need: Need, model: AlignmentModel): string {
+    return model.addressedNeeds.has(need) ? 'addressed' : '';
+}
 
 export function solutionChecks(workspace: WorkspaceModel): ValidationChecks<StrategyAstType> {
     return {

@@ -1,7 +1,22 @@
 import type { ValidationChecks } from 'langium';
-import type { Objective, StrategyAstType } from '../generated/ast.js';
+import type { Objective, Solution, StrategyAstType, Ticket } from '../generated/ast.js';
+import type { AlignmentModel } from '../../model/alignment.js';
 import type { WorkspaceModel } from '../workspace-model.js';
 import { report } from './codes.js';
+
+/** The ticket's served objective and solution when the solution advances neither that objective nor a parent of it. */
+function mismatchOf(ticket: Ticket, model: AlignmentModel): { served: Objective; solution: Solution } | undefined {
+    const solution = ticket.implements[0]?.ref;
+    const served = ticket.serves[0]?.ref;
+    if (!solution || !served) return undefined;
+    const advances = (objective: Objective) => solution.objectives.some(ref => ref.ref === objective);
+    return advances(served) || model.ancestors(served).some(advances) ? undefined : { served, solution };
+}
+
+/** What the ticket checks read from other files: whether its solution moves its objective's chain. */
+export function ticketSignature(ticket: Ticket, model: AlignmentModel): string {
+    return mismatchOf(ticket, model) ? 'mismatch' : '';
+}
 
 export function ticketChecks(workspace: WorkspaceModel): ValidationChecks<StrategyAstType> {
     return {
@@ -12,11 +27,9 @@ export function ticketChecks(workspace: WorkspaceModel): ValidationChecks<Strate
                 });
                 return;
             }
-            const solution = ticket.implements[0]?.ref;
-            const served = ticket.serves[0]?.ref;
-            if (!solution || !served) return;
-            const advances = (objective: Objective) => solution.objectives.some(ref => ref.ref === objective);
-            if (advances(served) || workspace.get().ancestors(served).some(advances)) return;
+            const mismatch = mismatchOf(ticket, workspace.get());
+            if (!mismatch) return;
+            const { served, solution } = mismatch;
             report(accept, 'ticket-solution-mismatch', `Ticket ${ticket.name} serves ${served.name}, but solution ${solution.name} does not advance it or any of its parents; add 'advances ${served.name}' to the solution or serve an objective it advances`, {
                 node: ticket, property: 'implements', index: 0
             });

@@ -4,7 +4,7 @@ import {
     type LangiumSharedServices, type PartialLangiumServices
 } from 'langium/lsp';
 import { StrategyGeneratedModule, StrategyGeneratedSharedModule } from '../generated/module.js';
-import { setUpStrategyEngine, StrategyModule, type StrategyAddedServices } from '../strategy-module.js';
+import { setUpStrategyEngine, StrategyModule, StrategySharedModule, type StrategyAddedServices } from '../strategy-module.js';
 
 /** The engine with the editor features of the language server. */
 export type StrategyLspServices = LangiumServices & StrategyAddedServices;
@@ -19,7 +19,7 @@ export function createStrategyLspServices(
     context: DefaultSharedModuleContext,
     hostModule: Module<StrategyLspServices, PartialLangiumServices> = {}
 ): { shared: LangiumSharedServices; Strategy: StrategyLspServices } {
-    const shared = inject(createDefaultSharedModule(context), StrategyGeneratedSharedModule);
+    const shared = inject(createDefaultSharedModule(context), StrategyGeneratedSharedModule, StrategySharedModule);
     const Strategy = inject(createDefaultModule({ shared }), StrategyGeneratedModule, StrategyModule, StrategyLspModule, hostModule);
     setUpStrategyEngine(shared, Strategy);
     return { shared, Strategy };

@@ -1,0 +1,42 @@
+import { DefaultDocumentBuilder, DocumentState, interruptAndCheck, type LangiumDocument, type LangiumSharedCoreServices, type URI } from 'langium';
+import { CancellationToken } from 'vscode-languageserver';
+import { crossFileSignature } from './checks/cross-file-signature.js';
+import type { Model } from './generated/ast.js';
+import type { StrategyServices } from './strategy-module.js';
+
+/**
+ * Some checks depend on files that do not reference the changed one (a ticket elsewhere gives an objective its
+ * work), so Langium's relinking of affected documents is not enough. After each update, every other document
+ * whose cross-file signature changed is validated again, without relinking; all others keep their diagnostics,
+ * so a keystroke in one file does not re-check and re-publish the whole workspace.
+ */
+export class StrategyDocumentBuilder extends DefaultDocumentBuilder {
+    private readonly signatures = new Map<string, string>();
+
+    constructor(private readonly shared: LangiumSharedCoreServices) {
+        super(shared);
+        this.onDocumentPhase(DocumentState.Validated, document => {
+            this.signatures.set(document.uri.toString(), this.signatureOf(document));
+        });
+    }
+
+    override async update(changed: URI[], deleted: URI[], cancelToken = CancellationToken.None): Promise<void> {
+        for (const uri of deleted) this.signatures.delete(uri.toString());
+        await super.update(changed, deleted, cancelToken);
+        const stale: LangiumDocument[] = [];
+        let count = 0;
+        for (const document of this.langiumDocuments.all) {
+            if (++count % 100 === 0) await interruptAndCheck(cancelToken);
+            if (document.state !== DocumentState.Validated) continue;
+            if (this.signatures.get(document.uri.toString()) !== this.signatureOf(document)) stale.push(document);
+        }
+        if (stale.length === 0) return;
+        for (const document of stale) this.resetToState(document, DocumentState.IndexedReferences);
+        await this.buildDocuments(stale, this.updateBuildOptions, cancelToken);
+    }
+
+    private signatureOf(document: LangiumDocument): string {
+        const services = this.shared.ServiceRegistry.getServices(document.uri) as StrategyServices;
+        return crossFileSignature(document.parseResult.value as Model, services.strategy.WorkspaceModel.get());
+    }
+}

@@ -14,8 +14,9 @@ function definedAt(element: NamedElement | Need, message: string): DiagnosticRel
 
 /** What `duplicate-id` reads from other files: where the other definitions of the element's ID are. */
 export function identitySignature(element: NamedElement, model: AlignmentModel): string {
-    const others = (model.byName.get(element.name) ?? []).filter(other => other !== element);
-    return others.map(other => `${AstUtils.getDocument(other).uri}@${other.$cstNode?.offset}`).join(',');
+    const sameName = model.byName.get(element.name);
+    if (!sameName || sameName.length < 2) return '';
+    return sameName.filter(other => other !== element).map(other => `${AstUtils.getDocument(other).uri}@${other.$cstNode?.offset}`).join(',');
 }
 
 /** IDs are unique across the workspace whatever the kind; a need's ID only within its user type. */

@@ -9,8 +9,14 @@ function mismatchOf(ticket: Ticket, model: AlignmentModel): { served: Objective;
     const solution = ticket.implements[0]?.ref;
     const served = ticket.serves[0]?.ref;
     if (!solution || !served) return undefined;
-    const advances = (objective: Objective) => solution.objectives.some(ref => ref.ref === objective);
-    return advances(served) || model.ancestors(served).some(advances) ? undefined : { served, solution };
+    // Walks up without building the ancestor list: this runs for every ticket after every edit.
+    let objective: Objective | undefined = served;
+    for (let steps = 0; objective && steps <= model.objectives.size; steps++) {
+        const current = objective;
+        if (solution.objectives.some(ref => ref.ref === current)) return undefined;
+        objective = model.facts(current)?.parent;
+    }
+    return { served, solution };
 }
 
 /** What the ticket checks read from other files: whether its solution moves its objective's chain. */

@@ -12,7 +12,7 @@ function mismatchOf(ticket: Ticket, model: AlignmentModel): { served: Objective;
     // Walks up without building the ancestor list: this runs for every ticket after every edit.
     let objective: Objective | undefined = served;
     for (let steps = 0; objective && steps <= model.objectives.size; steps++) {
-        const current = objective;
+        const current: Objective = objective;
         if (solution.objectives.some(ref => ref.ref === current)) return undefined;
         objective = model.facts(current)?.parent;
     }

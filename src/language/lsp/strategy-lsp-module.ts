@@ -1,9 +1,14 @@
 import { inject, type Module } from 'langium';
 import {
     createDefaultModule, createDefaultSharedModule, type DefaultSharedModuleContext, type LangiumServices,
-    type LangiumSharedServices, type PartialLangiumServices
+    type LangiumSharedServices, type PartialLangiumServices, type PartialLangiumSharedServices
 } from 'langium/lsp';
 import { StrategyGeneratedModule, StrategyGeneratedSharedModule } from '../generated/module.js';
+import { StrategyCodeActionProvider } from './code-actions.js';
+import { StrategyDocumentSymbolProvider } from './document-symbols.js';
+import { StrategyFoldingRangeProvider } from './folding.js';
+import { StrategySemanticTokenProvider } from './semantic-tokens.js';
+import { StrategyWorkspaceSymbolProvider } from './workspace-symbols.js';
 import { setUpStrategyEngine, StrategyModule, StrategySharedModule, type StrategyAddedServices } from '../strategy-module.js';
 
 /** The engine with the editor features of the language server. */
@@ -12,6 +17,17 @@ export type StrategyLspServices = LangiumServices & StrategyAddedServices;
 /** One provider per LSP feature, each in its own file of this folder. */
 export const StrategyLspModule: Module<StrategyLspServices, PartialLangiumServices> = {
     lsp: {
+        CodeActionProvider: (services) => new StrategyCodeActionProvider(services),
+        DocumentSymbolProvider: () => new StrategyDocumentSymbolProvider(),
+        FoldingRangeProvider: (services) => new StrategyFoldingRangeProvider(services),
+        SemanticTokenProvider: (services) => new StrategySemanticTokenProvider(services),
+    }
+};
+
+/** Editor features that span every language of the server (Ctrl+T searches the whole index). */
+export const StrategyLspSharedModule: Module<LangiumSharedServices, PartialLangiumSharedServices> = {
+    lsp: {
+        WorkspaceSymbolProvider: (shared) => new StrategyWorkspaceSymbolProvider(shared),
     }
 };
 
@@ -19,7 +35,7 @@ export function createStrategyLspServices(
     context: DefaultSharedModuleContext,
     hostModule: Module<StrategyLspServices, PartialLangiumServices> = {}
 ): { shared: LangiumSharedServices; Strategy: StrategyLspServices } {
-    const shared = inject(createDefaultSharedModule(context), StrategyGeneratedSharedModule, StrategySharedModule);
+    const shared = inject(createDefaultSharedModule(context), StrategyGeneratedSharedModule, StrategySharedModule, StrategyLspSharedModule);
     const Strategy = inject(createDefaultModule({ shared }), StrategyGeneratedModule, StrategyModule, StrategyLspModule, hostModule);
     setUpStrategyEngine(shared, Strategy);
     return { shared, Strategy };

@@ -1,0 +1,172 @@
+import { AstUtils, CstUtils, GrammarUtils, type AstNode, type LangiumDocument } from 'langium';
+import type { CodeActionProvider } from 'langium/lsp';
+import { CodeActionKind, type CodeAction, type CodeActionParams, type Diagnostic, type Range, type TextEdit } from 'vscode-languageserver';
+import { isMetric, isObjective, isSolution, isTicket, isUserType, type Objective, type UserType } from '../generated/ast.js';
+import { kindName } from '../element-kinds.js';
+import type { StrategyDiagnosticData } from '../checks/codes.js';
+import { numberOf } from '../../model/values.js';
+import { removeRepeatedField } from './remove-field.js';
+import type { StrategyLspServices } from './strategy-lsp-module.js';
+import { addFields, afterElement, appendToFile, documentOf, elementIndent, indentUnit, insert, oneYearAfter, titleFromId } from './block-edits.js';
+
+/** Beyond this many objectives a "Serve …" list stops helping; the completion after `serves` has them all. */
+const maxServeChoices = 10;
+
+const validId = /^[A-Za-z_][A-Za-z0-9_-]*$/;
+
+type Fix = (document: LangiumDocument, diagnostic: Diagnostic, data: StrategyDiagnosticData) => CodeAction[];
+
+/** Quick fixes, keyed on the stable diagnostic codes that the checks put in `diagnostic.data.code`. */
+export class StrategyCodeActionProvider implements CodeActionProvider {
+    private readonly fixes: Partial<Record<string, Fix>> = {
+        'orphan-ticket': (document, diagnostic) => this.serveObjective(document, diagnostic),
+        'unresolved-reference': (document, diagnostic, data) => this.resolveReference(document, diagnostic, data),
+        'metric-incomplete': (document, diagnostic) => this.completeMetric(document, diagnostic),
+        'unmeasured-objective': (document, diagnostic) => this.measureObjective(document, diagnostic),
+        'duplicate-field': (document, diagnostic, data) => removeRepeatedField(document, diagnostic, data)
+    };
+
+    constructor(private readonly services: StrategyLspServices) {}
+
+    getCodeActions(document: LangiumDocument, params: CodeActionParams): CodeAction[] | undefined {
+        const actions: CodeAction[] = [];
+        for (const diagnostic of params.context.diagnostics) {
+            const data = diagnostic.data as StrategyDiagnosticData | undefined;
+            const fix = data ? this.fixes[data.code] : undefined;
+            if (fix) actions.push(...fix(document, diagnostic, data!));
+        }
+        return actions.length > 0 ? actions : undefined;
+    }
+
+    /** `orphan-ticket`: the objectives its solution advances first (they cannot cause a mismatch), then the rest by name. */
+    private serveObjective(document: LangiumDocument, diagnostic: Diagnostic): CodeAction[] {
+        const ticket = nodeAt(document, diagnostic.range, isTicket);
+        if (!ticket || ticket.serves.length > 0) return [];
+        const model = this.services.strategy.WorkspaceModel.get();
+        const advanced = (ticket.implements[0]?.ref?.objectives ?? []).map(ref => ref.ref).filter((o): o is Objective => o !== undefined);
+        const advancedSet = new Set(advanced);
+        const others = [...model.objectives.keys()].filter(o => !advancedSet.has(o)).sort((a, b) => a.name.localeCompare(b.name, 'en'));
+        const names = new Set<string>();
+        const choices = [...advanced, ...others].filter(o => o.name && !names.has(o.name) && names.add(o.name)).slice(0, maxServeChoices);
+        return choices.flatMap((objective, index) => {
+            const edit = addFields(document, ticket, [`serves ${objective.name}`]);
+            // Preferred only when the choice is sound: the solution's own objective, or the only objective there is.
+            const preferred = index === 0 && (advanced.length > 0 || choices.length === 1);
+            return edit ? [quickFix(`Serve ${objective.name}`, diagnostic, { [document.uri.toString()]: [edit] }, preferred)] : [];
+        });
+    }
+
+    /** `unresolved-reference`: the "did you mean" name, or a new element of the expected kind. */
+    private resolveReference(document: LangiumDocument, diagnostic: Diagnostic, data: StrategyDiagnosticData): CodeAction[] {
+        const actions: CodeAction[] = [];
+        const name = typeof data.name === 'string' ? data.name : document.textDocument.getText(diagnostic.range);
+        if (typeof data.guess === 'string') {
+            actions.push(quickFix(`Change to ${data.guess}`, diagnostic, {
+                [document.uri.toString()]: [{ range: diagnostic.range, newText: data.guess }]
+            }, true));
+        }
+        const expected = String(data.expected ?? '');
+        if (expected === 'Need') {
+            const action = this.createNeed(document, diagnostic, name);
+            if (action) actions.push(action);
+            return actions;
+        }
+        if (!validId.test(name) || this.services.strategy.WorkspaceModel.get().byName.has(name)) return actions;
+        for (const kind of expected === 'Subject' ? ['Objective', 'Solution'] : [expected]) {
+            const skeleton = skeletons[kind]?.(name, indentUnit(document), oneYearAfter(this.services.strategy.Config.today()));
+            if (!skeleton) continue;
+            actions.push(quickFix(`Create ${kindName(kind)} ${name}`, diagnostic, {
+                [document.uri.toString()]: [appendToFile(document, skeleton)]
+            }));
+        }
+        return actions;
+    }
+
+    /**
+     * A need belongs to a user type: the one named in `User.Need`, or for a plain name the solution's first `for`
+     * user type (where an unqualified `addresses` looks first). Without either there is no right place, so no fix.
+     */
+    private createNeed(document: LangiumDocument, diagnostic: Diagnostic, name: string): CodeAction | undefined {
+        const solution = nodeAt(document, diagnostic.range, isSolution);
+        const [first, second] = name.split('.');
+        const needName = second ?? first;
+        let userType: UserType | undefined;
+        if (second !== undefined) {
+            userType = this.services.strategy.WorkspaceModel.get().byName.get(first)?.find(isUserType);
+        } else {
+            userType = solution?.users.map(ref => ref.ref).find(user => user !== undefined);
+        }
+        if (!userType || !validId.test(needName) || userType.needs.some(need => need.name === needName)) return undefined;
+        const target = documentOf(userType);
+        const edit = addFields(target, userType, [`need ${needName} "${titleFromId(needName)}"`]);
+        return edit ? quickFix(`Create need ${needName} in ${userType.name}`, diagnostic, { [target.uri.toString()]: [edit] }) : undefined;
+    }
+
+    /** `metric-incomplete`: placeholder figures that are valid together (the target differs from the baseline). */
+    private completeMetric(document: LangiumDocument, diagnostic: Diagnostic): CodeAction[] {
+        const metric = nodeAt(document, diagnostic.range, isMetric);
+        if (!metric) return [];
+        const by = oneYearAfter(this.services.strategy.Config.today());
+        const target = metric.target[0];
+        const fields: string[] = [];
+        const edits: TextEdit[] = [];
+        if (metric.baseline.length === 0) fields.push(`baseline ${numberOf(target?.value) === 0 ? 1 : 0}`);
+        if (!target) {
+            const baseline = numberOf(metric.baseline[0]?.value) ?? 0;
+            fields.push(`target ${Number((baseline + 1).toPrecision(12))} by ${by}`);
+        } else if (!target.date) {
+            const value = GrammarUtils.findNodeForProperty(target.$cstNode, 'value');
+            // A `by` without its date is a syntax error that the user is in the middle of typing: leave it to them.
+            if (!value || GrammarUtils.findNodeForKeyword(target.$cstNode, 'by')) return [];
+            // Before any field added at the same spot, so the result reads `target 5 by DATE baseline 0`.
+            edits.push(insert(value.range.end, ` by ${by}`));
+        }
+        const fieldEdit = addFields(document, metric, fields);
+        if (fieldEdit) edits.push(fieldEdit);
+        else if (fields.length > 0) return [];
+        if (edits.length === 0) return [];
+        const added = [...fields, ...(target && !target.date ? [`by ${by}`] : [])].map(text => `'${text}'`);
+        return [quickFix(`Add ${added.join(' and ')}`, diagnostic, { [document.uri.toString()]: edits }, true)];
+    }
+
+    /** `unmeasured-objective`: a complete metric stub after the objective, linked from it. */
+    private measureObjective(document: LangiumDocument, diagnostic: Diagnostic): CodeAction[] {
+        const objective = nodeAt(document, diagnostic.range, isObjective);
+        const model = this.services.strategy.WorkspaceModel.get();
+        if (!objective?.name || model.facts(objective)?.measured) return [];
+        let name = `${objective.name}Metric`;
+        for (let n = 2; model.byName.has(name); n++) name = `${objective.name}Metric${n}`;
+        const link = addFields(document, objective, [`metric ${name}`]);
+        const after = afterElement(document, objective);
+        if (!link || !after) return [];
+        const indent = elementIndent(document, objective);
+        const stub = skeletons.Metric!(name, indentUnit(document), oneYearAfter(this.services.strategy.Config.today()))
+            .split('\n').map(line => indent + line).join('\n');
+        // The link comes first: without a block both edits insert after the title, and the block must precede the stub.
+        return [quickFix(`Create metric ${name} for ${objective.name}`, diagnostic, {
+            [document.uri.toString()]: [link, insert(after, `\n\n${stub}`)]
+        }, true)];
+    }
+}
+
+/** New elements as a user would start them: valid, and for a metric complete enough to raise no warning itself. */
+const skeletons: Partial<Record<string, (name: string, unit: string, by: string) => string>> = {
+    Objective: name => `objective ${name} "${titleFromId(name)}"`,
+    Metric: (name, unit, by) => `metric ${name} "${titleFromId(name)}" {\n${unit}unit "%"\n${unit}baseline 0\n${unit}target 1 by ${by}\n}`,
+    UserType: name => `usertype ${name} "${titleFromId(name)}"`,
+    Solution: (name, unit) => `solution ${name} "${titleFromId(name)}" {\n${unit}status idea\n}`,
+    Question: name => `question ${name} "${titleFromId(name)}"`,
+    Ticket: (name, unit) => `ticket ${name} "${titleFromId(name)}" {\n${unit}status todo\n}`
+};
+
+function quickFix(title: string, diagnostic: Diagnostic, changes: Record<string, TextEdit[]>, isPreferred = false): CodeAction {
+    return { title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], edit: { changes }, ...(isPreferred ? { isPreferred } : {}) };
+}
+
+/** The innermost node of the wanted type at the start of a diagnostic's range. */
+function nodeAt<T extends AstNode>(document: LangiumDocument, range: Range, is: (node: unknown) => node is T): T | undefined {
+    const root = document.parseResult.value.$cstNode;
+    if (!root) return undefined;
+    const leaf = CstUtils.findLeafNodeAtOffset(root, document.textDocument.offsetAt(range.start));
+    return AstUtils.getContainerOfType(leaf?.astNode, is);
+}

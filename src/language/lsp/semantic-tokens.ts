@@ -1,0 +1,54 @@
+import { AstUtils, CstUtils, isReference, type AstNode, type AstReflection } from 'langium';
+import { AbstractSemanticTokenProvider, type SemanticTokenAcceptor } from 'langium/lsp';
+import { SemanticTokenModifiers, SemanticTokenTypes } from 'vscode-languageserver';
+import type { StrategyLspServices } from './strategy-lsp-module.js';
+
+/**
+ * Standard token types, so every colour theme already has a colour for each; the TextMate grammar cannot tell
+ * `serves Engagement` (an objective) from `implements Engagement` (a solution), only the linked model can.
+ */
+export const tokenTypeOf: Record<string, SemanticTokenTypes> = {
+    Objective: SemanticTokenTypes.class,
+    Metric: SemanticTokenTypes.variable,
+    UserType: SemanticTokenTypes.interface,
+    Need: SemanticTokenTypes.enumMember,
+    Solution: SemanticTokenTypes.function,
+    Question: SemanticTokenTypes.event,
+    Ticket: SemanticTokenTypes.macro,
+    Canvas: SemanticTokenTypes.namespace
+};
+
+/** Colours each element's ID where it is defined (with `declaration`) and wherever it is referenced. */
+export class StrategySemanticTokenProvider extends AbstractSemanticTokenProvider {
+    private readonly reflection: AstReflection;
+
+    constructor(services: StrategyLspServices) {
+        super(services);
+        this.reflection = services.shared.AstReflection;
+    }
+
+    protected override highlightElement(node: AstNode, acceptor: SemanticTokenAcceptor): void {
+        const type = tokenTypeOf[node.$type];
+        if (type && typeof (node as { name?: unknown }).name === 'string') {
+            acceptor({ node, property: 'name', type, modifier: SemanticTokenModifiers.declaration });
+        }
+        AstUtils.streamReferences(node).forEach(info => {
+            const reference = info.reference;
+            const refNode = reference.$refNode;
+            if (!refNode || !isReference(reference)) return;
+            // An unresolved name still gets the colour of what it should name (when that is one kind): the error
+            // squiggle says it is wrong, the colour says what the field expects.
+            const target = reference.ref?.$type ?? this.reflection.getReferenceType(info);
+            const targetType = tokenTypeOf[target];
+            if (!targetType) return;
+            const ids = CstUtils.flattenCst(refNode).filter(leaf => !leaf.hidden && leaf.tokenType.name === 'ID').toArray();
+            if (target === 'Need' && ids.length === 2) {
+                // `FrequentBuyer.SaveTime`: the user type, then its need.
+                acceptor({ cst: ids[0], type: SemanticTokenTypes.interface });
+                acceptor({ cst: ids[1], type: targetType });
+            } else {
+                acceptor({ cst: refNode, type: targetType });
+            }
+        });
+    }
+}

@@ -4,6 +4,9 @@ import {
     type LangiumSharedServices, type PartialLangiumServices, type PartialLangiumSharedServices
 } from 'langium/lsp';
 import { StrategyGeneratedModule, StrategyGeneratedSharedModule } from '../generated/module.js';
+import { StrategyCodeLensProvider } from './code-lens.js';
+import { StrategyHoverProvider } from './hover.js';
+import { StrategyImplementationProvider } from './implementation.js';
 import { StrategyCodeActionProvider } from './code-actions.js';
 import { StrategyDocumentSymbolProvider } from './document-symbols.js';
 import { StrategyFoldingRangeProvider } from './folding.js';
@@ -17,6 +20,9 @@ export type StrategyLspServices = LangiumServices & StrategyAddedServices;
 /** One provider per LSP feature, each in its own file of this folder. */
 export const StrategyLspModule: Module<StrategyLspServices, PartialLangiumServices> = {
     lsp: {
+        HoverProvider: (services) => new StrategyHoverProvider(services),
+        CodeLensProvider: (services) => new StrategyCodeLensProvider(services),
+        ImplementationProvider: (services) => new StrategyImplementationProvider(services),
         CodeActionProvider: (services) => new StrategyCodeActionProvider(services),
         DocumentSymbolProvider: () => new StrategyDocumentSymbolProvider(),
         FoldingRangeProvider: (services) => new StrategyFoldingRangeProvider(services),

@@ -1,0 +1,85 @@
+import type { AstNode, LangiumDocument, NameProvider } from 'langium';
+import type { CodeLensProvider } from 'langium/lsp';
+import type { CodeLens, Location, Position } from 'vscode-languageserver';
+import type { Model, Objective, Ticket } from '../generated/ast.js';
+import type { AlignmentModel } from '../../model/alignment.js';
+import { gradeLabel } from '../../model/progress.js';
+import type { StrategyLspServices } from './strategy-lsp-module.js';
+import { nameLocation } from './implementation.js';
+
+/**
+ * The command every lens runs, with `[uri: string, position: Position, locations: Location[]]` in LSP terms.
+ * The VS Code client registers it, converts the values to vscode types and opens `editor.action.showReferences`;
+ * a language server cannot call that editor command itself.
+ */
+export const showReferencesCommand = 'strategy.showReferences';
+
+function count(n: number, one: string, many = `${one}s`): string {
+    return `${n} ${n === 1 ? one : many}`;
+}
+
+/**
+ * Above each objective, the work and the first metric's progress; above each ticket, the chain it serves.
+ * Everything comes from the cached alignment model, so a lens costs a map look-up per element.
+ */
+export class StrategyCodeLensProvider implements CodeLensProvider {
+    private readonly nameProvider: NameProvider;
+
+    constructor(private readonly services: StrategyLspServices) {
+        this.nameProvider = services.references.NameProvider;
+    }
+
+    provideCodeLens(document: LangiumDocument): CodeLens[] {
+        const model = this.services.strategy.WorkspaceModel.get();
+        const lenses: CodeLens[] = [];
+        for (const element of (document.parseResult.value as Model).elements) {
+            let lens: CodeLens | undefined;
+            if (element.$type === 'Objective') lens = this.objectiveLens(element, model);
+            else if (element.$type === 'Ticket') lens = this.ticketLens(element, model);
+            if (lens) lenses.push(lens);
+        }
+        return lenses;
+    }
+
+    private objectiveLens(objective: Objective, model: AlignmentModel): CodeLens | undefined {
+        const facts = model.facts(objective);
+        const tickets = facts?.tickets ?? [];
+        const solutions = facts?.solutions ?? [];
+        const children = facts?.children ?? [];
+        const parts = [count(tickets.length, 'ticket'), count(solutions.length, 'solution')];
+        // The issue's form names tickets and solutions; sub-objectives show only when there are some.
+        if (children.length > 0) parts.push(count(children.length, 'sub-objective'));
+        parts.push(this.progressText(objective, model));
+        return this.lens(objective, parts.join(' · '), [...tickets, ...solutions, ...children]);
+    }
+
+    /** The first of the objective's own metrics that has progress, else the first metric, else `no metric`. */
+    private progressText(objective: Objective, model: AlignmentModel): string {
+        const metrics = objective.metrics.map(ref => ref.ref).filter(m => m !== undefined);
+        if (metrics.length === 0) return 'no metric';
+        const withProgress = metrics.find(m => model.metrics.get(m)?.progress);
+        if (!withProgress) return `${metrics[0].name} no current reading`;
+        const { ratio, grade } = model.metrics.get(withProgress)!.progress!;
+        return `${withProgress.name} ${Math.round(ratio * 100)}% of the way (${gradeLabel[grade]})`;
+    }
+
+    private ticketLens(ticket: Ticket, model: AlignmentModel): CodeLens | undefined {
+        const chain = model.chainOf(ticket);
+        const served = ticket.serves[0];
+        let title: string;
+        if (chain.length > 0) title = `serves ${chain.map(o => o.name).join(' → ')}`;
+        else if (served) title = `serves ${served.$refText} (not found)`;
+        else title = 'serves no objective';
+        return this.lens(ticket, title, chain.slice(0, 1));
+    }
+
+    private lens(element: AstNode, title: string, targets: AstNode[]): CodeLens | undefined {
+        const at = nameLocation(element, this.nameProvider);
+        if (!at) return undefined;
+        const position: Position = at.range.start;
+        const locations = targets
+            .map(target => nameLocation(target, this.nameProvider))
+            .filter((location): location is Location => location !== undefined);
+        return { range: at.range, command: { title, command: showReferencesCommand, arguments: [at.uri, position, locations] } };
+    }
+}

@@ -1,0 +1,169 @@
+import type { AstNode, Reference } from 'langium';
+import { MultilineCommentHoverProvider } from 'langium/lsp';
+import type { Canvas, Metric, Need, Objective, Question, Solution, Ticket, UserType } from '../generated/ast.js';
+import type { AlignmentModel } from '../../model/alignment.js';
+import { metricTrace } from '../../model/trace.js';
+import { oneLine } from '../../model/values.js';
+import { metricLine } from '../../render/metric-text.js';
+import { kindName } from '../element-kinds.js';
+import type { StrategyLspServices } from './strategy-lsp-module.js';
+
+/**
+ * Backslash-escapes what Markdown would read as markup in text taken from a file (titles, units, owners,
+ * hypotheses, IDs such as `_draft_`), after collapsing line breaks that would otherwise start a new block.
+ * Every piece of file text in a hover goes through here; only the doc comment is Markdown by intent.
+ */
+export function escapeMarkdown(text: string): string {
+    return oneLine(text).replace(/[\\`*_[\]<>&|~#!]/g, char => `\\${char}`);
+}
+
+/**
+ * A web address as an autolink (its text taken literally, so an `_` in it stays part of the link); any other
+ * value, including other schemes a file could smuggle in, is shown as escaped text.
+ */
+function linkMarkdown(link: string): string {
+    return /^https?:\/\/[^\s<>]+$/i.test(link) ? `<${link}>` : escapeMarkdown(link);
+}
+
+function nameOf(ref: Reference<{ name: string } & AstNode> | undefined): string {
+    return escapeMarkdown(ref?.ref?.name ?? ref?.$refText ?? '');
+}
+
+function names(refs: ReadonlyArray<Reference<{ name: string } & AstNode>>): string {
+    return refs.map(nameOf).join(', ');
+}
+
+/** `focus retention · horizon short` for the fields that are set, so a half-written block shows what it has. */
+function fieldLine(fields: Array<[label: string, value: string | undefined]>): string | undefined {
+    const set = fields.filter(([, value]) => value).map(([label, value]) => `${label} ${value}`);
+    return set.length > 0 ? set.join(' · ') : undefined;
+}
+
+/**
+ * A labelled list. The label keeps two lists apart: CommonMark joins lists separated only by a blank line
+ * into one.
+ */
+function labelledList(label: string, items: string[]): string | undefined {
+    return items.length > 0 ? [label, ...items.map(item => `- ${item}`)].join('\n') : undefined;
+}
+
+function plural(count: number, one: string, many = `${one}s`): string {
+    return `${count} ${count === 1 ? one : many}`;
+}
+
+type Documented = Objective | Metric | UserType | Need | Solution | Question | Ticket | Canvas;
+
+/**
+ * What an element is and how it stands, wherever the cursor names it (its definition or any reference):
+ * the title and doc comment, then the facts that need the whole workspace, read from the alignment model
+ * (metric progress, the chain from a ticket to the top objective) rather than recomputed per hover.
+ */
+export class StrategyHoverProvider extends MultilineCommentHoverProvider {
+    constructor(private readonly services: StrategyLspServices) {
+        super(services);
+    }
+
+    protected override getAstNodeHoverContent(node: AstNode): string | undefined {
+        const element = node as Documented;
+        const body = this.bodyOf(element, this.services.strategy.WorkspaceModel.get());
+        if (body === undefined) return super.getAstNodeHoverContent(node) as string | undefined;
+        const kind = kindName(element.$type);
+        const title = element.title ? `: ${escapeMarkdown(element.title)}` : '';
+        const header = `**${kind[0].toUpperCase()}${kind.slice(1)} ${escapeMarkdown(element.name ?? '')}${title}**`;
+        const doc = this.documentationProvider.getDocumentation(node);
+        return [header, doc, ...body].filter(part => part).join('\n\n');
+    }
+
+    private bodyOf(element: Documented, model: AlignmentModel): Array<string | undefined> | undefined {
+        switch (element.$type) {
+            case 'Objective': return this.objective(element, model);
+            case 'Metric': return this.metric(element, model);
+            case 'Ticket': return this.ticket(element, model);
+            case 'Solution': return this.solution(element, model);
+            case 'Need': return this.need(element);
+            case 'UserType': return [labelledList('Needs:', element.needs.map(n => `${escapeMarkdown(n.name ?? '')}: ${escapeMarkdown(n.title ?? '')}`))];
+            case 'Question': return [fieldLine([['about', names(element.subjects)]])];
+            case 'Canvas': return [fieldLine([['kind', element.kind[0] && escapeMarkdown(element.kind[0])]])];
+            default: return undefined;
+        }
+    }
+
+    private objective(objective: Objective, model: AlignmentModel): Array<string | undefined> {
+        const facts = model.facts(objective);
+        const ancestors = model.ancestors(objective);
+        const chain = ancestors.length > 0
+            ? `Parent chain: ${[objective, ...ancestors].map(o => escapeMarkdown(o.name)).join(' → ')}`
+            : undefined;
+        const cycle = facts?.cycle
+            ? `Parent cycle: ${facts.cycle.map(o => escapeMarkdown(o.name)).join(' → ')}`
+            : undefined;
+        const fields = fieldLine([
+            ['focus', objective.focus[0] && escapeMarkdown(objective.focus[0])],
+            ['horizon', objective.horizon[0] && escapeMarkdown(objective.horizon[0])],
+            ['owner', objective.owner[0] && escapeMarkdown(objective.owner[0])]
+        ]);
+        const metrics = labelledList('Metrics:', this.metricLines(objective, model));
+        return [chain, cycle, fields, metrics ?? this.unmeasured(objective, model)];
+    }
+
+    /** `MonthlyRepeatUsers: 20% → 22% → 30% by 2027-06-30 (20% of the way, off track)` per metric of its own. */
+    private metricLines(objective: Objective, model: AlignmentModel, prefix = ''): string[] {
+        return objective.metrics
+            .map(ref => ref.ref)
+            .filter((metric): metric is Metric => metric !== undefined)
+            .map(metric => `${prefix}${escapeMarkdown(metric.name)}: ${escapeMarkdown(metricLine(metricTrace(model, metric)))}`);
+    }
+
+    private unmeasured(objective: Objective, model: AlignmentModel): string {
+        return model.facts(objective)?.measured ? 'No metric of its own; measured through its sub-objectives' : 'No metric';
+    }
+
+    private metric(metric: Metric, model: AlignmentModel): Array<string | undefined> {
+        const objectives = model.metrics.get(metric)?.objectives ?? [];
+        return [
+            escapeMarkdown(metricLine(metricTrace(model, metric))),
+            objectives.length > 0
+                ? `Measures ${objectives.map(o => escapeMarkdown(o.name)).join(', ')}`
+                : 'Measures no objective'
+        ];
+    }
+
+    private ticket(ticket: Ticket, model: AlignmentModel): Array<string | undefined> {
+        const chain = model.chainOf(ticket);
+        const served = ticket.serves[0];
+        let serves: string;
+        if (chain.length > 0) serves = `serves ${chain.map(o => escapeMarkdown(o.name)).join(' → ')}`;
+        else if (served) serves = `serves ${nameOf(served)} (not found)`;
+        else serves = 'serves no objective';
+        const metrics = chain.flatMap(objective => this.metricLines(objective, model, `${escapeMarkdown(objective.name)} · `));
+        // A list may follow a paragraph directly, so the metrics sit right under the chain they belong to.
+        const progress = chain.length === 0 ? serves
+            : metrics.length > 0 ? [serves, ...metrics.map(m => `- ${m}`)].join('\n')
+                : `${serves}\n\nNo objective on the chain has a metric`;
+        const fields = fieldLine([
+            ['implements', ticket.implements[0] && nameOf(ticket.implements[0])],
+            ['kind', ticket.kind[0] && escapeMarkdown(ticket.kind[0])],
+            ['status', ticket.status[0] && escapeMarkdown(ticket.status[0])]
+        ]);
+        const link = ticket.link[0] && `link ${linkMarkdown(ticket.link[0])}`;
+        return [progress, fields, link];
+    }
+
+    private solution(solution: Solution, model: AlignmentModel): Array<string | undefined> {
+        const tickets = model.solutions.get(solution)?.tickets.length ?? 0;
+        const fields = fieldLine([
+            ['for', names(solution.users)],
+            ['addresses', names(solution.needs)],
+            ['advances', names(solution.objectives)],
+            ['status', solution.status[0] && escapeMarkdown(solution.status[0])]
+        ]);
+        const hypotheses = labelledList(solution.hypotheses.length === 1 ? 'Hypothesis:' : 'Hypotheses:', solution.hypotheses.map(escapeMarkdown));
+        return [fields, hypotheses, `${plural(tickets, 'ticket')} ${tickets === 1 ? 'implements' : 'implement'} it`];
+    }
+
+    private need(need: Need): Array<string | undefined> {
+        const user = need.$container;
+        const title = user?.title ? ` (${escapeMarkdown(user.title)})` : '';
+        return [`Need of user type ${escapeMarkdown(user?.name ?? '')}${title}`];
+    }
+}

@@ -1,0 +1,80 @@
+import {
+    AstUtils, CstUtils, type AstNode, type AstNodeLocator, type GrammarConfig, type LangiumDocument, type LangiumDocuments,
+    type NameProvider, type References
+} from 'langium';
+import type { ImplementationProvider } from 'langium/lsp';
+import type { ImplementationParams, Location, LocationLink } from 'vscode-languageserver';
+import type { StrategyLspServices } from './strategy-lsp-module.js';
+
+/** Where an element is named: what the editor reveals and highlights when it jumps to the element. */
+export function nameLocation(node: AstNode, nameProvider: NameProvider): Location | undefined {
+    const cst = nameProvider.getNameNode(node) ?? node.$cstNode;
+    return cst && { uri: AstUtils.getDocument(node).uri.toString(), range: cst.range };
+}
+
+/**
+ * The elements that carry out each kind of element: the work under an objective, the objectives a metric
+ * measures, the tickets that build a solution, the solutions made for a user type. A question or a canvas
+ * that merely mentions an element is a reference, not an implementation (except a canvas's outcomes and goal,
+ * which put an objective to work). The referring element's kind is enough: each pair holds one field only.
+ */
+const implementers: Record<string, ReadonlySet<string>> = {
+    Objective: new Set(['Ticket', 'Solution', 'Objective', 'Canvas']),
+    Metric: new Set(['Objective']),
+    Solution: new Set(['Ticket']),
+    UserType: new Set(['Solution'])
+};
+
+/**
+ * Go to implementations, read from Langium's reference index (one look-up per request, no walk of the
+ * workspace). Langium 4.4's `AbstractGoToImplementationProvider.getImplementation` collects its links and then
+ * returns `undefined`, so this implements the interface itself.
+ */
+export class StrategyImplementationProvider implements ImplementationProvider {
+    private readonly references: References;
+    private readonly nameProvider: NameProvider;
+    private readonly grammarConfig: GrammarConfig;
+    private readonly documents: LangiumDocuments;
+    private readonly locator: AstNodeLocator;
+
+    constructor(services: StrategyLspServices) {
+        this.references = services.references.References;
+        this.nameProvider = services.references.NameProvider;
+        this.grammarConfig = services.parser.GrammarConfig;
+        this.documents = services.shared.workspace.LangiumDocuments;
+        this.locator = services.workspace.AstNodeLocator;
+    }
+
+    getImplementation(document: LangiumDocument, params: ImplementationParams): LocationLink[] | undefined {
+        const root = document.parseResult.value.$cstNode;
+        const offset = document.textDocument.offsetAt(params.position);
+        const source = CstUtils.findDeclarationNodeAtOffset(root, offset, this.grammarConfig.nameRegexp);
+        if (!source) return undefined;
+        const links: LocationLink[] = [];
+        for (const target of this.references.findDeclarations(source)) {
+            for (const element of this.implementationsOf(target)) {
+                const name = nameLocation(element, this.nameProvider);
+                const whole = element.$cstNode;
+                if (!name || !whole) continue;
+                links.push({ originSelectionRange: source.range, targetUri: name.uri, targetRange: whole.range, targetSelectionRange: name.range });
+            }
+        }
+        return links;
+    }
+
+    /** The elements whose references point at the target and carry it out, each once, in file and text order. */
+    implementationsOf(target: AstNode): AstNode[] {
+        const kinds = implementers[target.$type];
+        if (!kinds) return [];
+        const found = new Set<AstNode>();
+        for (const reference of this.references.findReferences(target, { includeDeclaration: false })) {
+            const root = this.documents.getDocument(reference.sourceUri)?.parseResult.value;
+            const element = root && this.locator.getAstNode(root, reference.sourcePath);
+            if (element && kinds.has(element.$type)) found.add(element);
+        }
+        return [...found].sort((a, b) => {
+            const byFile = AstUtils.getDocument(a).uri.toString().localeCompare(AstUtils.getDocument(b).uri.toString());
+            return byFile !== 0 ? byFile : (a.$cstNode?.offset ?? 0) - (b.$cstNode?.offset ?? 0);
+        });
+    }
+}

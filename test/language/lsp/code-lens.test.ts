@@ -1,0 +1,108 @@
+import assert from 'node:assert/strict';
+import { readdirSync, readFileSync } from 'node:fs';
+import type { CodeLens, Location, Position } from 'vscode-languageserver';
+import { showReferencesCommand } from '../../../src/language/lsp/code-lens.js';
+import { workspace, type Workspace } from '../../helpers.js';
+
+const shopAppFolder = new URL('../../../examples/shop-app/', import.meta.url);
+const shopApp = Object.fromEntries(readdirSync(shopAppFolder).map(file => [file, readFileSync(new URL(file, shopAppFolder), 'utf8')]));
+
+async function lensesOf(ws: Workspace, file: string): Promise<CodeLens[]> {
+    const document = ws.documents.get(file)!;
+    return await ws.services.lsp.CodeLensProvider!.provideCodeLens(document, { textDocument: { uri: document.uri.toString() } }) ?? [];
+}
+
+/** A lens as `line: title`, 1-based, for compact assertions. */
+const titled = (lens: CodeLens) => `${lens.range.start.line + 1}: ${lens.command?.title}`;
+
+/** The text each location covers, as `file:line name`, to show where a click leads. */
+function targets(ws: Workspace, locations: Location[]): string[] {
+    return locations.map(location => {
+        const file = [...ws.documents.keys()].find(name => ws.uri(name).toString() === location.uri)!;
+        const text = ws.documents.get(file)!.textDocument.getText(location.range);
+        return `${file}:${location.range.start.line + 1} ${text}`;
+    });
+}
+
+describe('code lens', () => {
+    let ws: Workspace;
+    before(async () => { ws = await workspace(shopApp); });
+
+    it('above each objective: its tickets, solutions, sub-objectives and first metric with progress', async () => {
+        assert.deepEqual((await lensesOf(ws, 'objectives.strategy')).map(titled), [
+            '5: 0 tickets · 0 solutions · 2 sub-objectives · PurchaseRecurrence 22% of the way (off track)',
+            '11: 3 tickets · 3 solutions · MonthlyRepeatUsers 20% of the way (off track)',
+            '19: 1 ticket · 1 solution · SecondPurchaseRate no current reading'
+        ]);
+    });
+
+    it('runs strategy.showReferences with the uri, the position and the locations of that work', async () => {
+        const engagement = (await lensesOf(ws, 'objectives.strategy'))[1];
+        assert.equal(engagement.command?.command, showReferencesCommand);
+        assert.equal(showReferencesCommand, 'strategy.showReferences');
+        const [uri, position, locations] = engagement.command!.arguments as [string, Position, Location[]];
+        assert.equal(uri, ws.uri('objectives.strategy').toString());
+        assert.deepEqual(position, { line: 10, character: 10 });
+        assert.deepEqual(engagement.range.start, position);
+        assert.deepEqual(targets(ws, locations), [
+            'backlog.strategy:2 APP-101',
+            'backlog.strategy:9 APP-102',
+            'backlog.strategy:16 APP-123',
+            'solutions.strategy:2 PersonalizedNotifications',
+            'solutions.strategy:10 FasterNavigation',
+            'solutions.strategy:17 ExclusiveDeals'
+        ]);
+        const revenue = (await lensesOf(ws, 'objectives.strategy'))[0];
+        assert.deepEqual(targets(ws, (revenue.command!.arguments as [string, Position, Location[]])[2]), [
+            'objectives.strategy:11 Engagement',
+            'objectives.strategy:19 Activation'
+        ]);
+    });
+
+    it('above each ticket: the chain it serves, with the served objective as the one location', async () => {
+        const lenses = await lensesOf(ws, 'backlog.strategy');
+        assert.deepEqual(lenses.map(titled), [
+            '2: serves Engagement → Revenue',
+            '9: serves Engagement → Revenue',
+            '16: serves Engagement → Revenue',
+            '24: serves Activation → Revenue'
+        ]);
+        const [uri, position, locations] = lenses[3].command!.arguments as [string, Position, Location[]];
+        assert.equal(uri, ws.uri('backlog.strategy').toString());
+        assert.deepEqual(position, { line: 23, character: 7 });
+        assert.deepEqual(targets(ws, locations), ['objectives.strategy:19 Activation']);
+        assert.deepEqual(await lensesOf(ws, 'solutions.strategy'), [], 'only objectives and tickets have lenses');
+    });
+
+    it('says no metric, no objective or a missing objective, with singular counts', async () => {
+        const small = await workspace({
+            'a.strategy': `objective Lone "l"
+objective Busy "b" { metric M }
+metric M "m" { baseline 10 target 20 by 2027-01-01 current 18 unit "EUR" }
+solution S "s" { advances Busy }
+ticket T-1 "t" { serves Busy implements S }
+ticket T-2 "t" { kind bug }
+ticket T-3 "t" { serves Gone }`
+        });
+        assert.deepEqual((await lensesOf(small, 'a.strategy')).map(titled), [
+            '1: 0 tickets · 0 solutions · no metric',
+            '2: 1 ticket · 1 solution · M 80% of the way (on track)',
+            '5: serves Busy',
+            '6: serves no objective',
+            '7: serves Gone (not found)'
+        ]);
+        const orphan = (await lensesOf(small, 'a.strategy'))[3];
+        assert.deepEqual((orphan.command!.arguments as unknown[])[2], []);
+    });
+
+    it('follows an edit in another file', async () => {
+        const edited = await workspace({
+            'goals.strategy': 'objective G "g" { metric M }\nmetric M "m" { baseline 0 target 10 by 2027-01-01 current 5 }',
+            'backlog.strategy': 'ticket T-1 "t" { serves G }'
+        });
+        assert.deepEqual((await lensesOf(edited, 'goals.strategy')).map(titled)[0], '1: 1 ticket · 0 solutions · M 50% of the way (at risk)');
+        await edited.edit('backlog.strategy', 'ticket T-1 "t" { serves G }\nticket T-2 "t" { serves G }');
+        await edited.edit('goals.strategy', 'objective G "g" { metric M }\nmetric M "m" { baseline 0 target 10 by 2027-01-01 current 2 }');
+        assert.deepEqual((await lensesOf(edited, 'goals.strategy')).map(titled)[0], '1: 2 tickets · 0 solutions · M 20% of the way (off track)');
+    });
+});

@@ -1,0 +1,153 @@
+import assert from 'node:assert/strict';
+import { readdirSync, readFileSync } from 'node:fs';
+import { expectHover } from 'langium/test';
+import { escapeMarkdown } from '../../../src/language/lsp/hover.js';
+import { workspace, type Workspace } from '../../helpers.js';
+
+const shopAppFolder = new URL('../../../examples/shop-app/', import.meta.url);
+const shopApp = Object.fromEntries(readdirSync(shopAppFolder).map(file => [file, readFileSync(new URL(file, shopAppFolder), 'utf8')]));
+
+/** The hover's Markdown with the cursor on the last character of the `nth` occurrence of `needle` in `file`. */
+async function hoverAt(ws: Workspace, file: string, needle: string, nth = 0): Promise<string | undefined> {
+    const document = ws.documents.get(file)!;
+    const text = document.textDocument.getText();
+    let index = -1;
+    for (let i = 0; i <= nth; i++) index = text.indexOf(needle, index + 1);
+    assert.ok(index >= 0, `${needle} not in ${file}`);
+    const hover = await ws.services.lsp.HoverProvider!.getHoverContent(document, {
+        textDocument: { uri: document.uri.toString() }, position: document.textDocument.positionAt(index + needle.length - 1)
+    });
+    return (hover?.contents as { value: string } | undefined)?.value;
+}
+
+const engagementHover = `**Objective Engagement: Increase monthly usage frequency of the app**
+
+Parent chain: Engagement → Revenue
+
+focus retention · horizon short · owner Growth team
+
+Metrics:
+- MonthlyRepeatUsers: 20% → 22% → 30% by 2027-06-30 (20% of the way, off track)`;
+
+const ticketHover = `**Ticket APP-123: Prototype personalized notifications**
+
+serves Engagement → Revenue
+- Engagement · MonthlyRepeatUsers: 20% → 22% → 30% by 2027-06-30 (20% of the way, off track)
+- Revenue · PurchaseRecurrence: 41% → 43% → 50% by 2027-12-31 (22% of the way, off track)
+
+implements PersonalizedNotifications · kind experiment · status doing
+
+link <https://tracker.example.com/browse/APP-123>`;
+
+describe('hover', () => {
+    let ws: Workspace;
+    before(async () => { ws = await workspace(shopApp); });
+
+    it('shows an objective\'s parent chain, fields and metric progress, at its definition and at references in other files', async () => {
+        assert.equal(await hoverAt(ws, 'objectives.strategy', 'objective Engagement'), engagementHover);
+        assert.equal(await hoverAt(ws, 'backlog.strategy', 'serves Engagement'), engagementHover);
+        assert.equal(await hoverAt(ws, 'canvas.strategy', 'outcomes Engagement'), engagementHover);
+    });
+
+    it('shows the doc comment of a top objective under its title', async () => {
+        assert.equal(await hoverAt(ws, 'objectives.strategy', 'parent Revenue'), `**Objective Revenue: Grow recurring revenue**
+
+The business result that every request in this product must serve.
+
+horizon long · owner Leadership team
+
+Metrics:
+- PurchaseRecurrence: 41% → 43% → 50% by 2027-12-31 (22% of the way, off track)`);
+    });
+
+    it('shows a ticket\'s chain to the top objective with each objective\'s metric progress', async () => {
+        assert.equal(await hoverAt(ws, 'backlog.strategy', 'ticket APP-123'), ticketHover);
+        assert.equal(await hoverAt(ws, 'canvas.strategy', 'tickets APP-123'), ticketHover);
+    });
+
+    it('shows a metric\'s figures and the objectives it measures; no progress without a current reading', async () => {
+        assert.equal(await hoverAt(ws, 'canvas.strategy', 'MonthlyRepeatUsers'), `**Metric MonthlyRepeatUsers: Active users who open the app more than once a month**
+
+20% → 22% → 30% by 2027-06-30 (20% of the way, off track)
+
+Measures Engagement`);
+        assert.equal(await hoverAt(ws, 'objectives.strategy', 'metric SecondPurchaseRate'), `**Metric SecondPurchaseRate: New users who place a second order within 14 days**
+
+12% → 18% by 2027-09-30
+
+Measures Activation`);
+    });
+
+    it('shows a solution\'s users, needs, objectives, status, hypothesis and ticket count', async () => {
+        assert.equal(await hoverAt(ws, 'backlog.strategy', 'implements PersonalizedNotifications'), `**Solution PersonalizedNotifications: Personalized notifications**
+
+for FrequentBuyer · addresses Recommendations · advances Engagement · status testing
+
+Hypothesis:
+- Frequent buyers who get a relevant reminder open the app twice as often
+
+1 ticket implements it`);
+        assert.match((await hoverAt(ws, 'solutions.strategy', 'solution FasterNavigation'))!, /advances Engagement, Activation · status idea\n\n2 tickets implement it$/);
+    });
+
+    it('shows a need\'s user type, and a user type\'s needs', async () => {
+        assert.equal(await hoverAt(ws, 'solutions.strategy', 'Trust'), `**Need Trust: Gaining trust in the app**
+
+Need of user type NewUser (New users who do not return)`);
+        assert.equal(await hoverAt(ws, 'solutions.strategy', 'for FrequentBuyer'), `**User type FrequentBuyer: Frequent buyers**
+
+Needs:
+- SaveTime: Saving time on purchases
+- Recommendations: Receiving personalized recommendations`);
+    });
+
+    it('says when a ticket serves nothing, serves a missing objective, or when nothing on its chain is measured', async () => {
+        const small = await workspace({
+            'a.strategy': `objective Top "Top" { metric M }
+objective Sub "Sub" { parent Top }
+objective Bare "Bare"
+metric M "m" { baseline 1 target 2 by 2027-01-01 }
+ticket T-1 "Orphan" { kind bug }
+ticket T-2 "Missing" { serves Nowhere }
+ticket T-3 "Bare" { serves Bare status todo }`
+        });
+        assert.equal(await hoverAt(small, 'a.strategy', 'T-1'), '**Ticket T-1: Orphan**\n\nserves no objective\n\nkind bug');
+        assert.equal(await hoverAt(small, 'a.strategy', 'T-2'), '**Ticket T-2: Missing**\n\nserves Nowhere (not found)');
+        assert.equal(await hoverAt(small, 'a.strategy', 'T-3'), '**Ticket T-3: Bare**\n\nserves Bare\n\nNo objective on the chain has a metric\n\nstatus todo');
+        assert.match((await hoverAt(small, 'a.strategy', 'objective Bare'))!, /\n\nNo metric$/);
+        assert.match((await hoverAt(small, 'a.strategy', 'objective Top'))!, /\n\nMetrics:\n- M: 1 → 2 by 2027-01-01$/);
+        assert.match((await hoverAt(small, 'a.strategy', 'objective Sub'))!, /Parent chain: Sub → Top\n\nNo metric$/);
+        const measuredBelow = await workspace({ 'a.strategy': 'objective Top "t"\nobjective Sub "s" { parent Top metric M }\nmetric M "m"' });
+        assert.match((await hoverAt(measuredBelow, 'a.strategy', 'objective Top'))!, /No metric of its own; measured through its sub-objectives$/);
+    });
+
+    it('shows the cycle of an objective that is its own ancestor', async () => {
+        const cyclic = await workspace({ 'a.strategy': 'objective A "a" { parent B }\nobjective B "b" { parent A }' });
+        assert.equal(await hoverAt(cyclic, 'a.strategy', 'objective A'), '**Objective A: a**\n\nParent chain: A → B\n\nParent cycle: A → B → A\n\nNo metric');
+    });
+
+    it('escapes Markdown in text from the file and keeps a title over several lines on one line', async () => {
+        const tricky = await workspace({
+            'a.strategy': `/** Keeps *its own* Markdown. */
+objective _Draft_ "Grow **fast** [now](http://x) <b>hi</b> & #1 | ~x~
+    second line" { owner "\`team\`" }
+ticket T-1 "t" { serves _Draft_ link "javascript:alert(1)" }
+ticket T-2 "t" { serves _Draft_ link "https://tracker.example.com/a_b" }`
+        });
+        assert.equal(await hoverAt(tricky, 'a.strategy', 'objective _Draft_'),
+            '**Objective \\_Draft\\_: Grow \\*\\*fast\\*\\* \\[now\\](http://x) \\<b\\>hi\\</b\\> \\& \\#1 \\| \\~x\\~ second line**\n\n'
+            + 'Keeps *its own* Markdown.\n\nowner \\`team\\`\n\nNo metric');
+        assert.match((await hoverAt(tricky, 'a.strategy', 'T-1'))!, /\n\nlink javascript:alert\(1\)$/);
+        assert.match((await hoverAt(tricky, 'a.strategy', 'T-2'))!, /\n\nlink <https:\/\/tracker\.example\.com\/a_b>$/);
+        assert.equal(escapeMarkdown('a\\b'), 'a\\\\b');
+    });
+
+    it('shows nothing on a keyword, a value or white space (checked with Langium\'s expectHover)', async () => {
+        const text = 'objective A "a" {\n  <|>horizon sh<|>ort\n<|>}\nticket T-1 "t" { serves <|>A }';
+        const check = expectHover(ws.services);
+        await check({ text, index: 0, hover: undefined, disposeAfterCheck: true });
+        await check({ text, index: 1, hover: undefined, disposeAfterCheck: true });
+        await check({ text, index: 2, hover: undefined, disposeAfterCheck: true });
+        await check({ text, index: 3, hover: /^\*\*Objective A: a\*\*/, disposeAfterCheck: true });
+    });
+});

@@ -5,6 +5,9 @@ import {
 } from 'langium/lsp';
 import { StrategyGeneratedModule, StrategyGeneratedSharedModule } from '../generated/module.js';
 import { StrategyCodeLensProvider } from './code-lens.js';
+import { StrategyCompletionProvider } from './completion.js';
+import { StrategyFormatter } from './formatter.js';
+import { StrategyRenameProvider } from './rename.js';
 import { StrategyHoverProvider } from './hover.js';
 import { StrategyImplementationProvider } from './implementation.js';
 import { StrategyCodeActionProvider } from './code-actions.js';
@@ -20,6 +23,9 @@ export type StrategyLspServices = LangiumServices & StrategyAddedServices;
 /** One provider per LSP feature, each in its own file of this folder. */
 export const StrategyLspModule: Module<StrategyLspServices, PartialLangiumServices> = {
     lsp: {
+        CompletionProvider: (services) => new StrategyCompletionProvider(services),
+        Formatter: () => new StrategyFormatter(),
+        RenameProvider: (services) => new StrategyRenameProvider(services),
         HoverProvider: (services) => new StrategyHoverProvider(services),
         CodeLensProvider: (services) => new StrategyCodeLensProvider(services),
         ImplementationProvider: (services) => new StrategyImplementationProvider(services),

@@ -1,0 +1,121 @@
+import { AstUtils, CstUtils, GrammarAST, type AstNode, type CstNode, type IndexManager, type LangiumDocument, type LangiumDocuments, type ReferenceDescription } from 'langium';
+import { DefaultRenameProvider } from 'langium/lsp';
+// The server's connection comes from vscode-languageserver: only its ResponseError reaches the client as an error.
+import { ErrorCodes, ResponseError, type Position, type Range, type RenameParams, type TextEdit, type WorkspaceEdit } from 'vscode-languageserver';
+import { isNeed, isSolution, isUserType, Need, UserType, type UserType as UserTypeNode } from '../generated/ast.js';
+import { aKind, kindName } from '../element-kinds.js';
+import type { StrategyLspServices } from './strategy-lsp-module.js';
+
+/** The spec's ID syntax. */
+const idPattern = /^[A-Za-z_][A-Za-z0-9_-]*$/;
+
+/** What a rename at a position renames: an element, and the part of the text under the cursor that names it. */
+interface RenameTarget { node: AstNode & { name: string }; range: Range }
+
+/**
+ * Rename across files, refusing a new name that is not an ID, is a keyword, or is already taken (any kind in the
+ * workspace; for a need, within its user type). Langium's default replaces a whole reference by the new name, so
+ * `addresses Buyer.Trust` lost its qualifier when the need was renamed, kept the old qualifier when the user type
+ * was renamed, and renamed the need when the cursor was on `Buyer`. Here a qualified need reference changes only
+ * the part that names the renamed element.
+ */
+export class StrategyRenameProvider extends DefaultRenameProvider {
+    private readonly indexManager: IndexManager;
+    private readonly langiumDocuments: LangiumDocuments;
+    private readonly keywords: Set<string>;
+
+    constructor(services: StrategyLspServices) {
+        super(services);
+        this.indexManager = services.shared.workspace.IndexManager;
+        this.langiumDocuments = services.shared.workspace.LangiumDocuments;
+        this.keywords = new Set(AstUtils.streamAllContents(services.Grammar)
+            .filter(GrammarAST.isKeyword).map(keyword => keyword.value).filter(value => idPattern.test(value)));
+    }
+
+    override async rename(document: LangiumDocument, params: RenameParams): Promise<WorkspaceEdit | undefined> {
+        const target = this.targetAt(document, params.position);
+        if (!target) return undefined;
+        this.refuseName(target.node, params.newName);
+        const changes: Record<string, TextEdit[]> = {};
+        const add = (uri: string, range: Range) => (changes[uri] ??= []).push({ range, newText: params.newName });
+        for (const reference of this.references.findReferences(target.node, { includeDeclaration: true })) {
+            add(reference.sourceUri.toString(), this.partOf(reference, 'last'));
+        }
+        if (isUserType(target.node)) {
+            // Qualified references to its needs name the user type too: `Buyer.Trust`.
+            for (const need of target.node.needs) {
+                for (const reference of this.references.findReferences(need, { includeDeclaration: false })) {
+                    if (this.isQualified(reference)) add(reference.sourceUri.toString(), this.partOf(reference, 'first'));
+                }
+            }
+        }
+        return { changes };
+    }
+
+    protected override renameNodeRange(document: LangiumDocument, position: Position): Range | undefined {
+        return this.targetAt(document, position)?.range;
+    }
+
+    /** The element named at a position, through its declaration or any reference; `Buyer.Trust` names two. */
+    private targetAt(document: LangiumDocument, position: Position): RenameTarget | undefined {
+        const root = document.parseResult.value.$cstNode;
+        const leaf = CstUtils.findDeclarationNodeAtOffset(root, document.textDocument.offsetAt(position), this.grammarConfig.nameRegexp);
+        if (!leaf || leaf.hidden) return undefined;
+        const qualifier = this.qualifierAt(leaf);
+        if (qualifier) return { node: qualifier, range: leaf.range };
+        // A reference, or the element's own name: anything else under the cursor renames nothing.
+        const node = this.references.findDeclarations(leaf)[0] as (AstNode & { name?: unknown }) | undefined;
+        return node && typeof node.name === 'string' ? { node: node as RenameTarget['node'], range: leaf.range } : undefined;
+    }
+
+    /** The user type when the leaf is `Buyer` in a reference `Buyer.Trust`. */
+    private qualifierAt(leaf: CstNode): UserTypeNode | undefined {
+        const solution = leaf.astNode;
+        if (!isSolution(solution)) return undefined;
+        const reference = solution.needs.find(need => need.$refNode && need.$refNode.offset <= leaf.offset && leaf.end <= need.$refNode.end);
+        const first = reference?.$refNode && CstUtils.flattenCst(reference.$refNode).find(node => !node.hidden);
+        if (!reference || first !== leaf || !reference.$refText.includes('.')) return undefined;
+        const resolved = reference.ref?.$container;
+        if (resolved) return resolved;
+        return this.indexManager.allElements(UserType.$type).find(description => description.name === leaf.text)?.node as UserTypeNode | undefined;
+    }
+
+    /** Throws the error the editor shows when the new name cannot be given to this element. */
+    private refuseName(node: RenameTarget['node'], newName: string): void {
+        const refuse = (message: string) => { throw new ResponseError(ErrorCodes.InvalidParams, message); };
+        if (!idPattern.test(newName)) {
+            refuse(`'${newName}' is not a valid ID: start with a letter or '_', then letters, digits, '_' or '-' (such as APP-123)`);
+        }
+        if (this.keywords.has(newName)) refuse(`'${newName}' is a keyword of the language and cannot name ${aKind(node.$type)}`);
+        if (newName === node.name) return;
+        if (isNeed(node)) {
+            const owner = node.$container;
+            if (owner.needs.some(need => need !== node && need.name === newName)) {
+                refuse(`User type ${owner.name} already has a need named ${newName}`);
+            }
+            return;
+        }
+        const taken = this.indexManager.allElements()
+            .find(description => description.type !== Need.$type && description.name === newName && description.node !== node);
+        if (taken) refuse(`${newName} is already the ID of ${aKind(taken.type)} (IDs are unique across the workspace); choose another name for this ${kindName(node.$type)}`);
+    }
+
+    private textOf(reference: ReferenceDescription): string {
+        return this.langiumDocuments.getDocument(reference.sourceUri)?.textDocument.getText(reference.segment.range) ?? '';
+    }
+
+    private isQualified(reference: ReferenceDescription): boolean {
+        return this.textOf(reference).includes('.');
+    }
+
+    /** The range of the first or last ID within a reference: the whole reference unless it is qualified. */
+    private partOf(reference: ReferenceDescription, which: 'first' | 'last'): Range {
+        const text = this.textOf(reference);
+        if (!text.includes('.')) return reference.segment.range;
+        const ids = [...text.matchAll(/[A-Za-z_][A-Za-z0-9_-]*/g)];
+        const id = which === 'first' ? ids[0] : ids[ids.length - 1];
+        const textDocument = this.langiumDocuments.getDocument(reference.sourceUri)!.textDocument;
+        const start = reference.segment.offset + id.index!;
+        return { start: textDocument.positionAt(start), end: textDocument.positionAt(start + id[0].length) };
+    }
+}

@@ -1,11 +1,13 @@
 import { startLanguageServer } from 'langium/lsp';
 import { NodeFileSystem } from 'langium/node';
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
+import { registerStrategyRequests } from './lsp/custom-requests.js';
 import { createStrategyLspServices } from './lsp/strategy-lsp-module.js';
 
 /** Starts the engine as a language server on the connection named by the process arguments (--stdio, --node-ipc, --socket). */
 export function startStrategyServer(): void {
     const connection = createConnection(ProposedFeatures.all);
-    const { shared } = createStrategyLspServices({ connection, ...NodeFileSystem });
+    const { shared, Strategy } = createStrategyLspServices({ connection, ...NodeFileSystem });
+    registerStrategyRequests(shared, Strategy);
     startLanguageServer(shared);
 }

@@ -15,6 +15,7 @@ import { StrategyDocumentSymbolProvider } from './document-symbols.js';
 import { StrategyFoldingRangeProvider } from './folding.js';
 import { StrategySemanticTokenProvider } from './semantic-tokens.js';
 import { StrategyWorkspaceSymbolProvider } from './workspace-symbols.js';
+import { StrategyDocumentUpdateHandler, StrategyWorkspaceManager } from './workspace-config.js';
 import { setUpStrategyEngine, StrategyModule, StrategySharedModule, type StrategyAddedServices } from '../strategy-module.js';
 
 /** The engine with the editor features of the language server. */
@@ -40,6 +41,10 @@ export const StrategyLspModule: Module<StrategyLspServices, PartialLangiumServic
 export const StrategyLspSharedModule: Module<LangiumSharedServices, PartialLangiumSharedServices> = {
     lsp: {
         WorkspaceSymbolProvider: (shared) => new StrategyWorkspaceSymbolProvider(shared),
+        DocumentUpdateHandler: (shared) => new StrategyDocumentUpdateHandler(shared),
+    },
+    workspace: {
+        WorkspaceManager: (shared) => new StrategyWorkspaceManager(shared),
     }
 };
 

@@ -1,24 +1,23 @@
-import * as path from 'node:path';
-import { workspace, type ExtensionContext } from 'vscode';
-import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { window, type ExtensionContext } from 'vscode';
+import type { LanguageClient } from 'vscode-languageclient/node';
+import { registerAlignmentView } from './alignment-view.js';
+import { createLanguageClient } from './language-client.js';
+import { registerShowReferences } from './show-references.js';
+import { registerTicketLinks } from './ticket-links.js';
 
 let client: LanguageClient | undefined;
 
-/** Starts the bundled language server in its own process; every language feature comes from it. */
+/** Starts the bundled language server, which brings every language feature, then wires the workspace-wide pieces. */
 export async function activate(context: ExtensionContext): Promise<void> {
-    const serverModule = context.asAbsolutePath(path.join('out', 'server.cjs'));
-    const serverOptions: ServerOptions = {
-        run: { module: serverModule, transport: TransportKind.ipc },
-        debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } }
-    };
-    const clientOptions: LanguageClientOptions = {
-        documentSelector: [{ language: 'strategy' }],
-        // Files changed outside the editor (git checkout, another tool) must update cross-file checks too.
-        synchronize: { fileEvents: workspace.createFileSystemWatcher('**/*.strategy') },
-        outputChannelName: 'Strategy'
-    };
-    client = new LanguageClient('strategy', 'Strategy', serverOptions, clientOptions);
+    const started = performance.now();
+    const output = window.createOutputChannel('Strategy', { log: true });
+    context.subscriptions.push(output);
+    client = createLanguageClient(context, output);
+    // Registered before the start: the first code lens can be clicked as soon as it shows.
+    context.subscriptions.push(registerShowReferences(client));
     await client.start();
+    context.subscriptions.push(...registerTicketLinks(client), ...registerAlignmentView(client));
+    output.info(`Strategy extension activated in ${Math.round(performance.now() - started)} ms`);
 }
 
 export async function deactivate(): Promise<void> {

@@ -51,6 +51,9 @@ describe('strategy lsp --stdio, driven as an editor drives it', function () {
     let server: ChildProcess;
     let connection: MessageConnection;
     let exitCode: Promise<number | null>;
+    let exited = false;
+    /** What the server wrote to standard error (read continuously, so a chatty server never blocks on a full pipe). */
+    let stderr = '';
     let initialized: InitializeResult;
     /** Every publishDiagnostics in arrival order; tests note the length before an action and look only after it. */
     const published: PublishDiagnosticsParams[] = [];
@@ -59,7 +62,9 @@ describe('strategy lsp --stdio, driven as an editor drives it', function () {
 
     const uri = (file: string) => pathToFileURL(join(folder, file)).toString();
     const file = (documentUri: string) => documentUri.slice(pathToFileURL(folder).toString().length + 1);
-    const request = <R>(method: string, params: unknown) => bounded(connection.sendRequest(method, params) as Promise<R>, method);
+    /** Fails at once, with the server's last words, when the server dies instead of answering. */
+    const died = (what: string) => exitCode.then(code => { throw new Error(`the server exited (code ${code}) before ${what}:\n${stderr.slice(-2000)}`); });
+    const request = <R>(method: string, params: unknown) => bounded(Promise.race([connection.sendRequest(method, params) as Promise<R>, died(`answering ${method}`)]), method);
     /** Where `needle` (plus `shift` characters into it) is in the client's current text of a file. */
     const at = (name: string, needle: string, shift = 0): Position => {
         const text = texts.get(name)!;
@@ -74,9 +79,9 @@ describe('strategy lsp --stdio, driven as an editor drives it', function () {
         const found = () => published.slice(since).find(p => p.uri === uri(name) && accept(p.diagnostics));
         // Polls until a deadline (not under `bounded`, whose timeout would leave the poll running and mocha waiting).
         const deadline = Date.now() + answerMs;
-        while (!found() && Date.now() < deadline) await new Promise(resolve => setTimeout(resolve, 10));
+        while (!found() && !exited && Date.now() < deadline) await new Promise(resolve => setTimeout(resolve, 10));
         const diagnostics = found()?.diagnostics;
-        assert.ok(diagnostics, `timed out after ${answerMs} ms waiting for diagnostics of ${name}`);
+        assert.ok(diagnostics, exited ? `the server exited before publishing diagnostics of ${name}:\n${stderr.slice(-2000)}` : `timed out after ${answerMs} ms waiting for diagnostics of ${name}`);
         return diagnostics;
     }
     /** The last diagnostics published for a file so far. */
@@ -119,7 +124,8 @@ describe('strategy lsp --stdio, driven as an editor drives it', function () {
         server = spawn(process.execPath, [join(root, 'bin', 'strategy.cjs'), 'lsp', '--stdio'], {
             cwd: folder, env: { ...process.env, STRATEGY_TODAY: '2026-11-23' }, stdio: ['pipe', 'pipe', 'pipe']
         });
-        exitCode = new Promise(resolve => server.on('exit', code => resolve(code)));
+        server.stderr!.on('data', (chunk: Buffer) => { stderr += chunk.toString('utf8'); });
+        exitCode = new Promise(resolve => server.on('exit', code => { exited = true; resolve(code); }));
         connection = createMessageConnection(new StreamMessageReader(server.stdout!), new StreamMessageWriter(server.stdin!));
         connection.onNotification('textDocument/publishDiagnostics', (params: PublishDiagnosticsParams) => { published.push(params); });
         // What a client answers when the server asks: no settings of its own (the defaults apply), registrations accepted.

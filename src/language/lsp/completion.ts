@@ -2,7 +2,7 @@ import { AstUtils, GrammarAST, stream, type AstNode, type AstNodeDescription, ty
 import {
     DefaultCompletionProvider, type CompletionAcceptor, type CompletionContext, type CompletionValueItem, type NextFeature
 } from 'langium/lsp';
-import { CompletionItemKind, InsertTextFormat } from 'vscode-languageserver';
+import { CompletionItemKind, InsertTextFormat, type MarkupContent } from 'vscode-languageserver';
 import { isModel, isSolution, Need, type Solution } from '../generated/ast.js';
 import { kindName } from '../element-kinds.js';
 import { allowedValues, oneLine } from '../../model/values.js';
@@ -89,6 +89,14 @@ export class StrategyCompletionProvider extends DefaultCompletionProvider {
         if (qualifiedOnly) return qualified;
         const ownPlain = all.filter(description => !description.name.includes('.') && isOwn(description));
         return [...ownPlain, ...qualified.filter(description => !isOwn(description))];
+    }
+
+    /**
+     * A doc comment per proposal means parsing the comments of every objective of the workspace on each request;
+     * the title (detail) identifies an element, and hover shows its documentation.
+     */
+    protected override getReferenceDocumentation(): MarkupContent | string | undefined {
+        return undefined;
     }
 
     protected override createReferenceCompletionItem(description: AstNodeDescription, refInfo: ReferenceInfo, context: CompletionContext): CompletionValueItem {

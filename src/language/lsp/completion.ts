@@ -1,4 +1,4 @@
-import { AstUtils, GrammarAST, stream, type AstNode, type AstNodeDescription, type IndexManager, type ReferenceInfo, type Stream } from 'langium';
+import { AstUtils, GrammarAST, stream, URI, type AstNode, type AstNodeDescription, type IndexManager, type LangiumDocuments, type ReferenceInfo, type Stream, type TextDocument } from 'langium';
 import {
     DefaultCompletionProvider, type CompletionAcceptor, type CompletionContext, type CompletionValueItem, type NextFeature
 } from 'langium/lsp';
@@ -26,10 +26,47 @@ const valuesOfField: Record<string, readonly string[]> = {
  */
 export class StrategyCompletionProvider extends DefaultCompletionProvider {
     private readonly indexManager: IndexManager;
+    private readonly langiumDocuments: LangiumDocuments;
 
     constructor(services: StrategyLspServices) {
         super(services);
         this.indexManager = services.shared.workspace.IndexManager;
+        this.langiumDocuments = services.shared.workspace.LangiumDocuments;
+    }
+
+    /**
+     * Langium re-parses the text from the top of the file up to the cursor to learn what may come next. The top
+     * level is a plain list of elements, so parsing from the start of the element under the cursor gives the same
+     * answer, and a completion near the end of a 2,000-line file does not parse the 1,990 lines above it.
+     */
+    protected override findFeaturesAt(document: TextDocument, offset: number): NextFeature[] {
+        const start = this.elementStartBefore(document, offset);
+        if (start === 0) return super.findFeaturesAt(document, offset);
+        const tail: TextDocument = {
+            uri: document.uri,
+            languageId: document.languageId,
+            version: document.version,
+            lineCount: document.lineCount,
+            getLineRange: line => document.getLineRange(line),
+            getEOLCharacters: line => document.getEOLCharacters(line),
+            positionAt: position => document.positionAt(position),
+            offsetAt: position => document.offsetAt(position),
+            getText: range => document.getText().slice(range ? start + document.offsetAt(range.start) : start, range ? document.offsetAt(range.end) : undefined)
+        };
+        return super.findFeaturesAt(tail, offset);
+    }
+
+    /** Where the last top-level element starting at or before the offset begins, or 0. */
+    private elementStartBefore(textDocument: TextDocument, offset: number): number {
+        const document = this.langiumDocuments.getDocument(URI.parse(textDocument.uri));
+        const elements = document && isModel(document.parseResult.value) ? document.parseResult.value.elements : [];
+        let low = 0, high = elements.length - 1, start = 0;
+        while (low <= high) {
+            const middle = (low + high) >> 1;
+            const elementOffset = elements[middle].$cstNode?.offset ?? 0;
+            if (elementOffset <= offset) { start = elementOffset; low = middle + 1; } else high = middle - 1;
+        }
+        return start;
     }
 
     protected override completionFor(context: CompletionContext, next: NextFeature, acceptor: CompletionAcceptor) {

@@ -169,3 +169,17 @@ describe('completion', () => {
         });
     });
 });
+
+describe('completion deep in a long file', () => {
+    // Only the element under the cursor is re-parsed; what comes before it, broken or not, must not matter.
+    const before = Array.from({ length: 40 }, (_, i) => `ticket OLD-${i} "Earlier work" {\n  serves Revenue\n  kind feature\n}\n`).join('\n')
+        + 'objectve Broken "a typo above" {\n}\n';
+
+    it('gives the same proposals as at the top of the file', async () => {
+        for (const text of ['ticket T-1 "t" { serves | }', 'ticket T-1 "t" {\n  kind |\n}', 'solution S "s" { for Buyer addresses | }']) {
+            assert.deepEqual(labels(await complete(before + '\n' + text)), labels(await complete(text)), text);
+        }
+        const clean = before.slice(0, before.indexOf('objectve'));
+        assert.deepEqual(labels(await complete(clean + '\n|')), labels(await complete('|')));
+    });
+});

@@ -18,6 +18,9 @@ const valuesOfField: Record<string, readonly string[]> = {
     'Canvas.kind': allowedValues.canvasKind
 };
 
+/** How many elements one completion answer proposes at most; typing narrows the rest down. */
+const maxReferenceProposals = 200;
+
 /**
  * Completion by context. Langium already offers only elements of the referenced type after each keyword (the
  * scope is typed) and the keywords the grammar allows next; this adds what the grammar cannot say: the keyword
@@ -105,12 +108,14 @@ export class StrategyCompletionProvider extends DefaultCompletionProvider {
     }
 
     protected override getReferenceCandidates(refInfo: ReferenceInfo, context: CompletionContext): Stream<AstNodeDescription> {
-        if (isSolution(refInfo.container) && refInfo.property === 'needs') {
-            const typed = context.textDocument.getText().substring(context.tokenOffset, context.offset);
-            return stream(this.needCandidates(refInfo.container, typed.includes('.')));
-        }
-        // An element never refers to itself: its own `parent` would be a cycle.
-        return super.getReferenceCandidates(refInfo, context).filter(description => description.node !== refInfo.container);
+        const typed = context.textDocument.getText().substring(context.tokenOffset, context.offset);
+        const candidates = isSolution(refInfo.container) && refInfo.property === 'needs'
+            ? stream(this.needCandidates(refInfo.container, typed.includes('.')))
+            // An element never refers to itself: its own `parent` would be a cycle.
+            : super.getReferenceCandidates(refInfo, context).filter(description => description.node !== refInfo.container);
+        // Langium marks every list incomplete, so the editor asks again as the user types: a workspace with
+        // thousands of objectives sends the first matches, not all of them on every keystroke.
+        return candidates.filter(description => this.fuzzyMatcher.match(typed, description.name)).limit(maxReferenceProposals);
     }
 
     /**

@@ -183,3 +183,22 @@ describe('completion deep in a long file', () => {
         assert.deepEqual(labels(await complete(clean + '\n|')), labels(await complete('|')));
     });
 });
+
+describe('completion in a large workspace', () => {
+    it('proposes the first 200 matches of what is typed, and the list stays incomplete so typing narrows it', async () => {
+        const objectives = Array.from({ length: 500 }, (_, i) => `objective Goal${i} "Goal ${i}"`).join('\n');
+        const ws = await workspace({ 'goals.strategy': objectives, 'edit.strategy': 'ticket T-1 "t" { serves Goal49 }' });
+        const document = ws.documents.get('edit.strategy')!;
+        const at = (offset: number) => ws.services.lsp.CompletionProvider!.getCompletion(document, {
+            textDocument: { uri: document.uri.toString() }, position: document.textDocument.positionAt(offset)
+        });
+        const all = await at('ticket T-1 "t" { serves '.length);
+        assert.equal(all?.items.length, 200);
+        assert.equal(all?.isIncomplete, true);
+        const typed = await at('ticket T-1 "t" { serves Goal49'.length);
+        const labels = typed?.items.map(item => item.label) ?? [];
+        // Langium's fuzzy matching: the typed characters in order, so Goal149 matches too, Goal50 does not.
+        assert.ok(labels.length < 200 && labels.includes('Goal49') && labels.includes('Goal499') && labels.includes('Goal149'), labels.join());
+        assert.ok(!labels.includes('Goal50'));
+    });
+});

@@ -380,7 +380,17 @@ describe('strategy lsp --stdio, driven as an editor drives it', function () {
     });
 
     it('keeps a closed file in the workspace: its references still count, and reopening it checks the new text', async () => {
+        // An edit that is never saved: closing the editor brings the file on disk back.
+        const unsaved = published.length;
+        await connection.sendNotification('textDocument/didChange', {
+            textDocument: { uri: uri('backlog.strategy'), version: 100 },
+            contentChanges: [{ text: readFileSync(join(folder, 'backlog.strategy'), 'utf8').replace('serves Engagement', 'serves Unsaved') }]
+        });
+        assert.deepEqual(codes(await diagnosticsOf('backlog.strategy', unsaved, d => d.length > 0)), ['unresolved-reference']);
+        const closed = published.length;
         await connection.sendNotification('textDocument/didClose', { textDocument: textDocument('backlog.strategy') });
+        assert.deepEqual(codes(await diagnosticsOf('backlog.strategy', closed, d => d.length === 0)), []);
+
         const locations = await request<Location[]>('textDocument/references', {
             textDocument: textDocument('objectives.strategy'), position: at('objectives.strategy', 'Engagement "', 3), context: { includeDeclaration: false }
         });

@@ -1,7 +1,7 @@
-import { DefaultWorkspaceManager, URI, type FileSystemNode } from 'langium';
+import { DefaultWorkspaceManager, URI, type FileSystemNode, type FileSystemProvider, type TextDocument } from 'langium';
 import { DefaultDocumentUpdateHandler, type LangiumSharedServices } from 'langium/lsp';
 import picomatch from 'picomatch';
-import { FileChangeType, type DidChangeWatchedFilesParams, type InitializeParams } from 'vscode-languageserver';
+import { FileChangeType, type DidChangeWatchedFilesParams, type InitializeParams, type TextDocumentChangeEvent } from 'vscode-languageserver';
 import { settingsSection, type StrategyInitializationOptions, type StrategySettings } from './strategy-protocol.js';
 
 /** `strategy.exclude`'s default, also used by clients that send no settings at all. */
@@ -135,6 +135,23 @@ export class StrategyWorkspaceManager extends DefaultWorkspaceManager {
 
 /** Drops file-watcher events for excluded paths before Langium stats them: `npm install` must not reach the engine. */
 export class StrategyDocumentUpdateHandler extends DefaultDocumentUpdateHandler {
+    private readonly fileSystem: FileSystemProvider;
+
+    constructor(shared: LangiumSharedServices) {
+        super(shared);
+        this.fileSystem = shared.workspace.FileSystemProvider;
+    }
+
+    /**
+     * Closing an editor without saving must bring back what is on disk (Langium 4.4 keeps the discarded text):
+     * the file is read again, or forgotten if it was never saved.
+     */
+    didCloseDocument(event: TextDocumentChangeEvent<TextDocument>): void {
+        const uri = URI.parse(event.document.uri);
+        const onDisk = uri.scheme === 'file' && this.fileSystem.existsSync(uri);
+        this.fireDocumentUpdate(onDisk ? [uri] : [], onDisk ? [] : [uri]);
+    }
+
     override didChangeWatchedFiles(params: DidChangeWatchedFilesParams): void {
         const manager = this.workspaceManager;
         if (!(manager instanceof StrategyWorkspaceManager)) return super.didChangeWatchedFiles(params);

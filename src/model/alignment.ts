@@ -27,6 +27,30 @@ export interface SolutionFacts {
     readonly tickets: Ticket[];
 }
 
+/** Figures and progress are read for the few metrics on screen, while the model is rebuilt after every edit. */
+class LazyMetricFacts implements MetricFacts {
+    readonly objectives: Objective[] = [];
+    private computed?: { figures: MetricFigures; progress?: Progress };
+
+    constructor(readonly metric: Metric) {}
+
+    private get values(): { figures: MetricFigures; progress?: Progress } {
+        if (!this.computed) {
+            const figures = figuresOf(this.metric);
+            this.computed = { figures, progress: progressOf(figures) };
+        }
+        return this.computed;
+    }
+
+    get figures(): MetricFigures {
+        return this.values.figures;
+    }
+
+    get progress(): Progress | undefined {
+        return this.values.progress;
+    }
+}
+
 /**
  * Everything that spans files, derived once per workspace build from the linked documents: checks, hover,
  * code lens, the tree view, `strategy trace` and the renderers all read this instead of walking the workspace.
@@ -82,8 +106,7 @@ export class AlignmentModel {
                 });
                 break;
             case 'Metric': {
-                const figures = figuresOf(element);
-                this.metrics.set(element, { metric: element, figures, progress: progressOf(figures), objectives: [] });
+                this.metrics.set(element, new LazyMetricFacts(element));
                 break;
             }
             case 'Solution':

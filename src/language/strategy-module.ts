@@ -1,10 +1,11 @@
 import {
-    createDefaultCoreModule, createDefaultSharedCoreModule, inject, type DefaultSharedCoreModuleContext, type DocumentBuilder,
+    createDefaultCoreModule, createDefaultSharedCoreModule, inject, type DefaultSharedCoreModuleContext, type DocumentBuilder, type IndexManager,
     type LangiumCoreServices, type LangiumSharedCoreServices, type Module, type PartialLangiumCoreServices
 } from 'langium';
 import { StrategyGeneratedModule, StrategyGeneratedSharedModule } from './generated/module.js';
 import { StrategyConfig } from './strategy-config.js';
 import { StrategyDocumentBuilder } from './strategy-document-builder.js';
+import { StrategyIndexManager } from './strategy-index.js';
 import { StrategyDocumentValidator } from './strategy-document-validator.js';
 import { StrategyLinker } from './strategy-linker.js';
 import { StrategyScopeComputation, StrategyScopeProvider } from './strategy-scope.js';
@@ -57,9 +58,10 @@ export function setUpStrategyEngine(shared: LangiumSharedCoreServices, Strategy:
 
 /** The engine for the CLI: no language-server code is loaded. A host may swap a service it has no use for. */
 /** Shared services the engine replaces, for the CLI and the language server alike. */
-export const StrategySharedModule: Module<LangiumSharedCoreServices, { workspace: { DocumentBuilder: DocumentBuilder } }> = {
+export const StrategySharedModule: Module<LangiumSharedCoreServices, { workspace: { DocumentBuilder: DocumentBuilder; IndexManager: IndexManager } }> = {
     workspace: {
-        DocumentBuilder: (shared) => new StrategyDocumentBuilder(shared)
+        DocumentBuilder: (shared) => new StrategyDocumentBuilder(shared),
+        IndexManager: (shared) => new StrategyIndexManager(shared)
     }
 };
 

@@ -1,0 +1,62 @@
+import { DefaultIndexManager, stream, type AstNodeDescription, type AstReflection, type LangiumDocument, type Scope, type Stream, type URI } from 'langium';
+import type { CancellationToken } from 'vscode-languageserver';
+
+/**
+ * Langium's global scope is rebuilt from the whole index after every edit (a map of every exported name per
+ * reference type). Here the names are kept up to date as each document is indexed, so an edit costs the
+ * document's own names, not the workspace's.
+ */
+export class StrategyIndexManager extends DefaultIndexManager {
+    private readonly byName = new Map<string, AstNodeDescription[]>();
+
+    override async updateContent(document: LangiumDocument, cancelToken?: CancellationToken): Promise<void> {
+        this.forget(document.uri.toString());
+        await super.updateContent(document, cancelToken);
+        for (const description of this.symbolIndex.get(document.uri.toString()) ?? []) {
+            const sameName = this.byName.get(description.name);
+            if (sameName) sameName.push(description);
+            else this.byName.set(description.name, [description]);
+        }
+    }
+
+    override removeContent(uri: URI): void {
+        this.forget(uri.toString());
+        super.removeContent(uri);
+    }
+
+    /** Every exported description with this name, whatever its type, in the order the documents were indexed. */
+    named(name: string): readonly AstNodeDescription[] {
+        return this.byName.get(name) ?? [];
+    }
+
+    private forget(uri: string): void {
+        for (const description of this.symbolIndex.get(uri) ?? []) {
+            const sameName = this.byName.get(description.name);
+            if (!sameName) continue;
+            const rest = sameName.filter(other => other !== description);
+            if (rest.length > 0) this.byName.set(description.name, rest);
+            else this.byName.delete(description.name);
+        }
+    }
+}
+
+/** The workspace's elements of one reference type, looked up by name in the live index. */
+export class IndexScope implements Scope {
+    constructor(
+        private readonly index: StrategyIndexManager,
+        private readonly reflection: AstReflection,
+        private readonly referenceType: string
+    ) {}
+
+    getElement(name: string): AstNodeDescription | undefined {
+        return this.index.named(name).find(description => this.reflection.isSubtype(description.type, this.referenceType));
+    }
+
+    getElements(name: string): Stream<AstNodeDescription> {
+        return stream(this.index.named(name)).filter(description => this.reflection.isSubtype(description.type, this.referenceType));
+    }
+
+    getAllElements(): Stream<AstNodeDescription> {
+        return this.index.allElements(this.referenceType);
+    }
+}

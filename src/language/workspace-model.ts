@@ -1,28 +1,57 @@
-import { WorkspaceCache, type LangiumDocuments } from 'langium';
+import { DocumentState, type LangiumDocument, type LangiumDocuments, type URI } from 'langium';
 import { AlignmentModel } from '../model/alignment.js';
 import type { Model } from './generated/ast.js';
 import type { StrategyServices } from './strategy-module.js';
 
 /**
- * The workspace's alignment model, built at most once per build: the cache is dropped on every document
- * update, and the first consumer after linking (usually a cross-file check) rebuilds it for all others.
+ * The workspace's alignment model, kept up to date document by document: every document that is linked (again)
+ * is marked, and the next reader brings the model up to date with just those, so an edit in one file costs that
+ * file and the files that reference it, not a rebuild over the whole workspace.
  */
 export class WorkspaceModel {
     private readonly documents: LangiumDocuments;
-    private readonly cache: WorkspaceCache<'model', AlignmentModel>;
+    private model?: AlignmentModel;
+    private readonly linked = new Map<string, URI>();
+    private readonly removed = new Set<string>();
 
     constructor(private readonly services: StrategyServices) {
         this.documents = services.shared.workspace.LangiumDocuments;
-        this.cache = new WorkspaceCache(services.shared);
+        const builder = services.shared.workspace.DocumentBuilder;
+        builder.onDocumentPhase(DocumentState.Linked, document => {
+            if (isStrategyDocument(document)) this.linked.set(document.uri.toString(), document.uri);
+        });
+        builder.onUpdate((_changed, deleted) => {
+            for (const uri of deleted) this.removed.add(uri.toString());
+        });
     }
 
     get(): AlignmentModel {
-        return this.cache.get('model', () => {
-            const roots = this.documents.all
-                .filter(doc => doc.uri.path.endsWith('.strategy'))
-                .map(doc => doc.parseResult.value as Model)
-                .toArray();
-            return new AlignmentModel(roots, this.services.strategy.Config.today());
-        });
+        const today = this.services.strategy.Config.today();
+        if (!this.model) {
+            this.linked.clear();
+            this.removed.clear();
+            this.model = new AlignmentModel(this.documents.all.filter(isStrategyDocument).map(rootOf).toArray(), today);
+            return this.model;
+        }
+        this.model.today = today;
+        if (this.linked.size > 0 || this.removed.size > 0) {
+            const changed = [...this.linked.values()]
+                .map(uri => this.documents.getDocument(uri))
+                .filter((document): document is LangiumDocument => document !== undefined)
+                .map(rootOf);
+            const gone = [...this.removed].filter(uri => !this.linked.has(uri));
+            this.linked.clear();
+            this.removed.clear();
+            this.model.update(changed, gone);
+        }
+        return this.model;
     }
+}
+
+function isStrategyDocument(document: LangiumDocument): boolean {
+    return document.uri.path.endsWith('.strategy');
+}
+
+function rootOf(document: LangiumDocument): readonly [string, Model] {
+    return [document.uri.toString(), document.parseResult.value as Model];
 }

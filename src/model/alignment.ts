@@ -5,7 +5,7 @@ export type NamedElement = Objective | Metric | UserType | Solution | Question |
 
 export interface ObjectiveFacts {
     readonly objective: Objective;
-    readonly parent?: Objective;
+    parent?: Objective;
     readonly children: Objective[];
     readonly solutions: Solution[];
     readonly tickets: Ticket[];
@@ -52,26 +52,63 @@ class LazyMetricFacts implements MetricFacts {
 }
 
 /**
- * Everything that spans files, derived once per workspace build from the linked documents: checks, hover,
- * code lens, the tree view, `strategy trace` and the renderers all read this instead of walking the workspace.
+ * Everything that spans files, derived from the linked documents: checks, hover, code lens, the tree view,
+ * `strategy trace` and the renderers all read this instead of walking the workspace.
+ *
+ * It is updated per document: after an edit only the documents that were linked again are taken out and put
+ * back (their elements and the links that start in them), then cycles and measurement, which span the objective
+ * tree, are recomputed over the objectives alone. Elements that kept their identity keep their facts, so links
+ * into them from untouched documents stay.
  */
 export class AlignmentModel {
     readonly byName = new Map<string, NamedElement[]>();
     readonly objectives = new Map<Objective, ObjectiveFacts>();
     readonly metrics = new Map<Metric, MetricFacts>();
     readonly solutions = new Map<Solution, SolutionFacts>();
-    readonly tickets: Ticket[] = [];
     readonly addressedNeeds = new Set<Need>();
+    private readonly needUses = new Map<Need, number>();
+    private readonly elementsOf = new Map<string, NamedElement[]>();
+    private readonly unlinkOf = new Map<string, Array<() => void>>();
+    private ticketList?: Ticket[];
 
-    constructor(readonly roots: readonly Model[], readonly today: string) {
-        for (const root of roots) {
-            for (const element of root.elements) {
-                if (element.$type !== 'Vision') this.register(element);
-            }
+    constructor(roots: ReadonlyArray<readonly [uri: string, root: Model]>, public today: string) {
+        this.update(roots, []);
+    }
+
+    /** Takes out the contributions of `removed` and of the changed documents, then adds the changed ones back. */
+    update(changed: ReadonlyArray<readonly [uri: string, root: Model]>, removed: readonly string[]): void {
+        const touched = [...removed, ...changed.map(([uri]) => uri)];
+        for (const uri of touched) {
+            for (const unlink of this.unlinkOf.get(uri) ?? []) unlink();
+            this.unlinkOf.delete(uri);
         }
-        this.link();
+        const kept = new Set(changed.flatMap(([, root]) => root.elements));
+        for (const uri of touched) {
+            for (const element of this.elementsOf.get(uri) ?? []) {
+                if (!kept.has(element)) this.unregister(element);
+            }
+            this.elementsOf.delete(uri);
+        }
+        for (const [uri, root] of changed) {
+            const elements = root.elements.filter((element): element is NamedElement => element.$type !== 'Vision');
+            for (const element of elements) {
+                if (!this.isRegistered(element)) this.register(element);
+            }
+            this.elementsOf.set(uri, elements);
+        }
+        for (const [uri] of changed) this.unlinkOf.set(uri, this.link(this.elementsOf.get(uri)!));
+        this.ticketList = undefined;
+        for (const facts of this.objectives.values()) {
+            facts.measured = false;
+            facts.cycle = undefined;
+        }
         this.findCycles();
         this.propagateMeasurement();
+    }
+
+    /** Every ticket, file by file. */
+    get tickets(): Ticket[] {
+        return this.ticketList ??= [...this.elementsOf.values()].flat().filter((element): element is Ticket => element.$type === 'Ticket');
     }
 
     facts(objective: Objective): ObjectiveFacts | undefined {
@@ -95,50 +132,90 @@ export class AlignmentModel {
         return served && this.objectives.has(served) ? [served, ...this.ancestors(served)] : [];
     }
 
+    private isRegistered(element: NamedElement): boolean {
+        return this.byName.get(element.name)?.includes(element) ?? false;
+    }
+
     private register(element: NamedElement): void {
         const sameName = this.byName.get(element.name);
         if (sameName) sameName.push(element);
         else this.byName.set(element.name, [element]);
         switch (element.$type) {
             case 'Objective':
-                this.objectives.set(element, {
-                    objective: element, parent: element.parent[0]?.ref, children: [], solutions: [], tickets: [], measured: false
-                });
+                this.objectives.set(element, { objective: element, children: [], solutions: [], tickets: [], measured: false });
                 break;
-            case 'Metric': {
+            case 'Metric':
                 this.metrics.set(element, new LazyMetricFacts(element));
                 break;
-            }
             case 'Solution':
                 this.solutions.set(element, { solution: element, tickets: [] });
-                break;
-            case 'Ticket':
-                this.tickets.push(element);
                 break;
         }
     }
 
-    private link(): void {
-        for (const facts of this.objectives.values()) {
-            if (facts.parent) this.objectives.get(facts.parent)?.children.push(facts.objective);
-            for (const ref of facts.objective.metrics) {
-                if (ref.ref) this.metrics.get(ref.ref)?.objectives.push(facts.objective);
+    private unregister(element: NamedElement): void {
+        const rest = (this.byName.get(element.name) ?? []).filter(other => other !== element);
+        if (rest.length > 0) this.byName.set(element.name, rest);
+        else this.byName.delete(element.name);
+        this.objectives.delete(element as Objective);
+        this.metrics.delete(element as Metric);
+        this.solutions.delete(element as Solution);
+    }
+
+    /** Adds the links that start at these elements; returns how to take each out again. */
+    private link(elements: readonly NamedElement[]): Array<() => void> {
+        const unlink: Array<() => void> = [];
+        const add = <T>(list: T[] | undefined, item: T) => {
+            if (!list) return;
+            list.push(item);
+            unlink.push(() => {
+                const index = list.lastIndexOf(item);
+                if (index >= 0) list.splice(index, 1);
+            });
+        };
+        for (const element of elements) {
+            switch (element.$type) {
+                case 'Objective': {
+                    const facts = this.objectives.get(element)!;
+                    facts.parent = element.parent[0]?.ref;
+                    unlink.push(() => { facts.parent = undefined; });
+                    if (facts.parent) add(this.objectives.get(facts.parent)?.children, element);
+                    for (const ref of element.metrics) {
+                        if (ref.ref) add(this.metrics.get(ref.ref)?.objectives, element);
+                    }
+                    break;
+                }
+                case 'Solution':
+                    for (const ref of element.objectives) {
+                        if (ref.ref) add(this.objectives.get(ref.ref)?.solutions, element);
+                    }
+                    for (const ref of element.needs) {
+                        if (ref.ref) unlink.push(this.useNeed(ref.ref));
+                    }
+                    break;
+                case 'Ticket': {
+                    const served = element.serves[0]?.ref;
+                    if (served) add(this.objectives.get(served)?.tickets, element);
+                    const implemented = element.implements[0]?.ref;
+                    if (implemented) add(this.solutions.get(implemented)?.tickets, element);
+                    break;
+                }
             }
         }
-        for (const { solution } of this.solutions.values()) {
-            for (const ref of solution.objectives) {
-                if (ref.ref) this.objectives.get(ref.ref)?.solutions.push(solution);
+        return unlink;
+    }
+
+    private useNeed(need: Need): () => void {
+        this.needUses.set(need, (this.needUses.get(need) ?? 0) + 1);
+        this.addressedNeeds.add(need);
+        return () => {
+            const uses = (this.needUses.get(need) ?? 1) - 1;
+            if (uses > 0) this.needUses.set(need, uses);
+            else {
+                this.needUses.delete(need);
+                this.addressedNeeds.delete(need);
             }
-            for (const ref of solution.needs) {
-                if (ref.ref) this.addressedNeeds.add(ref.ref);
-            }
-        }
-        for (const ticket of this.tickets) {
-            const served = ticket.serves[0]?.ref;
-            if (served) this.objectives.get(served)?.tickets.push(ticket);
-            const implemented = ticket.implements[0]?.ref;
-            if (implemented) this.solutions.get(implemented)?.tickets.push(ticket);
-        }
+        };
     }
 
     /** Each objective has at most one parent, so following parents from every objective finds every cycle in linear time. */

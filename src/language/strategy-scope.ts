@@ -1,7 +1,7 @@
 import { DefaultScopeComputation, DefaultScopeProvider, MultiMap, type AstNode, type AstNodeDescription, type LocalSymbols, type LangiumDocument, type ReferenceInfo, type Scope } from 'langium';
 import type { CancellationToken } from 'vscode-languageserver';
 import { isSolution, isUserType, type Model } from './generated/ast.js';
-import { IndexScope, StrategyIndexManager } from './strategy-index.js';
+import { IndexScope, type StrategyIndexManager } from './strategy-index.js';
 
 /**
  * Top-level elements are visible in every file. A user type's needs are exported twice, as `SaveTime` and as
@@ -33,10 +33,9 @@ export class StrategyScopeComputation extends DefaultScopeComputation {
 
 /** An unqualified need resolves among the needs of the solution's own user types before any other. */
 export class StrategyScopeProvider extends DefaultScopeProvider {
+    /** Both hosts install StrategyIndexManager (StrategySharedModule), whose name index answers look-ups directly. */
     protected override getGlobalScope(referenceType: string): Scope {
-        return this.indexManager instanceof StrategyIndexManager
-            ? new IndexScope(this.indexManager, this.reflection, referenceType)
-            : super.getGlobalScope(referenceType, undefined as never);
+        return new IndexScope(this.indexManager as StrategyIndexManager, this.reflection, referenceType);
     }
 
     override getScope(context: ReferenceInfo): Scope {

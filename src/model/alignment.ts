@@ -111,6 +111,12 @@ export class AlignmentModel {
         return this.ticketList ??= [...this.elementsOf.values()].flat().filter((element): element is Ticket => element.$type === 'Ticket');
     }
 
+    /** A leaf objective that no solution advances and no ticket serves (`objective-without-work`, trace coverage). */
+    withoutWork(objective: Objective): boolean {
+        const facts = this.objectives.get(objective);
+        return facts !== undefined && facts.children.length === 0 && facts.solutions.length === 0 && facts.tickets.length === 0;
+    }
+
     facts(objective: Objective): ObjectiveFacts | undefined {
         return this.objectives.get(objective);
     }

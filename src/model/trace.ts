@@ -82,9 +82,7 @@ export function traceOf(model: AlignmentModel): Trace {
             measured: chain.some(objective => objective.metrics.length > 0)
         };
     });
-    const objectivesWithoutWork = [...model.objectives.values()]
-        .filter(f => f.children.length === 0 && f.solutions.length === 0 && f.tickets.length === 0)
-        .map(f => f.objective.name);
+    const objectivesWithoutWork = [...model.objectives.keys()].filter(o => model.withoutWork(o)).map(o => o.name);
     return {
         tickets,
         coverage: {

@@ -1,17 +1,13 @@
 import type { ValidationChecks } from 'langium';
 import type { Objective, StrategyAstType } from '../generated/ast.js';
-import type { AlignmentModel, ObjectiveFacts } from '../../model/alignment.js';
+import type { AlignmentModel } from '../../model/alignment.js';
 import type { WorkspaceModel } from '../workspace-model.js';
 import { report } from './codes.js';
-
-function withoutWork(facts: ObjectiveFacts): boolean {
-    return facts.children.length === 0 && facts.solutions.length === 0 && facts.tickets.length === 0;
-}
 
 /** What the objective checks read from other files: the loop it is on, whether it is measured, whether it has work. */
 export function objectiveSignature(objective: Objective, model: AlignmentModel): string {
     const facts = model.facts(objective);
-    return facts ? `${facts.cycle?.map(o => o.name).join('>') ?? ''}|${facts.measured}|${withoutWork(facts)}` : '';
+    return facts ? `${facts.cycle?.map(o => o.name).join('>') ?? ''}|${facts.measured}|${model.withoutWork(objective)}` : '';
 }
 
 export function objectiveChecks(workspace: WorkspaceModel): ValidationChecks<StrategyAstType> {
@@ -30,7 +26,7 @@ export function objectiveChecks(workspace: WorkspaceModel): ValidationChecks<Str
                     node: objective, property: 'name'
                 });
             }
-            if (withoutWork(facts)) {
+            if (workspace.get().withoutWork(objective)) {
                 report(accept, 'objective-without-work', `No solution advances objective ${objective.name} and no ticket serves it; plan work for it, or drop it if it is not a goal now`, {
                     node: objective, property: 'name'
                 });

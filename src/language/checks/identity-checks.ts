@@ -12,11 +12,15 @@ function definedAt(element: NamedElement | Need, message: string): DiagnosticRel
     return { location: { uri: AstUtils.getDocument(element).uri.toString(), range: name.range }, message };
 }
 
+/** The other elements that define this element's ID, anywhere in the workspace. */
+function otherDefinitions(element: NamedElement, model: AlignmentModel): NamedElement[] {
+    const sameName = model.byName.get(element.name);
+    return !sameName || sameName.length < 2 ? [] : sameName.filter(other => other !== element);
+}
+
 /** What `duplicate-id` reads from other files: where the other definitions of the element's ID are. */
 export function identitySignature(element: NamedElement, model: AlignmentModel): string {
-    const sameName = model.byName.get(element.name);
-    if (!sameName || sameName.length < 2) return '';
-    return sameName.filter(other => other !== element).map(other => `${AstUtils.getDocument(other).uri}@${other.$cstNode?.offset}`).join(',');
+    return otherDefinitions(element, model).map(other => `${AstUtils.getDocument(other).uri}@${other.$cstNode?.offset}`).join(',');
 }
 
 /** IDs are unique across the workspace whatever the kind; a need's ID only within its user type. */
@@ -24,7 +28,7 @@ export function identityChecks(workspace: WorkspaceModel): ValidationChecks<Stra
     return {
         Element: (element, accept) => {
             if (element.$type === 'Vision') return;
-            const others = (workspace.get().byName.get(element.name) ?? []).filter(other => other !== element);
+            const others = otherDefinitions(element, workspace.get());
             if (others.length === 0) return;
             const where = others.map(other => `${aKind(other.$type)} in ${AstUtils.getDocument(other).uri.path.split('/').pop()}`);
             report(accept, 'duplicate-id', `ID ${element.name} is also used by ${where.join(', ')}; IDs must be unique across the workspace, so rename one`, {

@@ -1,9 +1,14 @@
-import type { MetricTrace } from '../model/trace.js';
 import { gradeLabel } from '../model/progress.js';
+import type { MetricTrace } from '../model/trace.js';
 
 function withUnit(value: number | undefined, unit: string | undefined): string {
     if (value === undefined) return '?';
     return unit === '%' ? `${value}%` : unit ? `${value} ${unit}` : String(value);
+}
+
+/** `20% of the way`: how far a metric has come from its baseline to its target. */
+export function wayText(ratio: number): string {
+    return `${Math.round(ratio * 100)}% of the way`;
 }
 
 /** `20% → 22% → 30% by 2027-06-30 (20% of the way, off track)`: baseline → current → target, as hover and trace show it. */
@@ -12,7 +17,7 @@ export function metricLine(metric: MetricTrace): string {
     if (metric.current !== undefined) parts.push(withUnit(metric.current, metric.unit));
     parts.push(withUnit(metric.target, metric.unit) + (metric.by ? ` by ${metric.by}` : ''));
     const progress = metric.progress !== undefined && metric.grade
-        ? ` (${Math.round(metric.progress * 100)}% of the way, ${gradeLabel[metric.grade]})`
+        ? ` (${wayText(metric.progress)}, ${gradeLabel[metric.grade]})`
         : '';
     return parts.join(' → ') + progress;
 }

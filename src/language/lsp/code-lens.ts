@@ -4,6 +4,7 @@ import type { CodeLens, Location, Position } from 'vscode-languageserver';
 import type { Model, Objective, Ticket } from '../generated/ast.js';
 import type { AlignmentModel } from '../../model/alignment.js';
 import { gradeLabel } from '../../model/progress.js';
+import { wayText } from '../../render/metric-text.js';
 import type { StrategyLspServices } from './strategy-lsp-module.js';
 import { nameLocation } from './implementation.js';
 
@@ -60,7 +61,7 @@ export class StrategyCodeLensProvider implements CodeLensProvider {
         const withProgress = metrics.find(m => model.metrics.get(m)?.progress);
         if (!withProgress) return `${metrics[0].name} no current reading`;
         const { ratio, grade } = model.metrics.get(withProgress)!.progress!;
-        return `${withProgress.name} ${Math.round(ratio * 100)}% of the way (${gradeLabel[grade]})`;
+        return `${withProgress.name} ${wayText(ratio)} (${gradeLabel[grade]})`;
     }
 
     private ticketLens(ticket: Ticket, model: AlignmentModel): CodeLens | undefined {

@@ -25,16 +25,17 @@ export class WorkspaceModel {
         });
     }
 
+    /** Called by every check of every element, so it does nothing unless documents were linked or removed since. */
     get(): AlignmentModel {
-        const today = this.services.strategy.Config.today();
         if (!this.model) {
             this.linked.clear();
             this.removed.clear();
-            this.model = new AlignmentModel(this.documents.all.filter(isStrategyDocument).map(rootOf).toArray(), today);
+            this.model = new AlignmentModel(this.documents.all.filter(isStrategyDocument).map(rootOf).toArray(), this.services.strategy.Config.today());
             return this.model;
         }
-        this.model.today = today;
         if (this.linked.size > 0 || this.removed.size > 0) {
+            // The date is read with each change, so a server left running past midnight grades overdue metrics at the next edit.
+            this.model.today = this.services.strategy.Config.today();
             const changed = [...this.linked.values()]
                 .map(uri => this.documents.getDocument(uri))
                 .filter((document): document is LangiumDocument => document !== undefined)

@@ -84,7 +84,7 @@ function unique<T>(items: Iterable<T | undefined>): T[] {
     return [...new Set(items)].filter((item): item is T => item !== undefined);
 }
 
-function metricNode(model: AlignmentModel, metric: Metric): MetricNode {
+export function metricNode(model: AlignmentModel, metric: Metric): MetricNode {
     return { kind: 'metric', ...metricTrace(model, metric), title: metric.title ?? '', location: locationOf(metric) };
 }
 
@@ -92,7 +92,7 @@ function solutionNode(solution: Solution): SolutionNode {
     return { kind: 'solution', id: solution.name, title: solution.title ?? '', status: solution.status[0], location: locationOf(solution) };
 }
 
-function ticketNode(ticket: Ticket): TicketNode {
+export function ticketNode(ticket: Ticket): TicketNode {
     return {
         kind: 'ticket', id: ticket.name, title: ticket.title ?? '', status: ticket.status[0], ticketKind: ticket.kind[0],
         location: locationOf(ticket)

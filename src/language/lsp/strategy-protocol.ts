@@ -22,6 +22,38 @@ export interface TicketHover {
 export const alignmentTreeRequest = 'strategy/alignmentTree';
 export type { AlignmentTree };
 
+/** `strategy/previewTarget` {uri, position}: what the preview shows for a cursor there, and what it highlights. */
+export const previewTargetRequest = 'strategy/previewTarget';
+export interface PreviewTargetParams {
+    uri: string;
+    position: { line: number; character: number };
+}
+export interface PreviewTarget {
+    /** The ID of the canvas the cursor is in; absent outside a canvas, where the preview shows the alignment map. */
+    canvas?: string;
+    /** `elementKey` of the element under the cursor (a reference's target, else the enclosing element), if any. */
+    element?: string;
+}
+
+/**
+ * `strategy/render` {canvas?, format}: the canvas with this ID, or the alignment map when no ID is given,
+ * rendered by src/render/ exactly as `strategy render` renders it; null when no canvas has the ID.
+ * `fragment` is the preview's body (its styles come with the webview), the other formats are whole files.
+ */
+export const renderRequest = 'strategy/render';
+export type RenderFormat = 'fragment' | 'html' | 'svg' | 'md';
+export interface RenderParams {
+    canvas?: string;
+    format: RenderFormat;
+}
+export interface RenderResult {
+    /** The canvas's title, or "Alignment map". */
+    title: string;
+    content: string;
+    /** Every file an element shown comes from: the preview reveals locations in these files only. */
+    uris: string[];
+}
+
 /** `strategy/modelChanged`, no parameters: sent after workspace builds (debounced) so clients refetch what they show. */
 export const modelChangedNotification = 'strategy/modelChanged';
 

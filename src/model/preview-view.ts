@@ -1,0 +1,248 @@
+import { GrammarUtils, type AstNode, type Reference } from 'langium';
+import type { Canvas, Metric, Need, Objective, Solution, Ticket, UserType } from '../language/generated/ast.js';
+import type { AlignmentModel } from './alignment.js';
+import {
+    buildAlignmentTree, locationOf, metricNode, ticketNode, type AlignmentTree, type ElementLocation, type MetricNode,
+    type TicketNode
+} from './alignment-tree.js';
+
+// What the preview, the export commands and `strategy render` show, as plain data: it crosses the wire from the
+// language server to the client and reaches the renderers (src/render/) without any AST behind it.
+
+export type ItemKind = 'objective' | 'metric' | 'usertype' | 'need' | 'solution' | 'question' | 'ticket' | 'canvas';
+
+/** One element named in a canvas: where its definition is, or, when the name resolves to nothing, where it is written. */
+export interface ItemView {
+    kind: ItemKind;
+    /** As written in the source; a need's is `UserType.Need`. */
+    id: string;
+    title: string;
+    location: ElementLocation;
+    /** The name resolves to no element of this kind; `location` is the reference in the canvas. */
+    unresolved?: boolean;
+}
+
+/** Free text written in the canvas itself (problem, obstacle, play, win, a solution's hypothesis, a plan step). */
+export interface TextView {
+    text: string;
+    location: ElementLocation;
+}
+
+export interface OutcomeView extends ItemView {
+    metrics: MetricNode[];
+    /** It has a metric itself or through a sub-objective. */
+    measured: boolean;
+}
+
+export interface SolutionView extends ItemView {
+    status?: string;
+}
+
+export interface UserOutcomesView {
+    user: ItemView;
+    needs: ItemView[];
+}
+
+export interface HypothesisView extends TextView {
+    solution: ItemView;
+}
+
+export interface PlanStepView extends TextView {
+    tickets: Array<TicketNode | ItemView>;
+}
+
+interface CanvasHeader {
+    id: string;
+    title: string;
+    location: ElementLocation;
+    /**
+     * Where each field of the canvas is first written (its keyword), by keyword: `outcomes`, `plan`, `obstacle`…
+     * Clicking a box reveals the field that fills it, or the canvas's name while the field is missing.
+     */
+    fields: Partial<Record<CanvasKeyword, ElementLocation>>;
+}
+
+const canvasKeywords = ['kind', 'problem', 'outcomes', 'users', 'solutions', 'questions', 'plan', 'goal', 'obstacle', 'play', 'win', 'success'] as const;
+export type CanvasKeyword = typeof canvasKeywords[number];
+
+function fieldsOf(canvas: Canvas): Partial<Record<CanvasKeyword, ElementLocation>> {
+    const uri = locationOf(canvas).uri;
+    const fields: Partial<Record<CanvasKeyword, ElementLocation>> = {};
+    for (const keyword of canvasKeywords) {
+        const cst = GrammarUtils.findNodeForKeyword(canvas.$cstNode, keyword);
+        if (cst) fields[keyword] = { uri, range: { start: { ...cst.range.start }, end: { ...cst.range.end } } };
+    }
+    return fields;
+}
+
+/** The Lean Product Canvas (Gothelf & Seiden): eight boxes filled from the model. */
+export interface ProductCanvasView extends CanvasHeader {
+    view: 'product';
+    problem: TextView[];
+    outcomes: OutcomeView[];
+    users: ItemView[];
+    userOutcomes: UserOutcomesView[];
+    solutions: SolutionView[];
+    hypotheses: HypothesisView[];
+    questions: ItemView[];
+    plan: PlanStepView[];
+}
+
+/** The Lean Strategy Canvas: goal, what is in our way, where we play and how we win, how we know it works. */
+export interface StrategyCanvasView extends CanvasHeader {
+    view: 'strategy';
+    goal: OutcomeView[];
+    obstacles: TextView[];
+    play: TextView[];
+    win: TextView[];
+    success: Array<MetricNode | ItemView>;
+}
+
+/** The objective tree with metrics, solutions and tickets, and the work aligned to none. */
+export interface MapView {
+    view: 'map';
+    title: string;
+    tree: AlignmentTree;
+}
+
+export type PreviewView = ProductCanvasView | StrategyCanvasView | MapView;
+
+/** The stable key of an element in a rendered view (`data-element`), shared by highlighting and tests. */
+export function elementKey(kind: ItemKind, id: string): string {
+    return `${kind}:${id}`;
+}
+
+function referenceLocation(owner: AstNode & { name: string }, property: string, index: number): ElementLocation {
+    const own = locationOf(owner);
+    const cst = GrammarUtils.findNodesForProperty(owner.$cstNode, property)[index];
+    if (!cst) return own;
+    const { start, end } = cst.range;
+    return { uri: own.uri, range: { start: { line: start.line, character: start.character }, end: { line: end.line, character: end.character } } };
+}
+
+function itemOf(kind: ItemKind, element: { name: string; title?: string } & AstNode): ItemView {
+    return { kind, id: element.name, title: element.title ?? '', location: locationOf(element) };
+}
+
+function unresolved(kind: ItemKind, owner: Canvas, property: string, index: number, reference: Reference): ItemView {
+    return { kind, id: reference.$refText, title: '', location: referenceLocation(owner, property, index), unresolved: true };
+}
+
+/** Each reference of a canvas list, resolved or marked unresolved at the place it is written. */
+function listed<T extends AstNode & { name: string }, V>(
+    canvas: Canvas, property: keyof Canvas & string, kind: ItemKind, resolved: (element: T) => V
+): Array<V | ItemView> {
+    const references = canvas[property] as unknown as Array<Reference<T>>;
+    return references.map((reference, index) => (reference.ref ? resolved(reference.ref) : unresolved(kind, canvas, property, index, reference)));
+}
+
+function resolvedOnly<V>(items: Array<V | ItemView>): V[] {
+    return items.filter(item => !(item as ItemView).unresolved) as V[];
+}
+
+function texts(owner: AstNode & { name: string }, property: string, values: readonly string[]): TextView[] {
+    return values.map((text, index) => ({ text, location: referenceLocation(owner, property, index) }));
+}
+
+function outcomeOf(model: AlignmentModel, objective: Objective): OutcomeView {
+    const metrics = [...new Set(objective.metrics.map(ref => ref.ref))].filter((metric): metric is Metric => metric !== undefined);
+    return {
+        ...itemOf('objective', objective),
+        metrics: metrics.map(metric => metricNode(model, metric)),
+        measured: model.facts(objective)?.measured ?? false
+    };
+}
+
+/** An unresolved objective is listed too, with no metrics, so the box shows what the canvas names. */
+function outcomes(model: AlignmentModel, canvas: Canvas, property: 'outcomes' | 'goal'): OutcomeView[] {
+    return listed<Objective, OutcomeView>(canvas, property, 'objective', objective => outcomeOf(model, objective))
+        .map(item => ('metrics' in item ? item : { ...item, metrics: [], measured: false }));
+}
+
+function needItem(user: UserType, need: Need): ItemView {
+    return { kind: 'need', id: `${user.name}.${need.name}`, title: need.title ?? '', location: locationOf(need) };
+}
+
+function solutionItem(solution: Solution): SolutionView {
+    return { ...itemOf('solution', solution), status: solution.status[0] };
+}
+
+/** A canvas without a valid `kind` is shown as the kind its fields belong to. */
+export function canvasKindOf(canvas: Canvas): 'product' | 'strategy' {
+    const kind = canvas.kind[0];
+    if (kind === 'product' || kind === 'strategy') return kind;
+    const strategyFields = canvas.goal.length + canvas.obstacles.length + canvas.play.length + canvas.win.length + canvas.success.length;
+    return strategyFields > 0 ? 'strategy' : 'product';
+}
+
+function productCanvas(model: AlignmentModel, canvas: Canvas): ProductCanvasView {
+    const users = listed<UserType, UserType>(canvas, 'users', 'usertype', user => user);
+    const solutions = listed<Solution, Solution>(canvas, 'solutions', 'solution', solution => solution);
+    return {
+        view: 'product',
+        id: canvas.name,
+        title: canvas.title ?? '',
+        location: locationOf(canvas),
+        fields: fieldsOf(canvas),
+        problem: texts(canvas, 'problem', canvas.problem),
+        outcomes: outcomes(model, canvas, 'outcomes'),
+        users: users.map(user => ('$type' in user ? itemOf('usertype', user) : user)),
+        userOutcomes: resolvedOnly(users).map(user => ({
+            user: itemOf('usertype', user),
+            needs: user.needs.map(need => needItem(user, need))
+        })),
+        solutions: solutions.map(solution => ('$type' in solution ? solutionItem(solution) : solution)),
+        hypotheses: resolvedOnly(solutions).flatMap(solution => texts(solution, 'hypotheses', solution.hypotheses)
+            .map(text => ({ ...text, solution: itemOf('solution', solution) }))),
+        questions: listed(canvas, 'questions', 'question', question => itemOf('question', question)),
+        plan: canvas.steps.map(step => ({
+            text: step.title,
+            location: stepLocation(canvas, step, 'title', 0),
+            tickets: step.tickets.map((reference, index) => reference.ref
+                ? ticketNode(reference.ref as Ticket)
+                : { kind: 'ticket' as const, id: reference.$refText, title: '', unresolved: true, location: stepLocation(canvas, step, 'tickets', index) })
+        }))
+    };
+}
+
+function stepLocation(canvas: Canvas, step: Canvas['steps'][number], property: string, index: number): ElementLocation {
+    const cst = GrammarUtils.findNodesForProperty(step.$cstNode, property)[index] ?? step.$cstNode;
+    const uri = locationOf(canvas).uri;
+    const range = cst?.range ?? { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+    return { uri, range: { start: { ...range.start }, end: { ...range.end } } };
+}
+
+function strategyCanvas(model: AlignmentModel, canvas: Canvas): StrategyCanvasView {
+    return {
+        view: 'strategy',
+        id: canvas.name,
+        title: canvas.title ?? '',
+        location: locationOf(canvas),
+        fields: fieldsOf(canvas),
+        goal: outcomes(model, canvas, 'goal'),
+        obstacles: texts(canvas, 'obstacles', canvas.obstacles),
+        play: texts(canvas, 'play', canvas.play),
+        win: texts(canvas, 'win', canvas.win),
+        success: listed<Metric, MetricNode>(canvas, 'success', 'metric', metric => metricNode(model, metric))
+    };
+}
+
+export function canvasView(model: AlignmentModel, canvas: Canvas): ProductCanvasView | StrategyCanvasView {
+    return canvasKindOf(canvas) === 'strategy' ? strategyCanvas(model, canvas) : productCanvas(model, canvas);
+}
+
+export function mapView(model: AlignmentModel): MapView {
+    return { view: 'map', title: 'Alignment map', tree: buildAlignmentTree(model) };
+}
+
+/** Every canvas of the workspace with this ID (more than one only with a `duplicate-id` error). */
+export function canvasesNamed(model: AlignmentModel, id: string): Canvas[] {
+    return (model.byName.get(id) ?? []).filter((element): element is Canvas => element.$type === 'Canvas');
+}
+
+/** The canvas with this ID, or the alignment map when no ID is given; undefined when no canvas has the ID. */
+export function previewView(model: AlignmentModel, canvasId?: string): PreviewView | undefined {
+    if (canvasId === undefined) return mapView(model);
+    const canvas = canvasesNamed(model, canvasId)[0];
+    return canvas ? canvasView(model, canvas) : undefined;
+}

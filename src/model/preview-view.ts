@@ -246,3 +246,24 @@ export function previewView(model: AlignmentModel, canvasId?: string): PreviewVi
     const canvas = canvasesNamed(model, canvasId)[0];
     return canvas ? canvasView(model, canvas) : undefined;
 }
+
+/** What the preview's title bar and the exported file's title say. */
+export function viewTitle(view: PreviewView): string {
+    return view.view === 'map' ? view.title : view.title || view.id;
+}
+
+/** Every file an element in the view comes from, so the preview can refuse to reveal anything else. */
+export function sourceUris(view: PreviewView): string[] {
+    const uris = new Set<string>();
+    const visit = (value: unknown): void => {
+        if (Array.isArray(value)) value.forEach(visit);
+        else if (value && typeof value === 'object') {
+            for (const [key, inner] of Object.entries(value)) {
+                if (key === 'uri' && typeof inner === 'string') uris.add(inner);
+                else visit(inner);
+            }
+        }
+    };
+    visit(view);
+    return [...uris].sort();
+}

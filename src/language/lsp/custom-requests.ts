@@ -57,15 +57,11 @@ export function debounce(fn: () => void, quietMs: number, maxMs: number): () => 
     };
 }
 
-/**
- * Registers the workspace-wide requests of strategy-protocol.ts on the server's connection, and the
- * notification that tells clients to fetch them again. Handlers wait for the linked workspace, then read the
- * alignment model concurrently with any build, as Langium's own workspace requests do.
- */
-export function registerStrategyRequests(shared: LangiumSharedServices, Strategy: StrategyLspServices): void {
-    const connection = shared.lsp.Connection;
-    if (!connection) return;
-    const whenLinked = async <T>(token: CancellationToken, read: () => T | Promise<T>): Promise<T | ResponseError> => {
+/** Runs `read` once the workspace is linked, concurrently with any build, as Langium's own workspace requests do. */
+export type LinkedReader = <T>(token: CancellationToken, read: () => T | Promise<T>) => Promise<T | ResponseError>;
+
+export function linkedReader(shared: LangiumSharedServices): LinkedReader {
+    return async (token, read) => {
         try {
             await shared.workspace.WorkspaceManager.ready;
             await shared.workspace.DocumentBuilder.waitUntil(DocumentState.Linked, token);
@@ -75,8 +71,22 @@ export function registerStrategyRequests(shared: LangiumSharedServices, Strategy
             throw error;
         }
     };
-    // JSON-RPC passes the parameters (absent, null, an object) before the token, so the token is always the last argument.
-    const tokenOf = (args: unknown[]) => (CancellationToken.is(args.at(-1)) ? args.at(-1) : CancellationToken.None) as CancellationToken;
+}
+
+/** JSON-RPC passes the parameters (absent, null, an object) before the token, so the token is always the last argument. */
+export function tokenOf(args: unknown[]): CancellationToken {
+    return (CancellationToken.is(args.at(-1)) ? args.at(-1) : CancellationToken.None) as CancellationToken;
+}
+
+/**
+ * Registers the workspace-wide requests of strategy-protocol.ts on the server's connection, and the
+ * notification that tells clients to fetch them again. Handlers wait for the linked workspace, then read the
+ * alignment model concurrently with any build, as Langium's own workspace requests do.
+ */
+export function registerStrategyRequests(shared: LangiumSharedServices, Strategy: StrategyLspServices): void {
+    const connection = shared.lsp.Connection;
+    if (!connection) return;
+    const whenLinked = linkedReader(shared);
 
     connection.onRequest(ticketKeysRequest, (...args: unknown[]) => whenLinked(tokenOf(args), () => ticketKeys(Strategy)));
     connection.onRequest(ticketHoverRequest, (...args: unknown[]) => {

@@ -1,0 +1,68 @@
+import { AstUtils, CstUtils, GrammarUtils, type AstNode, type LangiumDocument } from 'langium';
+import { isCanvas, isNeed, isPlanStep, isUserType, type Canvas, type Model } from '../generated/ast.js';
+import { elementKey, type ItemKind } from '../../model/preview-view.js';
+import type { PreviewTarget } from './strategy-protocol.js';
+import type { StrategyLspServices } from './strategy-lsp-module.js';
+
+const itemKinds: Record<string, ItemKind> = {
+    Objective: 'objective',
+    Metric: 'metric',
+    UserType: 'usertype',
+    Need: 'need',
+    Solution: 'solution',
+    Question: 'question',
+    Ticket: 'ticket',
+    Canvas: 'canvas'
+};
+
+/** The preview's key of an element: a need is named through its user type, as the canvases list it. */
+export function keyOf(node: AstNode): string | undefined {
+    const kind = itemKinds[node.$type];
+    const name = (node as AstNode & { name?: unknown }).name;
+    if (!kind || typeof name !== 'string') return undefined;
+    if (isNeed(node) && isUserType(node.$container)) return elementKey('need', `${node.$container.name}.${name}`);
+    return elementKey(kind, name);
+}
+
+/** Canvas text written at this offset, keyed as the renderers key it: `text:<canvas>/<field>/<index>`. */
+function canvasTextKey(canvas: Canvas, node: AstNode, offset: number): string | undefined {
+    if (isPlanStep(node)) return `text:${canvas.name}/steps/${canvas.steps.indexOf(node)}`;
+    for (const field of ['problem', 'obstacles', 'play', 'win'] as const) {
+        const values = GrammarUtils.findNodesForProperty(canvas.$cstNode, field);
+        const index = values.findIndex(cst => cst.offset <= offset && offset <= cst.end);
+        if (index >= 0) return `text:${canvas.name}/${field}/${index}`;
+    }
+    return undefined;
+}
+
+/**
+ * What the preview shows for a cursor at `offset`: the canvas the cursor is in (else the alignment map), and the
+ * element to highlight: the target of the reference under the cursor, else the element the cursor is inside.
+ */
+export function previewTargetAt(services: StrategyLspServices, document: LangiumDocument<Model>, offset: number): PreviewTarget {
+    const root = document.parseResult.value;
+    const leaf = root.$cstNode && CstUtils.findLeafNodeAtOffset(root.$cstNode, offset);
+    const node = leaf?.astNode ?? root;
+    const canvas = AstUtils.getContainerOfType(node, isCanvas);
+    const target: PreviewTarget = canvas ? { canvas: canvas.name } : {};
+    const declaration = leaf && services.references.References.findDeclarations(leaf)[0];
+    if (declaration && declaration !== node) {
+        target.element = keyOf(declaration);
+        return target;
+    }
+    if (canvas) {
+        const text = canvasTextKey(canvas, node, offset);
+        if (text) {
+            target.element = text;
+            return target;
+        }
+    }
+    for (let current: AstNode | undefined = node; current; current = current.$container) {
+        const key = keyOf(current);
+        if (key) {
+            target.element = key;
+            break;
+        }
+    }
+    return target;
+}

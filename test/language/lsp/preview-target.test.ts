@@ -1,0 +1,41 @@
+import assert from 'node:assert/strict';
+import { readdirSync, readFileSync } from 'node:fs';
+import { previewTargetAt } from '../../../src/language/lsp/preview-target.js';
+import { workspace, type Workspace } from '../../helpers.js';
+
+const shopAppFolder = new URL('../../../examples/shop-app/', import.meta.url);
+const shopApp = Object.fromEntries(readdirSync(shopAppFolder).map(file => [file, readFileSync(new URL(file, shopAppFolder), 'utf8')]));
+
+describe('preview target under the cursor', () => {
+    let ws: Workspace;
+    before(async () => { ws = await workspace(shopApp); });
+
+    /** The target at the first occurrence of `marker` in the file, `at` characters into it. */
+    const targetAt = (file: string, marker: string, at = 1) => {
+        const document = ws.documents.get(file)!;
+        const offset = document.textDocument.getText().indexOf(marker);
+        assert.ok(offset >= 0, `${marker} is in ${file}`);
+        return previewTargetAt(ws.services, document, offset + at);
+    };
+
+    it('inside a canvas: that canvas, and the element a reference under the cursor names', () => {
+        assert.deepEqual(targetAt('canvas.strategy', 'outcomes Engagement', 12), { canvas: 'AppRecurrence', element: 'objective:Engagement' });
+        assert.deepEqual(targetAt('canvas.strategy', 'APP-123'), { canvas: 'AppRecurrence', element: 'ticket:APP-123' });
+        assert.deepEqual(targetAt('canvas.strategy', 'success PurchaseRecurrence', 10), { canvas: 'Growth2027', element: 'metric:PurchaseRecurrence' });
+    });
+
+    it('inside a canvas: its own text fields by field and index, the canvas itself elsewhere', () => {
+        assert.deepEqual(targetAt('canvas.strategy', 'Checkout is slow'), { canvas: 'Growth2027', element: 'text:Growth2027/obstacles/1' });
+        assert.deepEqual(targetAt('canvas.strategy', 'Our app was designed'), { canvas: 'AppRecurrence', element: 'text:AppRecurrence/problem/0' });
+        assert.deepEqual(targetAt('canvas.strategy', 'step "Measure'), { canvas: 'AppRecurrence', element: 'text:AppRecurrence/steps/2' });
+        assert.deepEqual(targetAt('canvas.strategy', 'kind strategy'), { canvas: 'Growth2027', element: 'canvas:Growth2027' });
+    });
+
+    it('outside a canvas: the map, and the element the cursor is in or the one a reference names', () => {
+        assert.deepEqual(targetAt('objectives.strategy', 'horizon short'), { element: 'objective:Engagement' });
+        assert.deepEqual(targetAt('objectives.strategy', 'parent Revenue', 8), { element: 'objective:Revenue' });
+        assert.deepEqual(targetAt('solutions.strategy', 'addresses SaveTime, Trust', 22), { element: 'need:NewUser.Trust' });
+        assert.deepEqual(targetAt('users.strategy', 'need Trust', 6), { element: 'need:NewUser.Trust' });
+        assert.deepEqual(targetAt('backlog.strategy', '// The backlog', 0), {});
+    });
+});

@@ -32,9 +32,23 @@ const options = {
     logLevel: 'warning'
 };
 
+// The preview's script runs in the webview, a browser: one self-contained IIFE in media/ (the webview may load
+// nothing else), kept apart from the Node bundles above.
+const webviewOptions = {
+    absWorkingDir: root,
+    bundle: true,
+    format: 'iife',
+    platform: 'browser',
+    target: 'chrome114',
+    entryPoints: { preview: 'src/webview/index.ts' },
+    outdir: 'media',
+    sourcemap: !production,
+    minify: production,
+    logLevel: 'warning'
+};
+
 if (watch) {
-    const context = await esbuild.context(options);
-    await context.watch();
+    for (const each of [options, webviewOptions]) await (await esbuild.context(each)).watch();
 } else {
-    await esbuild.build(options);
+    await Promise.all([esbuild.build(options), esbuild.build(webviewOptions)]);
 }

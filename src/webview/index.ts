@@ -1,0 +1,157 @@
+// The preview's script in the webview (bundled to media/preview.js). It shows the renderer's fragment that the
+// extension sends, keeps scroll, pan and zoom across updates and reloads, highlights the element under the
+// editor's cursor, and posts back clicks (reveal), the Problems button and PNG exports. See messages.ts.
+import { activatable, findByKey, keyOf, listenForActivation } from './activation.js';
+import { MapControls } from './map-controls.js';
+import type { DiagnosticCounts, FromWebviewMessage, PreviewState, ToWebviewMessage, UpdateMessage } from './messages.js';
+import { parsePreviewState } from './preview-state.js';
+import { rasterize } from './rasterize.js';
+import { problemsText, shellIds } from './shell.js';
+
+interface VsCodeApi {
+    postMessage(message: FromWebviewMessage): void;
+    getState(): unknown;
+    setState(state: PreviewState): void;
+}
+declare function acquireVsCodeApi(): VsCodeApi;
+
+const vscode = acquireVsCodeApi();
+const post = (message: FromWebviewMessage) => vscode.postMessage(message);
+
+function shellElement(id: string): HTMLElement {
+    const element = document.getElementById(id);
+    if (!element) throw new Error(`The preview's shell has no #${id}`);
+    return element;
+}
+const title = shellElement(shellIds.title);
+const problems = shellElement(shellIds.problems);
+const content = shellElement(shellIds.content);
+
+const restored = parsePreviewState(vscode.getState());
+let state: PreviewState = restored ?? { zoom: 1, pan: { x: 0, y: 0 }, scroll: { x: 0, y: 0 } };
+/** The canvas on screen (undefined: the map); absent until the first update. */
+let shown: { canvas?: string; html: string } | undefined;
+let highlighted: string | undefined;
+
+let saveTimer: ReturnType<typeof setTimeout> | undefined;
+function save(): void {
+    // Dragging the map or scrolling changes the state on every frame; the host needs it only now and then.
+    saveTimer ??= setTimeout(() => {
+        saveTimer = undefined;
+        vscode.setState(state);
+    }, 100);
+}
+
+function saveNow(): void {
+    clearTimeout(saveTimer);
+    saveTimer = undefined;
+    vscode.setState(state);
+}
+
+const map = new MapControls(content, shellElement(shellIds.mapTools), transform => {
+    state = { ...state, zoom: transform.zoom, pan: transform.pan };
+    save();
+});
+if (restored && restored.canvas === undefined) map.restore(restored);
+
+function showDiagnostics(counts: DiagnosticCounts): void {
+    const text = problemsText(counts);
+    problems.textContent = text;
+    problems.setAttribute('aria-label', `${text}: show the Problems panel`);
+    problems.classList.toggle('has-errors', counts.errors > 0);
+    problems.classList.toggle('has-warnings', counts.errors === 0 && counts.warnings > 0);
+}
+
+function bringIntoView(element: Element): void {
+    if (map.attached && element.closest('.map-viewport')) {
+        map.show(element);
+        return;
+    }
+    const box = content.getBoundingClientRect();
+    const target = element.getBoundingClientRect();
+    if (target.top < box.top || target.bottom > box.bottom || target.left < box.left || target.right > box.right) {
+        element.scrollIntoView({ block: 'nearest', inline: 'nearest' });
+    }
+}
+
+function applyHighlight(reveal: boolean): void {
+    for (const element of [...content.querySelectorAll('.highlighted')]) element.classList.remove('highlighted');
+    if (!highlighted) return;
+    const elements = findByKey(content, highlighted);
+    for (const element of elements) element.classList.add('highlighted');
+    if (reveal && elements[0]) bringIntoView(elements[0]);
+}
+
+function focusedKey(): string | undefined {
+    const focused = document.activeElement;
+    if (!focused || !content.contains(focused)) return undefined;
+    const element = activatable(focused);
+    return element && keyOf(element);
+}
+
+function update(message: UpdateMessage): void {
+    title.textContent = message.title;
+    document.title = message.title;
+    showDiagnostics(message.diagnostics);
+    const canvas = message.source.canvas;
+    if (shown && shown.canvas === canvas && shown.html === message.html) return;
+    // The same canvas (or the map) keeps its scroll; another starts at the top, or where it was before a reload.
+    const scroll = shown?.canvas === canvas ? { x: content.scrollLeft, y: content.scrollTop }
+        : !shown && restored && restored.canvas === canvas ? restored.scroll
+            : { x: 0, y: 0 };
+    const focus = focusedKey();
+    // The renderer escapes every text of the .strategy files; the CSP would block any script all the same.
+    content.innerHTML = message.html;
+    shown = { canvas, html: message.html };
+    map.attach(content.querySelector<HTMLElement>('.map-viewport') ?? undefined);
+    content.scrollTo(scroll.x, scroll.y);
+    if (focus) (findByKey(content, focus)[0] as HTMLElement | SVGElement | undefined)?.focus({ preventScroll: true });
+    applyHighlight(false);
+    state = { ...state, uri: message.source.uri, canvas, scroll: { x: content.scrollLeft, y: content.scrollTop } };
+    if (state.uri === undefined) delete state.uri;
+    if (state.canvas === undefined) delete state.canvas;
+    // At once: the serializer reads which canvas to bring back from this state after a window reload.
+    saveNow();
+}
+
+async function answerRasterize(id: number, svg: string, scale: number): Promise<void> {
+    try {
+        post({ type: 'png', id, data: await rasterize(svg, scale) });
+    } catch (error) {
+        post({ type: 'error', id, message: error instanceof Error ? error.message : String(error) });
+    }
+}
+
+window.addEventListener('message', (event: MessageEvent<ToWebviewMessage>) => {
+    const message = event.data;
+    if (typeof message !== 'object' || message === null) return;
+    switch (message.type) {
+        case 'update':
+            if (typeof message.html === 'string') update(message);
+            break;
+        case 'diagnostics':
+            showDiagnostics(message.diagnostics);
+            break;
+        case 'highlight':
+            highlighted = typeof message.element === 'string' ? message.element : undefined;
+            applyHighlight(true);
+            break;
+        case 'rasterize':
+            void answerRasterize(message.id, message.svg, message.scale);
+            break;
+    }
+});
+
+listenForActivation(content, post);
+problems.addEventListener('click', () => post({ type: 'showProblems' }));
+content.addEventListener('scroll', () => {
+    state = { ...state, scroll: { x: content.scrollLeft, y: content.scrollTop } };
+    save();
+});
+document.addEventListener('keydown', event => {
+    const target = event.target;
+    if (target instanceof HTMLInputElement || target instanceof HTMLTextAreaElement) return;
+    if (map.key(event)) event.preventDefault();
+});
+
+post({ type: 'ready' });

@@ -1,0 +1,90 @@
+// The messages between the preview's webview (src/webview/) and the extension (src/extension/preview/), and the
+// state the webview keeps across a reload. Types only, no DOM and no vscode: both sides and the tests import it.
+
+/** Problems of the workspace's .strategy files, as the Problems panel counts them. */
+export interface DiagnosticCounts {
+    errors: number;
+    warnings: number;
+    infos: number;
+}
+
+/** What the preview shows: the canvas with this ID, or the alignment map without one, followed from `uri`. */
+export interface PreviewSource {
+    /** The .strategy document the preview follows; absent when it was opened with none (the workspace's map). */
+    uri?: string;
+    canvas?: string;
+}
+
+/** New content: the renderer's fragment. Scroll, pan and zoom stay while the same canvas (or the map) is shown. */
+export interface UpdateMessage {
+    type: 'update';
+    title: string;
+    html: string;
+    diagnostics: DiagnosticCounts;
+    source: PreviewSource;
+}
+
+/** Only the Problems count changed. */
+export interface DiagnosticsMessage {
+    type: 'diagnostics';
+    diagnostics: DiagnosticCounts;
+}
+
+/** Mark the elements with this `data-element` key (none when absent) and scroll the first into view. */
+export interface HighlightMessage {
+    type: 'highlight';
+    element?: string;
+}
+
+/** Draw this standalone SVG at `scale` into a canvas and answer with `png` or `error` carrying the same id. */
+export interface RasterizeMessage {
+    type: 'rasterize';
+    id: number;
+    svg: string;
+    scale: number;
+}
+
+export type ToWebviewMessage = UpdateMessage | DiagnosticsMessage | HighlightMessage | RasterizeMessage;
+
+export interface ReadyMessage {
+    type: 'ready';
+}
+
+/** A click (or Enter) on an item or a box: open this zero-based position in the editor. */
+export interface RevealMessage {
+    type: 'reveal';
+    uri: string;
+    line: number;
+    character: number;
+}
+
+export interface ShowProblemsMessage {
+    type: 'showProblems';
+}
+
+export interface PngMessage {
+    type: 'png';
+    id: number;
+    /** The PNG file, base64. */
+    data: string;
+}
+
+export interface RasterizeErrorMessage {
+    type: 'error';
+    id: number;
+    message: string;
+}
+
+export type FromWebviewMessage = ReadyMessage | RevealMessage | ShowProblemsMessage | PngMessage | RasterizeErrorMessage;
+
+/** Kept with `acquireVsCodeApi().setState`: the webview restores it after a reload, the serializer reads uri and canvas. */
+export interface PreviewState extends PreviewSource {
+    /** The map's zoom factor and pan offset in CSS pixels. */
+    zoom: number;
+    pan: { x: number; y: number };
+    /** The page's scroll offset (a canvas). */
+    scroll: { x: number; y: number };
+}
+
+/** Webview panels of this type are the preview; the serializer brings them back after a window reload. */
+export const previewViewType = 'strategy.preview';

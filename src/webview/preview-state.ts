@@ -1,0 +1,33 @@
+import { clampZoom } from './map-transform.js';
+import type { PreviewState } from './messages.js';
+
+// The state a preview keeps across a reload comes back from storage the webview does not control (and, for the
+// serializer, from the window's saved session), so it is read field by field and rebuilt, never trusted whole.
+
+function record(value: unknown): Record<string, unknown> | undefined {
+    return typeof value === 'object' && value !== null && !Array.isArray(value) ? value as Record<string, unknown> : undefined;
+}
+
+function finite(value: unknown, fallback: number): number {
+    return typeof value === 'number' && Number.isFinite(value) ? value : fallback;
+}
+
+function point(value: unknown): { x: number; y: number } {
+    const fields = record(value);
+    return { x: finite(fields?.x, 0), y: finite(fields?.y, 0) };
+}
+
+/** The saved state, repaired where a field is missing or malformed; undefined when nothing usable was saved. */
+export function parsePreviewState(raw: unknown): PreviewState | undefined {
+    const fields = record(raw);
+    if (!fields) return undefined;
+    const state: PreviewState = {
+        zoom: clampZoom(finite(fields.zoom, 1)),
+        pan: point(fields.pan),
+        scroll: point(fields.scroll)
+    };
+    state.scroll = { x: Math.max(0, state.scroll.x), y: Math.max(0, state.scroll.y) };
+    if (typeof fields.uri === 'string' && fields.uri.length > 0) state.uri = fields.uri;
+    if (typeof fields.canvas === 'string' && fields.canvas.length > 0) state.canvas = fields.canvas;
+    return state;
+}

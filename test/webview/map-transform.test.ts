@@ -1,0 +1,69 @@
+import assert from 'node:assert/strict';
+import {
+    clampZoom, constrain, cssTransform, fitTransform, maxZoom, minZoom, panToShow, wheelFactor, zoomAround, zoomStep
+} from '../../src/webview/map-transform.js';
+import { parsePreviewState } from '../../src/webview/preview-state.js';
+import { problemsText } from '../../src/webview/shell.js';
+
+describe('map pan and zoom', () => {
+    it('zooms around the pointer: the map point under it stays where it is', () => {
+        const before = { zoom: 0.5, pan: { x: 40, y: -20 } };
+        const anchor = { x: 300, y: 200 };
+        const after = zoomAround(before, 2, anchor);
+        assert.equal(after.zoom, 1);
+        const mapPoint = (t: typeof before) => ({ x: (anchor.x - t.pan.x) / t.zoom, y: (anchor.y - t.pan.y) / t.zoom });
+        assert.deepEqual(mapPoint(after), mapPoint(before));
+    });
+
+    it('keeps the zoom within bounds', () => {
+        assert.equal(zoomAround({ zoom: 3, pan: { x: 0, y: 0 } }, 10, { x: 0, y: 0 }).zoom, maxZoom);
+        assert.equal(clampZoom(0), minZoom);
+        assert.equal(clampZoom(Number.NaN), 1);
+        assert.ok(Math.abs(wheelFactor(-100) - zoomStep) < 1e-9, 'a wheel notch up zooms in by one step');
+        assert.ok(wheelFactor(100) < 1);
+    });
+
+    it('fits a large map into the viewport, centred, and never enlarges a small one', () => {
+        const fit = fitTransform({ width: 800, height: 600 }, { width: 3000, height: 1000 });
+        assert.ok(Math.abs(fit.zoom - (800 - 32) / 3000) < 1e-9);
+        assert.equal(fit.pan.x, 16);
+        assert.ok(Math.abs(fit.pan.y - (600 - 1000 * fit.zoom) / 2) < 1e-9);
+        assert.deepEqual(fitTransform({ width: 800, height: 600 }, { width: 200, height: 100 }), { zoom: 1, pan: { x: 300, y: 250 } });
+    });
+
+    it('keeps a strip of the map in view however far it is dragged', () => {
+        const viewport = { width: 800, height: 600 };
+        const content = { width: 1000, height: 1000 };
+        assert.deepEqual(constrain({ zoom: 1, pan: { x: 5000, y: -5000 } }, viewport, content).pan, { x: 752, y: -952 });
+        assert.deepEqual(constrain({ zoom: 1, pan: { x: -100, y: 50 } }, viewport, content).pan, { x: -100, y: 50 });
+    });
+
+    it('pans an element outside the viewport to its middle, and leaves one inside alone', () => {
+        const t = { zoom: 1, pan: { x: 0, y: 0 } };
+        const viewport = { width: 800, height: 600 };
+        assert.equal(panToShow(t, viewport, { x: 10, y: 10, width: 100, height: 20 }), t);
+        assert.deepEqual(panToShow(t, viewport, { x: 1000, y: 700, width: 100, height: 20 }).pan, { x: 400 - 1050, y: 300 - 710 });
+    });
+
+    it('writes the CSS transform the webview sets', () => {
+        assert.equal(cssTransform({ zoom: 0.5, pan: { x: 10.123, y: -3 } }), 'translate(10.12px, -3px) scale(0.5)');
+    });
+});
+
+describe('preview state and header', () => {
+    it('restores a saved state field by field and repairs what is malformed', () => {
+        assert.deepEqual(parsePreviewState({ uri: 'file:///a.strategy', canvas: 'C', zoom: 2, pan: { x: 1, y: 2 }, scroll: { x: 0, y: 30 } }),
+            { uri: 'file:///a.strategy', canvas: 'C', zoom: 2, pan: { x: 1, y: 2 }, scroll: { x: 0, y: 30 } });
+        assert.deepEqual(parsePreviewState({ zoom: 'big', pan: null, scroll: { x: -5, y: Number.NaN }, canvas: 7 }),
+            { zoom: 1, pan: { x: 0, y: 0 }, scroll: { x: 0, y: 0 } });
+        assert.equal(parsePreviewState(undefined), undefined);
+        assert.equal(parsePreviewState('state'), undefined);
+        assert.equal(parsePreviewState({ zoom: 1e9 })?.zoom, maxZoom);
+    });
+
+    it('words the problem counts', () => {
+        assert.equal(problemsText({ errors: 0, warnings: 0, infos: 0 }), 'No problems');
+        assert.equal(problemsText({ errors: 1, warnings: 2, infos: 0 }), '1 error, 2 warnings');
+        assert.equal(problemsText({ errors: 0, warnings: 0, infos: 1 }), '1 info');
+    });
+});

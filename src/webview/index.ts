@@ -70,7 +70,8 @@ function bringIntoView(element: Element): void {
     const box = content.getBoundingClientRect();
     const target = element.getBoundingClientRect();
     if (target.top < box.top || target.bottom > box.bottom || target.left < box.left || target.right > box.right) {
-        element.scrollIntoView({ block: 'nearest', inline: 'nearest' });
+        // As the editor reveals a line: to the middle, and only when it is outside the view.
+        element.scrollIntoView({ block: 'center', inline: 'nearest' });
     }
 }
 

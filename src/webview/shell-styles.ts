@@ -59,10 +59,17 @@ body {
   box-sizing: border-box;
 }
 .preview-content:has(> .strategy-view[data-view="map"]) { padding: 0; overflow: hidden; }
-.preview-content > .strategy-view[data-view="map"] { height: 100%; box-sizing: border-box; }
+.preview-content > .strategy-view[data-view="map"] {
+  height: 100%;
+  box-sizing: border-box;
+  display: flex;
+  flex-direction: column;
+}
+.preview-content > .strategy-view[data-view="map"] > :not(.map-viewport) { flex: none; }
 .preview-content .map-viewport {
   position: relative;
-  height: 100%;
+  flex: 1;
+  min-height: 0;
   overflow: hidden;
   cursor: grab;
   user-select: none;

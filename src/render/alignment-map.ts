@@ -1,0 +1,103 @@
+import type { MapView } from '../model/preview-view.js';
+import { escapeHtml } from './escape.js';
+import { countTree, summaryText, type MapCounts } from './map-counts.js';
+import { mapGraph, type MapGraph } from './map-graph.js';
+import { MapLayoutCache, type MapLayout, type Point } from './map-layout.js';
+import { round } from './progress-markup.js';
+import { cardBodySvg } from './svg-card.js';
+import { standaloneSvgCss } from './svg-styles.js';
+
+// The alignment map as SVG: objective cards (metrics with progress, tickets), solution cards, the "Not aligned"
+// group, and edges (sub-objective lines, dashed "advances" arrows into objectives), placed by elkjs.
+
+export interface MapOptions {
+    interactive: boolean;
+    layout: MapLayoutCache;
+}
+
+/** A cache for callers that bring none (the command line renders once; a preview brings its own). */
+export const sharedLayoutCache = new MapLayoutCache();
+
+function pathOf(points: Point[]): string {
+    return points.map((point, index) => `${index ? 'L' : 'M'}${round(point.x)},${round(point.y)}`).join(' ');
+}
+
+function edgesSvg(graph: MapGraph, layout: MapLayout): string {
+    return graph.edges.map(edge => {
+        const points = layout.edges.get(edge.id) ?? [];
+        if (points.length < 2) return '';
+        // An edge runs from the objective to what is right of it; the arrow of "advances" points back at the objective.
+        const marker = edge.kind === 'advances' ? ' marker-start="url(#map-arrow)"' : '';
+        return `<path class="edge edge-${edge.kind}" d="${pathOf(points)}"${marker}/>`;
+    }).join('');
+}
+
+function nodesSvg(graph: MapGraph, layout: MapLayout): string {
+    return graph.nodes.map(node => {
+        const { x, y } = layout.nodes.get(node.id) ?? { x: 0, y: 0 };
+        return `<g class="${node.classes}"${node.attributes}>`
+            + `<rect class="card-bg" x="${round(x)}" y="${round(y)}" width="${node.width}" height="${node.height}" rx="6"/>`
+            + `<title>${escapeHtml(node.title)}</title>${cardBodySvg(node.card, x, y)}</g>`;
+    }).join('\n');
+}
+
+const arrowDefs = '<defs><marker id="map-arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="8" markerHeight="8" orient="auto-start-reverse">'
+    + '<path class="edge-arrow" d="M0,0 L10,5 L0,10 z"/></marker></defs>';
+
+interface DrawnMap {
+    counts: MapCounts;
+    width: number;
+    height: number;
+    /** The edges and nodes, without the enclosing <svg>. */
+    body: string;
+}
+
+async function drawMap(view: MapView, options: MapOptions): Promise<DrawnMap> {
+    const graph = mapGraph(view.tree, options.interactive);
+    const counts = countTree(view.tree);
+    const layout = await options.layout.layout(graph);
+    const body = `${arrowDefs}<g class="edges">${edgesSvg(graph, layout)}</g>\n<g class="nodes">\n${nodesSvg(graph, layout)}\n</g>`;
+    return { counts, width: layout.width, height: layout.height, body };
+}
+
+const emptyHint = 'No objectives, solutions or tickets yet: write objective Name "…" in a .strategy file.';
+
+const legend = '<ul class="legend">'
+    + '<li><svg viewBox="0 0 24 8" aria-hidden="true"><path class="legend-edge" d="M0,4 L24,4"/></svg>sub-objective</li>'
+    + '<li><svg viewBox="0 0 24 8" aria-hidden="true"><path class="legend-edge legend-advances" d="M0,4 L24,4"/></svg>solution advances objective</li>'
+    + '<li class="grade-on-track"><svg viewBox="0 0 24 8" aria-hidden="true"><rect class="progress-fill" width="24" height="8" rx="2"/></svg>on track (70% of the way or more)</li>'
+    + '<li class="grade-at-risk"><svg viewBox="0 0 24 8" aria-hidden="true"><rect class="progress-fill" width="24" height="8" rx="2"/></svg>at risk (40–70%)</li>'
+    + '<li class="grade-off-track"><svg viewBox="0 0 24 8" aria-hidden="true"><rect class="progress-fill" width="24" height="8" rx="2"/></svg>off track (under 40%)</li>'
+    + '</ul>';
+
+/** `<div class="strategy-view" data-view="map">`: header with counts and legend, then the map in its viewport. */
+export async function mapHtml(view: MapView, options: MapOptions): Promise<string> {
+    const map = await drawMap(view, options);
+    const header = `<header class="view-header"><h1>${escapeHtml(view.title)}</h1>`
+        + `<p class="view-summary">${escapeHtml(summaryText(map.counts))}</p>${legend}</header>`;
+    const content = map.width === 0
+        ? `<p class="empty-map">${escapeHtml(emptyHint)}</p>`
+        : `<div class="map-viewport"><svg class="strategy-svg alignment-map" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${map.width} ${map.height}" `
+            + `width="${map.width}" height="${map.height}" aria-label="${escapeHtml(view.title)}">${map.body}</svg></div>`;
+    return `<div class="strategy-view" data-view="map">${header}\n${content}</div>`;
+}
+
+const titleBand = 56;
+
+/** A standalone SVG file of the map: its title and counts on top, the style embedded. */
+export async function mapSvg(view: MapView, options: MapOptions): Promise<string> {
+    const map = await drawMap(view, options);
+    const summary = map.width === 0 ? emptyHint : summaryText(map.counts);
+    const width = Math.max(map.width, 480);
+    const height = map.height + titleBand;
+    return `<?xml version="1.0" encoding="UTF-8"?>
+<svg class="strategy-svg alignment-map" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}">
+<title>${escapeHtml(view.title)}</title>
+<style>${standaloneSvgCss}</style>
+<rect class="svg-background" width="100%" height="100%"/>
+<text class="t-view-title" x="20" y="28">${escapeHtml(view.title)}</text>
+<text class="t-muted" x="20" y="46">${escapeHtml(summary)}</text>
+<g transform="translate(0 ${titleBand})">${map.body}</g>
+</svg>
+`;
+}

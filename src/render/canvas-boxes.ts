@@ -1,0 +1,129 @@
+import type { ElementLocation, MetricNode, TicketNode } from '../model/alignment-tree.js';
+import { elementKey, type CanvasKeyword, type ItemView, type OutcomeView, type ProductCanvasView, type StrategyCanvasView, type TextView } from '../model/preview-view.js';
+
+// A canvas as boxes of entries, independent of any output format: the HTML fragment, the SVG and the Markdown
+// renderers all draw these, so the three cannot disagree on what a box holds, how it is numbered or where it sits.
+
+export type BadgeTone = 'status' | 'warning' | 'error';
+
+export interface Badge {
+    text: string;
+    tone: BadgeTone;
+    /** A class naming what the badge says: `unmeasured`, `unresolved`, `status-doing`… */
+    name: string;
+}
+
+/** An element of the workspace: clicking it reveals its definition. */
+export interface ItemEntry {
+    type: 'item';
+    item: ItemView;
+    badges: Badge[];
+}
+
+/** A metric with its figures and graded progress. */
+export interface MetricEntry {
+    type: 'metric';
+    metric: MetricNode;
+}
+
+/** Free text written in the canvas (or a solution's hypothesis), keyed `text:<canvas>/<field>/<index>`. */
+export interface TextEntry {
+    type: 'text';
+    key: string;
+    text: string;
+    location: ElementLocation;
+}
+
+/** A heading inside a box (`Where we will play`), or a quiet note (`measured through its sub-objectives`). */
+export interface LabelEntry {
+    type: 'label';
+    text: string;
+}
+
+export interface HintEntry {
+    type: 'hint';
+    text: string;
+}
+
+export type NoteEntry = LabelEntry | HintEntry;
+
+/** An entry with the entries that belong to it: an objective's metrics, a step's tickets, a user type's needs. */
+export interface GroupEntry {
+    type: 'group';
+    head: ItemEntry | TextEntry | NoteEntry;
+    children: Entry[];
+}
+
+export type Entry = ItemEntry | MetricEntry | TextEntry | NoteEntry | GroupEntry;
+
+export interface Box {
+    /** `problem`, `outcomes`…: the `data-box` name and the grid area. */
+    name: string;
+    number: number;
+    title: string;
+    /** The canvas field that fills the box, else the canvas's name. */
+    location: ElementLocation;
+    entries: Entry[];
+    /** Shown when there are no entries: which field fills the box, with code in backticks. */
+    hint: string;
+}
+
+export interface CanvasBoxes {
+    view: 'product' | 'strategy';
+    id: string;
+    title: string;
+    /** `Lean Product Canvas` or `Lean Strategy Canvas`. */
+    kindLabel: string;
+    location: ElementLocation;
+    /** The grid, as CSS grid-template-areas rows of box names; a name repeated across cells spans them. */
+    areas: string[][];
+    boxes: Box[];
+}
+
+export function boxLocation(view: ProductCanvasView | StrategyCanvasView, ...fields: CanvasKeyword[]): ElementLocation {
+    for (const field of fields) {
+        const location = view.fields[field];
+        if (location) return location;
+    }
+    return view.location;
+}
+
+const notFound: Badge = { text: 'not found', tone: 'error', name: 'unresolved' };
+
+export function itemEntry(item: ItemView, badges: Badge[] = []): ItemEntry {
+    return { type: 'item', item, badges: item.unresolved ? [notFound, ...badges] : badges };
+}
+
+export function textEntries(canvasId: string, field: string, texts: TextView[]): TextEntry[] {
+    return texts.map((text, index) => ({ type: 'text', key: `text:${canvasId}/${field}/${index}`, text: text.text, location: text.location }));
+}
+
+export function statusBadge(status: string | undefined): Badge[] {
+    return status ? [{ text: status, tone: 'status', name: `status-${status}` }] : [];
+}
+
+export function ticketEntry(ticket: TicketNode | ItemView): ItemEntry {
+    if (!('ticketKind' in ticket) && (ticket as ItemView).unresolved) return itemEntry(ticket as ItemView);
+    const node = ticket as TicketNode;
+    const kind: Badge[] = node.ticketKind ? [{ text: node.ticketKind, tone: 'status', name: `kind-${node.ticketKind}` }] : [];
+    return itemEntry({ kind: 'ticket', id: node.id, title: node.title, location: node.location }, [...statusBadge(node.status), ...kind]);
+}
+
+export function metricOrMissing(metric: MetricNode | ItemView): MetricEntry | ItemEntry {
+    return 'unresolved' in metric && metric.unresolved ? itemEntry(metric as ItemView) : { type: 'metric', metric: metric as MetricNode };
+}
+
+/** An objective with its metrics; marked when nothing measures it. */
+export function outcomeEntry(outcome: OutcomeView): GroupEntry {
+    const badges: Badge[] = !outcome.unresolved && !outcome.measured ? [{ text: 'not measured', tone: 'warning', name: 'unmeasured' }] : [];
+    const children: Entry[] = outcome.metrics.map(metric => ({ type: 'metric', metric }));
+    if (children.length === 0 && outcome.measured) children.push({ type: 'hint', text: 'measured through its sub-objectives' });
+    return { type: 'group', head: itemEntry(outcome, badges), children };
+}
+
+/** The element key of an entry that stands for something clickable, else undefined. */
+export function entryKey(entry: ItemEntry | MetricEntry | TextEntry): string {
+    if (entry.type === 'text') return entry.key;
+    const item = entry.type === 'item' ? entry.item : entry.metric;
+    return elementKey(item.kind, item.id);
+}

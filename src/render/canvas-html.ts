@@ -1,0 +1,87 @@
+import { elementKey } from '../model/preview-view.js';
+import { escapeHtml } from './escape.js';
+import { elementAttributes, locationAttributes } from './item-markup.js';
+import type { Badge, Box, CanvasBoxes, Entry, ItemEntry, MetricEntry, TextEntry } from './canvas-boxes.js';
+import { entryKey } from './canvas-boxes.js';
+import { figuresText, progressHtml } from './progress-markup.js';
+
+// A canvas as the preview's HTML fragment: the boxes in number order (for reading and for screen readers), placed
+// on the canvas's grid by the stylesheet. Every item names its element and location for the webview's script.
+
+export interface HtmlOptions {
+    /** Location attributes, focus and button roles for the live preview; off for a file to share. */
+    interactive: boolean;
+}
+
+/** Code in backticks becomes <code>; everything else is escaped text. */
+export function hintHtml(hint: string): string {
+    return hint.split('`').map((part, index) => (index % 2 ? `<code>${escapeHtml(part)}</code>` : escapeHtml(part))).join('');
+}
+
+function badgesHtml(badges: Badge[]): string {
+    return badges.map(badge => ` <span class="badge badge-${badge.tone} badge-${escapeHtml(badge.name)}">${escapeHtml(badge.text)}</span>`).join('');
+}
+
+function idAndTitle(id: string, title: string): string {
+    const titleHtml = title ? ` <span class="item-title">${escapeHtml(title)}</span>` : '';
+    return `<span class="item-id">${escapeHtml(id)}</span>${titleHtml}`;
+}
+
+function itemClasses(kind: string, entry: ItemEntry): string {
+    return ['item', `item-${kind}`, ...entry.badges.map(badge => badge.name).filter(name => name === 'unresolved' || name === 'unmeasured')]
+        .join(' ');
+}
+
+/** One entry as an element of `tag` (li in a list, div as the head of a group). */
+function entryHtml(entry: ItemEntry | MetricEntry | TextEntry, tag: string, options: HtmlOptions): string {
+    if (entry.type === 'text') {
+        const text = entry.text.trim() ? `<span class="text">${escapeHtml(entry.text)}</span>` : '<span class="text empty">(empty)</span>';
+        return `<${tag} class="item item-text"${elementAttributes(entry.key, entry.location, options.interactive)}>${text}</${tag}>`;
+    }
+    if (entry.type === 'metric') {
+        const metric = entry.metric;
+        const progress = progressHtml(metric);
+        const note = progress ? '' : '<div class="metric-note">no current value yet</div>';
+        return `<${tag} class="item item-metric"${elementAttributes(entryKey(entry), metric.location, options.interactive)}>`
+            + `${idAndTitle(metric.id, metric.title)}<div class="metric-figures">${escapeHtml(figuresText(metric))}</div>`
+            + `${metric.current === undefined ? note : progress}</${tag}>`;
+    }
+    const item = entry.item;
+    return `<${tag} class="${itemClasses(item.kind, entry)}"${elementAttributes(entryKey(entry), item.location, options.interactive)}>`
+        + `${idAndTitle(item.id, item.title)}${badgesHtml(entry.badges)}</${tag}>`;
+}
+
+function entriesHtml(entries: Entry[], options: HtmlOptions): string {
+    const items = entries.map(entry => {
+        switch (entry.type) {
+            case 'label': return `<li class="label">${escapeHtml(entry.text)}</li>`;
+            case 'hint': return `<li class="hint">${hintHtml(entry.text)}</li>`;
+            case 'group': {
+                const first = entry.head;
+                const head = first.type === 'label' || first.type === 'hint'
+                    ? `<div class="${first.type}">${escapeHtml(first.text)}</div>`
+                    : entryHtml(first, 'div', options);
+                const children = entry.children.length > 0 ? entriesHtml(entry.children, options) : '';
+                return `<li class="group">${head}${children}</li>`;
+            }
+            default: return entryHtml(entry, 'li', options);
+        }
+    });
+    return `<ul class="entries">${items.join('')}</ul>`;
+}
+
+function boxHtml(box: Box, options: HtmlOptions): string {
+    const content = box.entries.length > 0 ? entriesHtml(box.entries, options) : `<p class="hint">${hintHtml(box.hint)}</p>`;
+    return `<section class="box box-${box.name}" data-box="${box.name}"${locationAttributes(box.location, options.interactive)}>`
+        + `<h2><span class="box-number">${box.number}</span> ${escapeHtml(box.title)}</h2>${content}</section>`;
+}
+
+/** `<div class="strategy-view" data-view="product|strategy">`: the header and the boxes on their grid. */
+export function canvasHtml(canvas: CanvasBoxes, options: HtmlOptions): string {
+    const title = canvas.title.trim() || canvas.id;
+    const header = `<header class="view-header"><p class="view-kind">${escapeHtml(canvas.kindLabel)}</p>`
+        + `<h1><span class="view-title"${elementAttributes(elementKey('canvas', canvas.id), canvas.location, options.interactive)}>${escapeHtml(title)}</span>`
+        + (title === canvas.id ? '' : ` <span class="item-id">${escapeHtml(canvas.id)}</span>`) + '</h1></header>';
+    const boxes = canvas.boxes.map(box => boxHtml(box, options)).join('\n');
+    return `<div class="strategy-view" data-view="${canvas.view}">${header}\n<div class="canvas canvas-${canvas.view}">\n${boxes}\n</div></div>`;
+}

@@ -1,0 +1,120 @@
+import { gridColumns } from './canvas-areas.js';
+import { entryKey, type Box, type CanvasBoxes, type Entry } from './canvas-boxes.js';
+import { escapeHtml } from './escape.js';
+import { round } from './progress-markup.js';
+import { itemBlock, labelBlock, metricBlock } from './svg-blocks.js';
+import { cardBodySvg, measureCard, type CardBlock, type MeasuredCard } from './svg-card.js';
+import { standaloneSvgCss } from './svg-styles.js';
+import { elementAttributes, locationAttributes } from './item-markup.js';
+
+// A canvas as a standalone SVG file: the same boxes on the same grid as the preview, each box as tall as its
+// wrapped text needs (a row as tall as its tallest box; a box spanning rows stretches the last of them).
+
+const page = { width: 1200, margin: 20, gap: 12, header: 64, minBoxHeight: 110 };
+const columnWidth = (page.width - 2 * page.margin - (gridColumns - 1) * page.gap) / gridColumns;
+const nested = 14;
+
+/** Code in backticks reads as plain text in SVG. */
+function plain(hint: string): string {
+    return hint.replace(/`/g, '');
+}
+
+function entryBlocks(entry: Entry, indent: number, interactive: boolean): CardBlock[] {
+    switch (entry.type) {
+        case 'label': return [labelBlock(entry.text.toUpperCase(), indent)];
+        case 'hint': return [{ indent, texts: [{ text: plain(entry.text), cls: 't-hint' }] }];
+        case 'group': return [
+            ...entryBlocks(entry.head, indent, interactive),
+            ...entry.children.flatMap(child => entryBlocks(child, indent + nested, interactive))
+        ];
+        case 'metric': return [metricBlock(entry.metric, interactive, indent)];
+        case 'text': return [{
+            classes: 'item item-text', attributes: elementAttributes(entry.key, entry.location, interactive), indent,
+            texts: [{ text: entry.text.trim() ? entry.text : '(empty)', cls: entry.text.trim() ? 't-text' : 't-hint' }]
+        }];
+        case 'item': {
+            const { item } = entry;
+            const unresolved = item.unresolved ? ' unresolved' : '';
+            return [itemBlock({
+                key: entryKey(entry), location: item.location, interactive, classes: `item item-${item.kind}${unresolved}`,
+                head: item.id, title: item.title, badges: entry.badges, indent
+            })];
+        }
+    }
+}
+
+interface PlacedBox {
+    box: Box;
+    card: MeasuredCard;
+    rows: [number, number];
+    columns: [number, number];
+}
+
+function spanOf(areas: string[][], name: string): { rows: [number, number]; columns: [number, number] } {
+    const rows = areas.map((row, index) => (row.includes(name) ? index : -1)).filter(index => index >= 0);
+    const columns = areas[rows[0]].map((cell, index) => (cell === name ? index : -1)).filter(index => index >= 0);
+    return { rows: [rows[0], rows[rows.length - 1]], columns: [columns[0], columns[columns.length - 1]] };
+}
+
+function headBlock(box: Box): CardBlock {
+    return { indent: 24, texts: [{ text: box.title, cls: 't-heading', size: 13, bold: true }] };
+}
+
+function place(canvas: CanvasBoxes, interactive: boolean): PlacedBox[] {
+    return canvas.boxes.map(box => {
+        const { rows, columns } = spanOf(canvas.areas, box.name);
+        const span = columns[1] - columns[0] + 1;
+        const width = span * columnWidth + (span - 1) * page.gap;
+        const body = box.entries.length > 0
+            ? box.entries.flatMap(entry => entryBlocks(entry, 0, interactive))
+            : [{ texts: [{ text: plain(box.hint), cls: 't-hint' }] }];
+        return { box, rows, columns, card: measureCard([headBlock(box), ...body], width) };
+    });
+}
+
+/** Rows as tall as their one-row boxes, then stretched where a box spanning rows needs more. */
+function rowHeights(placed: PlacedBox[], rowCount: number): number[] {
+    const heights = Array<number>(rowCount).fill(page.minBoxHeight);
+    for (const each of placed.filter(p => p.rows[0] === p.rows[1])) heights[each.rows[0]] = Math.max(heights[each.rows[0]], each.card.height);
+    for (const each of placed.filter(p => p.rows[0] !== p.rows[1])) {
+        const [first, last] = each.rows;
+        const spanned = heights.slice(first, last + 1).reduce((sum, h) => sum + h, 0) + (last - first) * page.gap;
+        if (spanned < each.card.height) heights[last] += each.card.height - spanned;
+    }
+    return heights;
+}
+
+function boxSvg(each: PlacedBox, x: number, y: number, width: number, height: number, interactive: boolean): string {
+    const { box } = each;
+    return `<g class="box box-${box.name}" data-box="${box.name}"${locationAttributes(box.location, interactive)}>`
+        + `<rect class="box-bg" x="${round(x)}" y="${round(y)}" width="${round(width)}" height="${round(height)}" rx="6"/>`
+        + `<circle class="box-number-bg" cx="${round(x + 20)}" cy="${round(y + 17)}" r="9"/>`
+        + `<text class="box-number" x="${round(x + 20)}" y="${round(y + 21)}" text-anchor="middle">${box.number}</text>`
+        + `${cardBodySvg(each.card, x, y)}</g>`;
+}
+
+/** The canvas as a standalone SVG file, style embedded. */
+export function canvasSvg(canvas: CanvasBoxes, interactive = false): string {
+    const placed = place(canvas, interactive);
+    const heights = rowHeights(placed, canvas.areas.length);
+    const rowTop = heights.map((_, index) => page.header + heights.slice(0, index).reduce((sum, h) => sum + h + page.gap, 0));
+    const boxes = placed.map(each => {
+        const x = page.margin + each.columns[0] * (columnWidth + page.gap);
+        const span = each.columns[1] - each.columns[0] + 1;
+        const [first, last] = each.rows;
+        const height = rowTop[last] + heights[last] - rowTop[first];
+        return boxSvg(each, x, rowTop[first], span * columnWidth + (span - 1) * page.gap, height, interactive);
+    });
+    const height = Math.ceil(rowTop[rowTop.length - 1] + heights[heights.length - 1] + page.margin);
+    const title = canvas.title.trim() || canvas.id;
+    return `<?xml version="1.0" encoding="UTF-8"?>
+<svg class="strategy-svg canvas-svg canvas-${canvas.view}" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${page.width} ${height}" width="${page.width}" height="${height}">
+<title>${escapeHtml(title)}</title>
+<style>${standaloneSvgCss}</style>
+<rect class="svg-background" width="100%" height="100%"/>
+<text class="t-muted" x="${page.margin}" y="24">${escapeHtml(canvas.kindLabel.toUpperCase())}</text>
+<text class="t-view-title" x="${page.margin}" y="46">${escapeHtml(title)}</text>
+${boxes.join('\n')}
+</svg>
+`;
+}

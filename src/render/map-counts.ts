@@ -1,0 +1,55 @@
+import type { AlignmentTree, ObjectiveNode, SolutionNode } from '../model/alignment-tree.js';
+
+// What the map shows, counted: the line under its title, in the preview, the SVG and the Markdown.
+
+export interface MapCounts {
+    objectives: number;
+    metrics: number;
+    solutions: number;
+    tickets: number;
+    orphanTickets: number;
+    unalignedSolutions: number;
+    unmeasured: number;
+}
+
+/** A solution is one node however many objectives it advances; two solutions with one ID (an error) stay two. */
+export function solutionIdentity(solution: SolutionNode): string {
+    const { uri, range } = solution.location;
+    return `${solution.id}@${uri}:${range.start.line}:${range.start.character}`;
+}
+
+/** Counted with a stack, not recursion: a tree may be thousands of objectives deep. */
+export function countTree(tree: AlignmentTree): MapCounts {
+    const counts: MapCounts = {
+        objectives: 0, metrics: 0, solutions: 0, tickets: tree.orphanTickets.length,
+        orphanTickets: tree.orphanTickets.length, unalignedSolutions: tree.unalignedSolutions.length, unmeasured: 0
+    };
+    const solutions = new Set<string>();
+    const stack: ObjectiveNode[] = [...tree.objectives];
+    while (stack.length > 0) {
+        const objective = stack.pop()!;
+        counts.objectives++;
+        counts.metrics += objective.metrics.length;
+        counts.tickets += objective.tickets.length;
+        if (!objective.measured) counts.unmeasured++;
+        for (const solution of objective.solutions) solutions.add(solutionIdentity(solution));
+        stack.push(...objective.children);
+    }
+    counts.solutions = solutions.size + tree.unalignedSolutions.length;
+    return counts;
+}
+
+function plural(count: number, one: string, many = `${one}s`): string {
+    return `${count} ${count === 1 ? one : many}`;
+}
+
+/** `3 objectives · 3 metrics · 3 solutions · 4 tickets`, then what is out of line, if anything. */
+export function summaryText(counts: MapCounts): string {
+    return [
+        plural(counts.objectives, 'objective'), plural(counts.metrics, 'metric'), plural(counts.solutions, 'solution'),
+        plural(counts.tickets, 'ticket'),
+        ...(counts.unmeasured ? [`${plural(counts.unmeasured, 'objective')} not measured`] : []),
+        ...(counts.orphanTickets ? [plural(counts.orphanTickets, 'orphan ticket')] : []),
+        ...(counts.unalignedSolutions ? [plural(counts.unalignedSolutions, 'unaligned solution')] : [])
+    ].join(' · ');
+}

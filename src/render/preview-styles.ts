@@ -1,0 +1,106 @@
+import { productAreas, strategyAreas } from './canvas-areas.js';
+import { paletteCss } from './palette.js';
+import { svgRules } from './svg-styles.js';
+
+// The one stylesheet of the rendered views: the webview inlines it with a nonce, the HTML export with its hash.
+// Colours come from the palette (VS Code's theme variables inside the webview, readable fallbacks elsewhere);
+// sizes are relative to the editor's font, so the preview follows the user's zoom and font settings.
+
+const boxNames = [...new Set([...productAreas, ...strategyAreas].flat())];
+
+function gridTemplate(areas: string[][]): string {
+    return areas.map(row => `"${row.join(' ')}"`).join(' ');
+}
+
+const layout = `
+.strategy-view {
+  color: var(--sv-fg);
+  font-family: var(--vscode-font-family, system-ui, -apple-system, "Segoe UI", Ubuntu, "Helvetica Neue", Arial, sans-serif);
+  font-size: var(--vscode-font-size, 14px);
+  line-height: 1.45;
+}
+.strategy-view *, .strategy-view *::before, .strategy-view *::after { box-sizing: border-box; }
+.view-header { margin: 0 0 12px; }
+.view-header h1 { margin: 0; font-size: 1.4em; font-weight: 600; line-height: 1.25; }
+.view-kind { margin: 0 0 2px; color: var(--sv-muted); font-size: 0.85em; text-transform: uppercase; letter-spacing: 0.06em; }
+.view-summary { margin: 4px 0 0; color: var(--sv-muted); }
+.strategy-view code, .strategy-view .item-id {
+  font-family: var(--vscode-editor-font-family, ui-monospace, "SF Mono", Menlo, Consolas, "Liberation Mono", monospace);
+  font-size: 0.9em;
+}
+.strategy-view .item-id { color: var(--sv-muted); overflow-wrap: anywhere; }
+.view-title { font-weight: 600; }
+.canvas { display: grid; gap: 8px; grid-template-columns: repeat(6, minmax(0, 1fr)); }
+.canvas-product { grid-template-areas: ${gridTemplate(productAreas)}; }
+.canvas-strategy { grid-template-areas: ${gridTemplate(strategyAreas)}; }
+${boxNames.map(name => `.box-${name} { grid-area: ${name}; }`).join('\n')}
+.box {
+  min-width: 0;
+  min-height: 8em;
+  padding: 10px 12px 12px;
+  border: 1px solid var(--sv-border);
+  border-radius: 6px;
+  background: var(--sv-box);
+  overflow-wrap: anywhere;
+}
+.box h2 { display: flex; align-items: baseline; gap: 8px; margin: 0 0 8px; font-size: 1em; font-weight: 600; }
+.box-number {
+  display: inline-flex; align-items: center; justify-content: center; flex: none;
+  min-width: 1.6em; height: 1.6em; padding: 0 0.3em; border-radius: 0.8em;
+  background: var(--sv-accent); color: var(--sv-bg); font-size: 0.8em; font-weight: 700;
+}
+.entries { list-style: none; margin: 0; padding: 0; display: flex; flex-direction: column; gap: 2px; }
+.entries .entries { margin: 2px 0 4px 14px; padding-left: 8px; border-left: 2px solid var(--sv-border); }
+.item { display: block; padding: 3px 6px; border-radius: 4px; }
+.item[data-uri] { cursor: pointer; }
+.item[data-uri]:hover, .view-title[data-uri]:hover { background: var(--sv-hover); }
+.item:focus { outline: none; }
+.item:focus-visible, .view-title:focus-visible { outline: 2px solid var(--sv-focus); outline-offset: 1px; }
+.item-title { unicode-bidi: isolate; }
+.text { white-space: pre-line; unicode-bidi: isolate; }
+.text.empty { color: var(--sv-muted); font-style: italic; }
+.label { margin-top: 6px; color: var(--sv-muted); font-size: 0.85em; font-weight: 600; text-transform: uppercase; letter-spacing: 0.04em; }
+.hint { margin: 0; padding: 3px 6px; color: var(--sv-muted); font-style: italic; }
+.hint code { font-style: normal; }
+.badge {
+  display: inline-block; padding: 0 0.5em; border: 1px solid var(--sv-muted); border-radius: 0.8em;
+  color: var(--sv-muted); font-size: 0.8em; line-height: 1.5; white-space: nowrap; vertical-align: 0.05em;
+}
+.badge-warning { border-color: var(--sv-warning); color: var(--sv-warning); }
+.badge-error { border-color: var(--sv-error); color: var(--sv-error); }
+.item.unresolved .item-id { color: var(--sv-error); text-decoration: underline wavy var(--sv-error); }
+.metric-figures { color: var(--sv-muted); font-size: 0.92em; }
+.metric-note { color: var(--sv-muted); font-size: 0.85em; font-style: italic; }
+.progress { display: flex; align-items: center; gap: 8px; margin-top: 2px; font-size: 0.9em; }
+.progress-bar { flex: none; width: 7em; height: 0.55em; }
+.progress-text { color: var(--sv-fg); }
+.strategy-view[data-view="map"] { display: flex; flex-direction: column; }
+.strategy-view[data-view="map"] > .view-header { flex: none; margin: 0; padding: 10px 16px; }
+.map-viewport { flex: 1 1 auto; min-height: 0; overflow: auto; }
+.map-viewport > svg { display: block; }
+.legend { display: flex; flex-wrap: wrap; gap: 4px 14px; margin: 6px 0 0; padding: 0; list-style: none; color: var(--sv-muted); font-size: 0.85em; }
+.legend svg { width: 2.2em; height: 0.8em; vertical-align: -0.05em; margin-right: 4px; }
+.legend .legend-edge { stroke: var(--sv-edge); stroke-width: 1.5; }
+.legend .legend-advances { stroke-dasharray: 5 3; }
+.empty-map { margin: 16px; color: var(--sv-muted); font-style: italic; }
+body.strategy-export { margin: 0; padding: 24px; color: var(--sv-fg); background: var(--sv-bg); }
+body.strategy-export .strategy-view { max-width: 1600px; margin: 0 auto; }
+body.strategy-export .map-viewport { border: 1px solid var(--sv-border); border-radius: 6px; }
+@media (max-width: 640px) {
+  .canvas { grid-template-columns: minmax(0, 1fr); grid-template-areas: none; }
+  .canvas > .box { grid-area: auto; min-height: 0; }
+}
+@media print {
+  .strategy-view { font-size: 10.5pt; }
+  body.strategy-export { padding: 0; }
+  .box { break-inside: avoid; }
+  .canvas > .box { min-height: 0; }
+  .progress-bar, .box-number, .badge { print-color-adjust: exact; -webkit-print-color-adjust: exact; }
+  .strategy-view[data-view="map"] { display: block; }
+  .map-viewport { overflow: visible !important; height: auto !important; border: none !important; }
+  .map-viewport > svg { transform: none !important; max-width: 100% !important; height: auto !important; }
+}
+`;
+
+/** Palette, canvas and map layout, the SVG rules (map and progress bars), print. */
+export const previewCss = paletteCss(':root') + layout + svgRules;

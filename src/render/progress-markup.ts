@@ -1,0 +1,39 @@
+import { gradeLabel } from '../model/progress.js';
+import type { MetricTrace } from '../model/trace.js';
+import { escapeHtml } from './escape.js';
+import { metricLine, wayText } from './metric-text.js';
+
+// A metric's graded progress: a bar drawn with SVG rectangles (sized by attributes, which the Content Security
+// Policy allows, unlike style attributes) and the words, so the grade never rests on colour alone.
+
+/** `20% → 22% → 30% by 2027-06-30`: the figures without the progress, which shows beside them. */
+export function figuresText(metric: MetricTrace): string {
+    return metricLine({ ...metric, progress: undefined, grade: undefined });
+}
+
+/** `20% of the way, off track`, or undefined when there is no progress to show (no current reading, no change). */
+export function progressText(metric: MetricTrace): string | undefined {
+    if (metric.current === undefined || metric.progress === undefined || !metric.grade) return undefined;
+    return `${wayText(metric.progress)}, ${gradeLabel[metric.grade]}`;
+}
+
+/** The bar's track and its fill at `ratio` (0..1), as SVG rectangles at (x, y). */
+export function progressRects(x: number, y: number, width: number, height: number, ratio: number): string {
+    const fill = Math.max(0, Math.min(1, ratio)) * width;
+    return `<rect class="progress-track" x="${x}" y="${y}" width="${width}" height="${height}" rx="2"/>`
+        + `<rect class="progress-fill" x="${x}" y="${y}" width="${round(fill)}" height="${height}" rx="2"/>`;
+}
+
+export function round(value: number): number {
+    return Math.round(value * 100) / 100;
+}
+
+/** `<div class="progress grade-…" data-progress="0.2">` with the bar and the words; empty without progress. */
+export function progressHtml(metric: MetricTrace): string {
+    const text = progressText(metric);
+    if (text === undefined) return '';
+    const ratio = metric.progress!;
+    return `<div class="progress grade-${metric.grade}" data-progress="${round(ratio)}">`
+        + `<svg class="progress-bar" viewBox="0 0 100 8" preserveAspectRatio="none" aria-hidden="true" focusable="false">${progressRects(0, 0, 100, 8, ratio)}</svg>`
+        + `<span class="progress-text">${escapeHtml(text)}</span></div>`;
+}

@@ -1,0 +1,41 @@
+import type { RenderFormat } from '../language/lsp/strategy-protocol.js';
+import { viewTitle, type PreviewView, type ProductCanvasView, type StrategyCanvasView } from '../model/preview-view.js';
+import { mapHtml, mapSvg, sharedLayoutCache } from './alignment-map.js';
+import type { CanvasBoxes } from './canvas-boxes.js';
+import { canvasHtml } from './canvas-html.js';
+import { canvasSvg } from './canvas-svg.js';
+import { htmlDocument } from './html-document.js';
+import type { MapLayoutCache } from './map-layout.js';
+import { canvasMarkdown, mapMarkdown } from './markdown.js';
+import { productCanvasBoxes } from './product-canvas.js';
+import { strategyCanvasBoxes } from './strategy-canvas.js';
+
+// The one entry of the renderers: the preview (through the server's `strategy/render`), the export commands and
+// `strategy render` all come here, so what they show agrees.
+
+export interface RenderOptions {
+    /** The map's layout cache; a preview keeps one so that text-only edits reuse the layout. */
+    layout?: MapLayoutCache;
+}
+
+export function canvasBoxes(view: ProductCanvasView | StrategyCanvasView): CanvasBoxes {
+    return view.view === 'product' ? productCanvasBoxes(view) : strategyCanvasBoxes(view);
+}
+
+/**
+ * `fragment`: the preview's body, with the location attributes the webview's script reveals and highlights by
+ * (no style, no script). `html`: a self-contained page (its stylesheet allowed by hash, no script). `svg`: a
+ * standalone SVG file. `md`: Markdown for a wiki. Exports carry no file locations.
+ */
+export async function renderView(view: PreviewView, format: RenderFormat, options: RenderOptions = {}): Promise<string> {
+    const layout = options.layout ?? sharedLayoutCache;
+    const fragment = (interactive: boolean): Promise<string> | string => (view.view === 'map'
+        ? mapHtml(view, { interactive, layout })
+        : canvasHtml(canvasBoxes(view), { interactive }));
+    switch (format) {
+        case 'fragment': return fragment(true);
+        case 'html': return htmlDocument(viewTitle(view), await fragment(false));
+        case 'svg': return view.view === 'map' ? mapSvg(view, { interactive: false, layout }) : canvasSvg(canvasBoxes(view));
+        case 'md': return view.view === 'map' ? mapMarkdown(view) : canvasMarkdown(canvasBoxes(view));
+    }
+}

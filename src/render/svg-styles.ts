@@ -1,0 +1,48 @@
+import { paletteCss } from './palette.js';
+
+// The look of the SVG the renderers draw (the alignment map, the canvases exported as SVG): one set of rules that
+// the preview's stylesheet includes for the map inside the webview, and that a standalone SVG file embeds.
+
+const fontFamily = 'var(--vscode-font-family, system-ui, -apple-system, "Segoe UI", Ubuntu, "Helvetica Neue", Arial, sans-serif)';
+
+/** Rules for `svg.strategy-svg` and the progress bars (which the HTML views draw as small SVGs too). */
+export const svgRules = `
+svg.strategy-svg { font-family: ${fontFamily}; font-size: 12px; }
+svg.strategy-svg text { fill: var(--sv-fg); }
+.svg-background { fill: var(--sv-bg); }
+.card-bg, .box-bg { fill: var(--sv-box); stroke: var(--sv-border); stroke-width: 1; }
+.row-bg { fill: transparent; }
+.strategy-svg .t-id { font-weight: 600; }
+.strategy-svg .t-heading { font-weight: 600; font-size: 13px; }
+.strategy-svg .t-view-title { font-weight: 600; font-size: 16px; }
+.strategy-svg .t-muted, .strategy-svg .t-figures, .strategy-svg .t-label, .strategy-svg .t-hint { fill: var(--sv-muted); }
+.strategy-svg .t-label { font-size: 11px; font-weight: 600; letter-spacing: 0.02em; }
+.strategy-svg .t-hint { font-style: italic; }
+.strategy-svg .box-number-bg { fill: var(--sv-accent); }
+.strategy-svg .box-number { fill: var(--sv-bg); font-weight: 700; font-size: 11px; }
+.badge-bg { fill: none; stroke: var(--sv-muted); stroke-width: 1; }
+.strategy-svg .badge text { fill: var(--sv-muted); font-size: 10.5px; }
+.badge-warning .badge-bg { stroke: var(--sv-warning); }
+.strategy-svg .badge-warning text { fill: var(--sv-warning); }
+.badge-error .badge-bg { stroke: var(--sv-error); }
+.strategy-svg .badge-error text { fill: var(--sv-error); }
+.progress-track { fill: var(--sv-track); }
+.strategy-svg .progress-text { font-size: 11px; }
+.grade-on-track .progress-fill { fill: var(--sv-on-track); }
+.grade-at-risk .progress-fill { fill: var(--sv-at-risk); }
+.grade-off-track .progress-fill { fill: var(--sv-off-track); }
+.edge { fill: none; stroke: var(--sv-edge); stroke-width: 1.5; }
+.edge-advances { stroke-dasharray: 6 4; }
+.edge-arrow { fill: var(--sv-edge); }
+.node.unmeasured > .card-bg, .group-not-aligned > .card-bg { stroke: var(--sv-warning); stroke-width: 1.5; stroke-dasharray: 6 3; }
+.node.cycle > .card-bg { stroke: var(--sv-error); stroke-width: 1.5; }
+.strategy-svg .unresolved text { fill: var(--sv-error); }
+.strategy-svg g[data-uri] { cursor: pointer; }
+.strategy-svg g[data-uri]:hover > .row-bg { fill: var(--sv-hover); }
+.strategy-svg g[data-uri]:hover > .card-bg { stroke: var(--sv-accent); }
+.strategy-svg g[tabindex]:focus { outline: none; }
+.strategy-svg g[tabindex]:focus-visible > :first-child { stroke: var(--sv-focus); stroke-width: 2; }
+`;
+
+/** The style a standalone SVG file embeds: the palette on its root, then the rules. */
+export const standaloneSvgCss = paletteCss(':root') + svgRules;

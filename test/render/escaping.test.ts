@@ -1,0 +1,101 @@
+import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
+import { previewView, type PreviewView } from '../../src/model/preview-view.js';
+import { escapeHtml, visibleText } from '../../src/render/escape.js';
+import { markdownText } from '../../src/render/markdown.js';
+import { MapLayoutCache } from '../../src/render/map-layout.js';
+import { previewCss } from '../../src/render/preview-styles.js';
+import { renderView } from '../../src/render/render-view.js';
+import { fixture, modelOf } from './render-fixtures.js';
+import { parseXml, type ParsedElement } from './xml-check.js';
+
+// test/fixtures/hostile: titles, texts and units full of markup. Every format must show them as text: the markup
+// parses to nothing but the renderers' own elements and attributes, and SVG stays well-formed XML.
+
+const htmlElements = new Set(['div', 'header', 'h1', 'h2', 'p', 'section', 'ul', 'li', 'span', 'code', 'svg', 'rect', 'path', 'g', 'text', 'tspan', 'title', 'defs', 'marker']);
+const svgElements = new Set(['svg', 'title', 'style', 'rect', 'text', 'tspan', 'g', 'path', 'circle', 'defs', 'marker']);
+const attributes = /^(id|class|data-[a-z]+|tabindex|role|aria-label|aria-hidden|focusable|xmlns|viewBox|preserveAspectRatio|width|height|x|y|rx|cx|cy|r|d|transform|text-anchor|marker-start|refX|refY|markerWidth|markerHeight|orient)$/;
+
+function checkMarkup(elements: ParsedElement[], allowed: Set<string>, what: string): void {
+    for (const element of elements) {
+        assert.ok(allowed.has(element.name), `${what}: <${element.name}>`);
+        for (const [name, value] of element.attributes) {
+            assert.match(name, attributes, `${what}: <${element.name} ${name}>`);
+            assert.doesNotMatch(value, /javascript:|<|^\s*on/i, `${what}: ${name}="${value}"`);
+        }
+    }
+}
+
+/** Nothing but text can carry these: `<` is always escaped, so they never open a tag. */
+function assertNoRawMarkup(output: string, what: string): void {
+    assert.doesNotMatch(output, /<(script|img|iframe|object|svg onload|math|b>|a href|style>body|textarea)/i, what);
+    assert.doesNotMatch(output, /<[^>]*\son[a-z]+\s*=/i, `${what}: an event handler inside a tag`);
+    assert.doesNotMatch(output, /<[^>]*javascript:/i, `${what}: javascript: inside a tag`);
+}
+
+describe('render: escaping', () => {
+    const views: Array<[string, () => Promise<PreviewView>]> = [
+        ['HostileProduct', async () => previewView(modelOf(await fixture('hostile')), 'HostileProduct')!],
+        ['HostileStrategy', async () => previewView(modelOf(await fixture('hostile')), 'HostileStrategy')!],
+        ['the map', async () => previewView(modelOf(await fixture('hostile')))!]
+    ];
+
+    for (const [name, view] of views) {
+        it(`shows ${name} of the hostile fixture as text in every format`, async () => {
+            const layout = new MapLayoutCache();
+            const fragment = await renderView(await view(), 'fragment', { layout });
+            assertNoRawMarkup(fragment, 'fragment');
+            checkMarkup(parseXml(fragment, { fragment: true }), htmlElements, 'fragment');
+            assert.match(fragment, /&lt;(script|iframe|img|svg) /);
+
+            const html = await renderView(await view(), 'html', { layout });
+            assertNoRawMarkup(html.slice(html.indexOf('<body')), 'html');
+            const body = html.slice(html.indexOf('<body class="strategy-export">') + 30, html.indexOf('</body>'));
+            checkMarkup(parseXml(body, { fragment: true }), htmlElements, 'html');
+
+            const svg = await renderView(await view(), 'svg', { layout });
+            assertNoRawMarkup(svg.slice(svg.indexOf('</style>')), 'svg');
+            const parsed = parseXml(svg);
+            checkMarkup(parsed, svgElements, 'svg');
+            assert.equal(parsed[0].name, 'svg');
+            assert.match(parsed[0].attributes.get('width')!, /^\d+$/);
+            const texts = parsed.filter(element => element.name === 'tspan').map(element => element.text).join(' ');
+            assert.match(texts, /<script>|<svg onload|<img src=x|\{\{constructor/, 'the hostile text reads as it was written');
+
+            const markdown = await renderView(await view(), 'md');
+            assert.doesNotMatch(markdown.replace(/<br>/g, ''), /</, 'markdown: only our own <br>');
+            assert.doesNotMatch(markdown, /^(?!#+ |\| |\|-|- | +- |\*|\d+ objectives? · |$)/m, 'markdown: every line is ours: a heading, a table row, a list item, a note');
+        });
+    }
+
+    it('the HTML export allows its one stylesheet by hash and nothing else', async () => {
+        const html = await renderView(previewView(modelOf(await fixture('hostile')), 'HostileProduct')!, 'html');
+        const hash = createHash('sha256').update(previewCss, 'utf8').digest('base64');
+        assert.match(html, /^<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n/);
+        assert.ok(html.includes(`<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'sha256-${hash}'">`));
+        assert.ok(html.includes(`<style>${previewCss}</style>`));
+        assert.ok(html.includes('<title>&lt;script&gt;window.__pwned = &#39;canvas&#39;&lt;/script&gt;</title>'));
+        assert.doesNotMatch(html, /<script|\sstyle=/i);
+        assert.doesNotMatch(previewCss, /<\//, 'the stylesheet cannot end its <style>');
+        // Exports carry no paths of the author's machine, and no focus for a script that is not there.
+        assert.doesNotMatch(html.slice(html.indexOf('<body')), /data-uri|tabindex/);
+    });
+
+    it('keeps a need with pipes and line breaks inside its Markdown table cell', async () => {
+        const markdown = await renderView(previewView(modelOf(await fixture('hostile')), 'HostileProduct')!, 'md');
+        const row = markdown.split('\n').find(line => line.includes('Breakout'))!;
+        const cells = row.split(/(?<!\\)\|/);
+        assert.equal(cells.length, 4, `two cells: ${row}`);
+        assert.match(cells[2], /\\\| table \\\| breakout \\\|<br>\\# heading &lt;!-- comment --&gt;/);
+        assert.match(markdown, /\*\*Bidi\*\* Text with a bidi override \\\[U\+202E\\\] gnp.exe and &lt;b onmouseover=alert\(1\)&gt;hover&lt;\/b&gt;/);
+    });
+
+    it('escapes text and attribute values for HTML and XML alike', () => {
+        assert.equal(escapeHtml(`<a href="x" title='y'>&amp;</a>`), '&lt;a href=&quot;x&quot; title=&#39;y&#39;&gt;&amp;amp;&lt;/a&gt;');
+        assert.equal(escapeHtml('tab\tnul\u0000bell\u0007 lone\uD800 pair😀'), 'tab\tnul\uFFFDbell\uFFFD lone\uFFFD pair😀');
+        assert.equal(visibleText('abc\u202Edef\u2066'), 'abc[U+202E]def[U+2066]');
+        assert.equal(markdownText('# *not* a [link](javascript:x) | `code` ~~x~~ <b>&'), '\\# \\*not\\* a \\[link\\](javascript:x) \\| \\`code\\` \\~\\~x\\~\\~ &lt;b&gt;&amp;');
+        assert.equal(markdownText('- item\n+ more\r\n1. first'), '\\- item<br>+ more<br>1. first');
+        assert.equal(markdownText('12) twelve'), '12\\) twelve');
+    });
+});

@@ -1,0 +1,146 @@
+import assert from 'node:assert/strict';
+import type { MapView } from '../../src/model/preview-view.js';
+import { MapLayoutCache } from '../../src/render/map-layout.js';
+import { renderView } from '../../src/render/render-view.js';
+import { workspace } from '../helpers.js';
+import { filesOf, fixture, mapOf } from './render-fixtures.js';
+import { parseXml, type ParsedElement } from './xml-check.js';
+
+// The alignment map: every objective, solution and ticket in an SVG laid out by elkjs, what is out of line marked
+// by class and by words, and a layout cache that survives edits to text alone.
+
+function classes(element: ParsedElement): string[] {
+    return (element.attributes.get('class') ?? '').split(' ');
+}
+
+function nodes(elements: ParsedElement[], kind: string): ParsedElement[] {
+    return elements.filter(element => element.name === 'g' && classes(element).includes(`node-${kind}`));
+}
+
+function keysOf(elements: ParsedElement[]): string[] {
+    return elements.map(element => element.attributes.get('data-element')!);
+}
+
+describe('render: alignment map', () => {
+    let fragment: string;
+    let elements: ParsedElement[];
+    before(async () => {
+        fragment = await renderView(await mapOf(await fixture('shopApp')), 'fragment', { layout: new MapLayoutCache() });
+        elements = parseXml(fragment, { fragment: true });
+    });
+
+    it('is an SVG in the viewport the webview pans and zooms, sized by its layout', () => {
+        assert.equal(elements[0].attributes.get('data-view'), 'map');
+        assert.match(fragment, /<div class="map-viewport"><svg class="strategy-svg alignment-map" xmlns="http:\/\/www.w3.org\/2000\/svg" viewBox="0 0 (\d+) (\d+)" width="\1" height="\2"/);
+        assert.match(fragment, /<p class="view-summary">3 objectives · 3 metrics · 3 solutions · 4 tickets<\/p>/);
+    });
+
+    it('has every objective with its metrics and tickets, each solution once, and the edges between them', () => {
+        assert.deepEqual(keysOf(nodes(elements, 'objective')), ['objective:Revenue', 'objective:Engagement', 'objective:Activation']);
+        assert.deepEqual(keysOf(nodes(elements, 'metric')), ['metric:PurchaseRecurrence', 'metric:MonthlyRepeatUsers', 'metric:SecondPurchaseRate']);
+        assert.deepEqual(keysOf(nodes(elements, 'ticket')), ['ticket:APP-101', 'ticket:APP-102', 'ticket:APP-123', 'ticket:APP-130']);
+        assert.deepEqual(keysOf(nodes(elements, 'solution')).sort(),
+            ['solution:ExclusiveDeals', 'solution:FasterNavigation', 'solution:PersonalizedNotifications']);
+        const edges = elements.filter(element => element.name === 'path' && classes(element).includes('edge'));
+        assert.equal(edges.filter(edge => classes(edge).includes('edge-parent')).length, 2);
+        assert.equal(edges.filter(edge => classes(edge).includes('edge-advances')).length, 4);
+        for (const edge of edges) assert.match(edge.attributes.get('d')!, /^M[\d.]+,[\d.]+( L[\d.]+,[\d.]+)+$/);
+        for (const node of [...nodes(elements, 'objective'), ...nodes(elements, 'solution'), ...nodes(elements, 'ticket')]) {
+            assert.equal(node.attributes.get('tabindex'), '0');
+            assert.match(node.attributes.get('data-line')!, /^\d+$/);
+        }
+        // The highlight strokes a node's first child: its card.
+        assert.match(fragment, /<g class="node node-objective"[^>]*><rect class="card-bg"/);
+        assert.match(fragment, /<g class="progress grade-off-track" data-progress="0.2">/);
+    });
+
+    it('places cards without overlaps', () => {
+        const cards = elements.filter(element => element.name === 'rect' && classes(element).includes('card-bg'))
+            .map(rect => ['x', 'y', 'width', 'height'].map(key => Number(rect.attributes.get(key))));
+        assert.equal(cards.length, 6);
+        for (const [i, a] of cards.entries()) {
+            for (const b of cards.slice(i + 1)) {
+                const apart = a[0] + a[2] <= b[0] || b[0] + b[2] <= a[0] || a[1] + a[3] <= b[1] || b[1] + b[3] <= a[1];
+                assert.ok(apart, `${a} overlaps ${b}`);
+            }
+        }
+    });
+
+    it('marks orphan tickets, unaligned solutions, unmeasured objectives and cycles by class and in words', async () => {
+        const ws = await workspace({
+            'a.strategy': `
+objective Top "Top" { }
+objective Loop1 "First" { parent Loop2 metric M }
+objective Loop2 "Second" { parent Loop1 }
+metric M "M" { baseline 1 target 2 by 2027-01-01 }
+solution Floating "Advances nothing" { for Nobody }
+ticket ORPH-1 "Serves nothing" { kind bug }
+ticket ORPH-2 "Serves a missing objective" { serves Missing }`
+        });
+        const map = await renderView(await mapOf(ws), 'fragment', { layout: new MapLayoutCache() });
+        const parsed = parseXml(map, { fragment: true });
+        const top = nodes(parsed, 'objective').find(node => node.attributes.get('data-element') === 'objective:Top')!;
+        assert.ok(classes(top).includes('unmeasured'));
+        assert.match(map, /data-element="objective:Top"[^]*?<text x="[\d.]+" y="[\d.]+">not measured<\/text>/);
+        const loop = nodes(parsed, 'objective').filter(node => classes(node).includes('cycle'));
+        assert.deepEqual(keysOf(loop), ['objective:Loop1', 'objective:Loop2']);
+        assert.match(map, />in a cycle<\/text>/);
+        const orphans = nodes(parsed, 'ticket').filter(node => classes(node).includes('orphan'));
+        assert.deepEqual(keysOf(orphans), ['ticket:ORPH-1', 'ticket:ORPH-2']);
+        assert.equal((map.match(/>orphan<\/text>/g) ?? []).length, 2);
+        const unaligned = nodes(parsed, 'solution').filter(node => classes(node).includes('unaligned'));
+        assert.deepEqual(keysOf(unaligned), ['solution:Floating']);
+        assert.match(map, />unaligned<\/text>/);
+        assert.match(map, /<g class="group group-not-aligned">/);
+        assert.match(map, />Not aligned<\/tspan>/);
+        assert.match(map, /3 objectives · 1 metric · 1 solution · 2 tickets · 1 objective not measured · 2 orphan tickets · 1 unaligned solution/);
+    });
+
+    it('reuses the layout while only text changes, and lays out again when the structure changes', async () => {
+        const files = filesOf(new URL('../../examples/shop-app/', import.meta.url));
+        const ws = await workspace(files);
+        const cache = new MapLayoutCache();
+        const first = await renderView(await mapOf(ws), 'fragment', { layout: cache });
+        assert.deepEqual([cache.hits, cache.misses], [0, 1]);
+
+        // A word of the same length in a title, a current value and a status: the same lines, the same sizes.
+        await ws.edit('objectives.strategy', files['objectives.strategy'].replace('Grow recurring revenue', 'Grow recurring incomes').replace('current 22', 'current 26'));
+        await ws.edit('backlog.strategy', files['backlog.strategy'].replace('status doing', 'status todo'));
+        const edited = await renderView(await mapOf(ws), 'fragment', { layout: cache });
+        assert.deepEqual([cache.hits, cache.misses], [1, 1]);
+        assert.match(edited, /Grow recurring incomes/);
+        assert.match(edited, /60% of the way, at risk/);
+        const positions = (markup: string) => [...markup.matchAll(/<rect class="card-bg" x="([\d.]+)" y="([\d.]+)"/g)].map(match => match.slice(1).join(','));
+        assert.deepEqual(positions(edited), positions(first));
+
+        // A new ticket adds a row to a card: new sizes, a new layout.
+        await ws.edit('backlog.strategy', `${files['backlog.strategy']}\nticket APP-140 "More" { serves Activation }\n`);
+        await renderView(await mapOf(ws), 'fragment', { layout: cache });
+        assert.deepEqual([cache.hits, cache.misses], [1, 2]);
+        // A new objective changes the structure.
+        await ws.edit('objectives.strategy', `${files['objectives.strategy']}\nobjective Extra "Extra" { parent Revenue }\n`);
+        await renderView(await mapOf(ws), 'fragment', { layout: cache });
+        assert.deepEqual([cache.hits, cache.misses], [1, 3]);
+    });
+
+    it('renders the same map twice alike', async () => {
+        const view = await mapOf(await fixture('shopApp'));
+        assert.equal(await renderView(view, 'fragment', { layout: new MapLayoutCache() }), await renderView(view, 'fragment', { layout: new MapLayoutCache() }));
+    });
+
+    it('renders an objective tree 1,000 deep in every format', async function () {
+        this.timeout(60_000);
+        const lines = ['objective O0 "Level 0" { metric M }', 'metric M "M" { baseline 0 target 10 by 2027-01-01 current 5 }'];
+        for (let level = 1; level < 1000; level++) lines.push(`objective O${level} "Level ${level}" { parent O${level - 1} }`);
+        lines.push('ticket DEEP-1 "At the bottom" { serves O999 }');
+        const view: MapView = await mapOf(await workspace({ 'deep.strategy': lines.join('\n') }));
+        const fragment = await renderView(view, 'fragment', { layout: new MapLayoutCache() });
+        const parsed = parseXml(fragment, { fragment: true });
+        assert.equal(nodes(parsed, 'objective').length, 1000);
+        assert.equal(parsed.filter(element => classes(element).includes('edge-parent')).length, 999);
+        assert.ok(fragment.includes('data-element="ticket:DEEP-1"'));
+        parseXml(await renderView(view, 'svg', { layout: new MapLayoutCache() }));
+        const markdown = await renderView(view, 'md');
+        assert.match(markdown, /^ {16}- \*\*O999\*\* Level 999 ⚠ \*not measured\* \*\(under O998\)\*$/m);
+    });
+});

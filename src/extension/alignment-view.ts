@@ -6,7 +6,7 @@ import type { LanguageClient } from 'vscode-languageclient/node';
 import type { ElementLocation, MetricNode, ObjectiveNode, SolutionNode, TicketNode } from '../model/alignment-tree.js';
 import { gradeLabel, type Grade } from '../model/progress.js';
 import { metricLine } from '../render/metric-text.js';
-import { alignmentTreeRequest, modelChangedNotification, type AlignmentTree } from '../language/lsp/strategy-protocol.js';
+import { alignmentTreeRequest, type AlignmentTree } from '../language/lsp/strategy-protocol.js';
 import { excludeGlobs } from './language-client.js';
 
 export const alignmentViewId = 'strategyAlignment';
@@ -123,7 +123,7 @@ async function updateHasStrategyFiles(): Promise<void> {
 }
 
 /** The "Strategy" view in the explorer, its refresh and reveal commands, and the context key that shows it. */
-export function registerAlignmentView(client: LanguageClient): Disposable[] {
+export function registerAlignmentView(client: LanguageClient, onModelChanged: Event<void>): Disposable[] {
     const provider = new AlignmentTreeProvider(client);
     const watcher = workspace.createFileSystemWatcher('**/*.strategy', false, true, false);
     void updateHasStrategyFiles();
@@ -131,7 +131,7 @@ export function registerAlignmentView(client: LanguageClient): Disposable[] {
         window.createTreeView(alignmentViewId, { treeDataProvider: provider, showCollapseAll: true }),
         commands.registerCommand(refreshAlignmentCommand, () => provider.refresh()),
         commands.registerCommand(revealElementCommand, revealElement),
-        client.onNotification(modelChangedNotification, () => provider.refresh()),
+        onModelChanged(() => provider.refresh()),
         watcher,
         watcher.onDidCreate(() => void updateHasStrategyFiles()),
         watcher.onDidDelete(() => void updateHasStrategyFiles())

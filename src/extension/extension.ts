@@ -1,7 +1,9 @@
-import { window, type ExtensionContext } from 'vscode';
+import { EventEmitter, window, type ExtensionContext } from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { registerAlignmentView } from './alignment-view.js';
+import { modelChangedNotification } from '../language/lsp/strategy-protocol.js';
 import { createLanguageClient } from './language-client.js';
+import { registerPreview } from './preview/preview-manager.js';
 import { registerShowReferences } from './show-references.js';
 import { registerTicketLinks } from './ticket-links.js';
 
@@ -16,7 +18,14 @@ export async function activate(context: ExtensionContext): Promise<void> {
     // Registered before the start: the first code lens can be clicked as soon as it shows.
     context.subscriptions.push(registerShowReferences(client));
     await client.start();
-    context.subscriptions.push(...registerTicketLinks(client), ...registerAlignmentView(client));
+    // The client keeps one handler per notification: the alignment view and the preview share this one.
+    const modelChanged = new EventEmitter<void>();
+    context.subscriptions.push(modelChanged, client.onNotification(modelChangedNotification, () => modelChanged.fire()));
+    context.subscriptions.push(
+        ...registerTicketLinks(client),
+        ...registerAlignmentView(client, modelChanged.event),
+        ...registerPreview({ client, extensionUri: context.extensionUri, log: output, onModelChanged: modelChanged.event })
+    );
     output.info(`Strategy extension activated in ${Math.round(performance.now() - started)} ms`);
 }
 

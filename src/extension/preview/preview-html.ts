@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { escapeHtml } from '../../render/escape.js';
 import { shellCss } from '../../webview/shell-styles.js';
 import { shellIds } from '../../webview/shell.js';
 
@@ -34,23 +35,19 @@ export function contentSecurityPolicy(cspSource: string, nonce: string): string 
     ].join('; ') + ';';
 }
 
-function attribute(value: string): string {
-    return value.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-}
-
 /** A stylesheet must not be able to end its own <style> element. */
 function styleText(css: string): string {
     return css.replace(/<\/(style)/gi, '<\\/$1');
 }
 
 export function previewShellHtml(options: PreviewShellOptions): string {
-    const nonce = attribute(options.nonce);
+    const nonce = escapeHtml(options.nonce);
     const styles = [...options.css, shellCss].map(css => `<style nonce="${nonce}">${styleText(css)}</style>`).join('\n');
     return `<!DOCTYPE html>
 <html lang="en">
 <head>
 <meta charset="UTF-8">
-<meta http-equiv="Content-Security-Policy" content="${attribute(contentSecurityPolicy(options.cspSource, options.nonce))}">
+<meta http-equiv="Content-Security-Policy" content="${escapeHtml(contentSecurityPolicy(options.cspSource, options.nonce))}">
 <meta name="viewport" content="width=device-width, initial-scale=1.0">
 <title>Strategy Preview</title>
 ${styles}
@@ -67,7 +64,7 @@ ${styles}
 <button type="button" class="problems" id="${shellIds.problems}" title="Show the Problems panel">No problems</button>
 </header>
 <main class="preview-content" id="${shellIds.content}" tabindex="-1"><p class="preview-loading">Loading…</p></main>
-<script nonce="${nonce}" src="${attribute(options.scriptUri)}"></script>
+<script nonce="${nonce}" src="${escapeHtml(options.scriptUri)}"></script>
 </body>
 </html>
 `;

@@ -1,0 +1,97 @@
+import {
+    commands, Disposable, Uri, ViewColumn, window, type TextEditor, type WebviewPanel, type WebviewPanelSerializer
+} from 'vscode';
+import { previewViewType } from '../../webview/messages.js';
+import { parsePreviewState } from '../../webview/preview-state.js';
+import { showPreviewCommand, showPreviewToSideCommand } from './preview-commands.js';
+import { registerExports } from './preview-export.js';
+import { StrategyPreview, webviewOptions, type PreviewContext } from './preview-panel.js';
+
+function isStrategyEditor(editor: TextEditor | undefined): editor is TextEditor {
+    return editor !== undefined && editor.document.languageId === 'strategy';
+}
+
+/**
+ * Which preview exists and what it follows (cf. the Markdown preview's previewManager.ts): one preview that follows
+ * the active .strategy editor, opened in place (Ctrl+Shift+V) or to the side (Ctrl+K V), brought back after a
+ * window reload by the serializer.
+ */
+export class PreviewManager implements WebviewPanelSerializer, Disposable {
+    private preview: StrategyPreview | undefined;
+    private readonly disposables: Disposable[] = [];
+
+    constructor(private readonly context: PreviewContext) {
+        this.disposables.push(
+            window.registerWebviewPanelSerializer(previewViewType, this),
+            window.onDidChangeActiveTextEditor(editor => {
+                if (isStrategyEditor(editor)) this.preview?.follow(editor);
+            }),
+            commands.registerCommand(showPreviewCommand, (uri?: Uri) => this.show(uri, ViewColumn.Active)),
+            commands.registerCommand(showPreviewToSideCommand, (uri?: Uri) => this.show(uri, ViewColumn.Beside))
+        );
+    }
+
+    /** The open preview, if any. */
+    get active(): StrategyPreview | undefined {
+        return this.preview;
+    }
+
+    /** The open preview, or a new one beside the editor that keeps the focus (the PNG export needs a webview). */
+    ensure(): StrategyPreview {
+        return this.preview ?? this.open(this.editorFor(undefined), ViewColumn.Beside, true);
+    }
+
+    async deserializeWebviewPanel(panel: WebviewPanel, state: unknown): Promise<void> {
+        const saved = parsePreviewState(state);
+        this.adopt(new StrategyPreview(panel, this.context, { uri: saved?.uri, canvas: saved?.canvas }));
+    }
+
+    dispose(): void {
+        this.preview?.dispose();
+        Disposable.from(...this.disposables.splice(0)).dispose();
+    }
+
+    private show(uri: Uri | undefined, column: ViewColumn): void {
+        const editor = this.editorFor(uri);
+        if (this.preview) {
+            this.preview.reveal(column, false);
+            if (editor) this.preview.follow(editor);
+            return;
+        }
+        this.open(editor, column, false, uri);
+    }
+
+    /** The editor of the file a command names (the title-bar button and the explorer pass it), else the active one. */
+    private editorFor(uri: Uri | undefined): TextEditor | undefined {
+        if (uri) return window.visibleTextEditors.find(editor => editor.document.uri.toString() === uri.toString());
+        const active = window.activeTextEditor;
+        return isStrategyEditor(active) ? active : window.visibleTextEditors.find(isStrategyEditor);
+    }
+
+    private open(editor: TextEditor | undefined, column: ViewColumn, preserveFocus: boolean, file?: Uri): StrategyPreview {
+        const panel = window.createWebviewPanel(previewViewType, 'Strategy Preview', { viewColumn: column, preserveFocus }, {
+            ...webviewOptions(this.context.extensionUri),
+            enableFindWidget: true
+        });
+        const shown = editor?.document.uri ?? file;
+        const uri = shown && this.context.client.code2ProtocolConverter.asUri(shown);
+        const preview = this.adopt(new StrategyPreview(panel, this.context, { uri }));
+        if (editor) preview.follow(editor);
+        return preview;
+    }
+
+    private adopt(preview: StrategyPreview): StrategyPreview {
+        // A second panel (a restored one next to a new one) replaces the first as the one commands address.
+        this.preview = preview;
+        preview.onDidDispose(() => {
+            if (this.preview === preview) this.preview = undefined;
+        });
+        return preview;
+    }
+}
+
+/** The preview's commands, its serializer and the export commands. */
+export function registerPreview(context: PreviewContext): Disposable[] {
+    const manager = new PreviewManager(context);
+    return [manager, ...registerExports(context, manager)];
+}

@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node';
+import type { RenderResult } from '../../src/language/lsp/strategy-protocol.js';
 import type {
     CodeAction, CodeLens, CompletionItem, CompletionList, Diagnostic, DocumentSymbol, Hover, InitializeResult, Location,
     LocationLink, MarkupContent, Position, PublishDiagnosticsParams, Range, SemanticTokens, SymbolInformation, TextEdit,
@@ -377,6 +378,34 @@ describe('strategy lsp --stdio, driven as an editor drives it', function () {
         await replaceAll('scratch.strategy', formatted);
         assert.deepEqual(await request<TextEdit[] | null>('textDocument/formatting', { textDocument: textDocument('scratch.strategy'), options }) ?? [], []);
         assert.deepEqual(await request<TextEdit[] | null>('textDocument/formatting', { textDocument: textDocument('backlog.strategy'), options }) ?? [], []);
+    });
+
+    it('renders the canvas and the map for the preview, follows an edit at once, and says what is under the cursor', async () => {
+        const canvas = await request<RenderResult>('strategy/render', { canvas: 'AppRecurrence', format: 'fragment' });
+        assert.equal(canvas.title, 'Lean Product Canvas: app recurrence');
+        assert.match(canvas.content, /^<div class="strategy-view" data-view="product"/);
+        assert.match(canvas.content, /data-element="objective:Engagement"/);
+        assert.ok(canvas.uris.includes(uri('objectives.strategy')) && canvas.uris.every(u => u.startsWith(pathToFileURL(folder).toString())));
+
+        if (!texts.has('canvas.strategy')) await open('canvas.strategy');
+        await replace('canvas.strategy', 'Lean Product Canvas: app recurrence', 'Lean Product Canvas: app <recurrence>');
+        // No wait for diagnostics: the request itself waits until the server has linked the edit.
+        const edited = await request<RenderResult>('strategy/render', { canvas: 'AppRecurrence', format: 'html' });
+        assert.equal(edited.title, 'Lean Product Canvas: app <recurrence>');
+        assert.match(edited.content, /app &lt;recurrence&gt;/);
+        assert.doesNotMatch(edited.content, /<recurrence>/);
+
+        const map = await request<RenderResult>('strategy/render', { format: 'svg' });
+        assert.equal(map.title, 'Alignment map');
+        assert.match(map.content, /<svg[^>]*xmlns="http:\/\/www.w3.org\/2000\/svg"/);
+        assert.equal(await request('strategy/render', { canvas: 'Nowhere', format: 'md' }), null);
+        await assert.rejects(request('strategy/render', { format: 'pdf' }), /format/);
+
+        assert.deepEqual(await request('strategy/previewTarget', { uri: uri('canvas.strategy'), position: at('canvas.strategy', 'outcomes Engagement', 12) }),
+            { canvas: 'AppRecurrence', element: 'objective:Engagement' });
+        assert.deepEqual(await request('strategy/previewTarget', { uri: uri('objectives.strategy'), position: at('objectives.strategy', 'horizon short') }),
+            { element: 'objective:Engagement' });
+        assert.deepEqual(await request('strategy/previewTarget', { uri: uri('missing.strategy'), position: { line: 0, character: 0 } }), {});
     });
 
     it('keeps a closed file in the workspace: its references still count, and reopening it checks the new text', async () => {

@@ -8,6 +8,7 @@ import {
     type TicketHover, type TicketHoverParams, type TicketKey
 } from './strategy-protocol.js';
 import type { StrategyLspServices } from './strategy-lsp-module.js';
+import { registerPreviewRequests } from './preview-requests.js';
 
 /** Every ticket ID with where its name is written; with a duplicate ID, each definition is listed. */
 export function ticketKeys(services: StrategyLspServices): TicketKey[] {
@@ -94,6 +95,8 @@ export function registerStrategyRequests(shared: LangiumSharedServices, Strategy
         return whenLinked(tokenOf(args), () => typeof id === 'string' ? ticketHover(Strategy, id, tokenOf(args)) : null);
     });
     connection.onRequest(alignmentTreeRequest, (...args: unknown[]) => whenLinked(tokenOf(args), () => alignmentTree(Strategy)));
+
+    registerPreviewRequests(connection, whenLinked, Strategy);
 
     const notify = debounce(() => void connection.sendNotification(modelChangedNotification), 150, 1000);
     shared.workspace.DocumentBuilder.onBuildPhase(DocumentState.Validated, () => notify());

@@ -5,7 +5,7 @@ import { CancellationToken, type Connection } from 'vscode-languageserver';
 import { alignmentTree, debounce, registerStrategyRequests, ticketHover, ticketKeys } from '../../../src/language/lsp/custom-requests.js';
 import { createStrategyLspServices } from '../../../src/language/lsp/strategy-lsp-module.js';
 import {
-    alignmentTreeRequest, modelChangedNotification, ticketHoverRequest, ticketKeysRequest, type TicketKey
+    alignmentTreeRequest, modelChangedNotification, previewTargetRequest, renderRequest, ticketHoverRequest, ticketKeysRequest, type TicketKey
 } from '../../../src/language/lsp/strategy-protocol.js';
 import { MemoryFileSystem, today, workspace, type Workspace } from '../../helpers.js';
 
@@ -58,13 +58,13 @@ describe('custom requests on the connection', () => {
         return { connection: connection as unknown as Connection, handlers, sent };
     }
 
-    it('answers the three requests once the workspace is linked, and tells the client after each build that the model changed', async () => {
+    it('answers its requests once the workspace is linked, and tells the client after each build that the model changed', async () => {
         const fake = fakeConnection();
         const fileSystem = new MemoryFileSystem();
         const { shared, Strategy } = createStrategyLspServices({ connection: fake.connection, fileSystemProvider: () => fileSystem });
         Strategy.strategy.Config.fixedToday = today;
         registerStrategyRequests(shared, Strategy);
-        assert.deepEqual([...fake.handlers.keys()].sort(), [alignmentTreeRequest, ticketHoverRequest, ticketKeysRequest].sort());
+        assert.deepEqual([...fake.handlers.keys()].sort(), [alignmentTreeRequest, previewTargetRequest, renderRequest, ticketHoverRequest, ticketKeysRequest].sort());
 
         const uri = URI.file('/ws/a.strategy');
         fileSystem.files.set(uri.toString(), 'objective O "O" { }\nticket T-1 "T" { serves O }\n');

@@ -3,6 +3,7 @@ export const mainHelp = `strategy: check and trace a product strategy written in
 Usage:
   strategy check [PATH...] [--format text|json] [--today YYYY-MM-DD]
   strategy trace [PATH...] [--format text|json|md] [--today YYYY-MM-DD]
+  strategy render [PATH...] [--canvas ID] [--format html|svg|md] [-o FILE] [--today YYYY-MM-DD]
   strategy lsp --stdio
   strategy COMMAND --help
 
@@ -25,6 +26,18 @@ Exit status: 0 no errors, 1 at least one error, 2 bad usage or unreadable input.
 Shows, for each ticket, the chain ticket → objective → parent objectives → metrics with their progress,
 then the coverage: tickets that trace to a measured objective, orphan tickets, objectives without work.
 Exit status: 0, or 2 for bad usage or unreadable input.
+`,
+    render: `Usage: strategy render [PATH...] [--canvas ID] [--format html|svg|md] [-o FILE] [--today YYYY-MM-DD]
+
+Renders the canvas with this ID (a Lean Product or Lean Strategy Canvas), or the alignment map of the
+whole workspace when no --canvas is given, exactly as the editor's preview shows it:
+  html  one self-contained page (the default), no scripts
+  svg   one SVG picture
+  md    Markdown tables a wiki shows
+A file PATH is rendered with the other .strategy files of its folder, so the names its canvas uses resolve.
+Writes to standard output, or to FILE with -o. Errors in the workspace are reported on standard error
+but do not stop the rendering.
+Exit status: 0 rendered, 2 bad usage, unreadable input or no canvas with this ID.
 `,
     lsp: `Usage: strategy lsp --stdio
 

@@ -1,11 +1,15 @@
 import '../node-compat.js';
+import { statSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { previewView } from '../model/preview-view.js';
 import { traceOf } from '../model/trace.js';
 import { traceJson, traceMarkdown, traceText } from '../render/trace-formats.js';
 import { parseCommandArgs, UsageError, type CommandArgs } from './args.js';
 import { checkReport, displayPath, formatJson, formatText } from './diagnostic-format.js';
 import { commandHelp, mainHelp } from './help.js';
 import { loadWorkspace } from './load-workspace.js';
+import { describeIoError } from './read-text.js';
 
 interface Output {
     out(text: string): void;
@@ -15,6 +19,7 @@ interface Output {
 const commands: Record<string, { formats: readonly string[]; run: (args: CommandArgs, io: Output) => Promise<number> }> = {
     check: { formats: ['text', 'json'], run: runCheck },
     trace: { formats: ['text', 'json', 'md'], run: runTrace },
+    render: { formats: ['html', 'svg', 'md'], run: runRender },
     lsp: { formats: ['text'], run: runLsp }
 };
 
@@ -67,6 +72,45 @@ async function runTrace(args: CommandArgs, io: Output): Promise<number> {
     io.out(format(trace, path));
     reportProblems(problems, io);
     return problems.length > 0 ? 2 : 0;
+}
+
+async function runRender(args: CommandArgs, io: Output): Promise<number> {
+    const { services, documents, problems } = await loadWorkspace(renderPaths(args.paths), args.today);
+    const model = services.strategy.WorkspaceModel.get();
+    const view = previewView(model, args.canvas);
+    if (!view) {
+        const canvases = [...model.byName.values()].flat().filter(element => element.$type === 'Canvas').map(canvas => canvas.name);
+        const known = canvases.length > 0 ? `; the canvases are ${[...new Set(canvases)].sort().join(', ')}` : '; there are no canvases';
+        reportProblems([...problems, `no canvas '${args.canvas}'${known}`], io);
+        return 2;
+    }
+    // Loaded only here, so that check and trace never load the renderers and their layout engine.
+    const { renderView } = await import('../render/render-view.js');
+    const content = await renderView(view, args.format as 'html' | 'svg' | 'md');
+    if (args.output === undefined) io.out(content);
+    else {
+        try {
+            writeFileSync(args.output, content);
+        } catch (error) {
+            reportProblems([...problems, `cannot write ${args.output}: ${describeIoError(error)}`], io);
+            return 2;
+        }
+    }
+    const errors = checkReport(documents, process.cwd()).summary.errors;
+    if (errors > 0) io.err(`strategy render: the workspace has ${errors} error${errors === 1 ? '' : 's'}; 'strategy check' lists them\n`);
+    reportProblems(problems, io);
+    return problems.length > 0 ? 2 : 0;
+}
+
+/** A file is rendered with the other .strategy files of its folder, so the elements its canvas names resolve. */
+function renderPaths(paths: readonly string[]): string[] {
+    return (paths.length > 0 ? paths : ['.']).map(path => {
+        try {
+            return statSync(path).isFile() ? dirname(path) : path;
+        } catch {
+            return path; // collectStrategyFiles reports it
+        }
+    });
 }
 
 async function runLsp(args: CommandArgs, io: Output): Promise<number> {

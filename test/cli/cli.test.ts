@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
@@ -158,5 +158,43 @@ describe('strategy command line', () => {
         const md = strategy(['trace', dir, '--format', 'md']).stdout;
         assert.match(md, /\| APP-1 Fast \\\| search \(.*a\.strategy:3\) \| G \|  \| M: 900 ms → 550 ms → 200 ms by 2027-01-01 \(50% of the way, at risk\) \|/);
         assert.match(md, /\| APP-2 Loose \(.*\) \| \*\*orphan\*\* \|/);
+    });
+    it('render: a canvas as one self-contained HTML page, the default format, from a file of the workspace', () => {
+        const result = strategy(['render', join(shopApp, 'canvas.strategy'), '--canvas', 'AppRecurrence', '--today', '2026-11-23']);
+        assert.equal(result.status, 0, result.stderr);
+        assert.equal(result.stderr, '');
+        assert.match(result.stdout, /^<!DOCTYPE html>/i);
+        assert.match(result.stdout, /Content-Security-Policy/);
+        assert.doesNotMatch(result.stdout, /<script/i);
+        // Names from the other files of the folder resolve: the outcome's metric and its progress are there.
+        assert.match(result.stdout, /MonthlyRepeatUsers/);
+        assert.match(result.stdout, /20% of the way, off track/);
+    });
+
+    it('render: the alignment map without --canvas, as SVG or Markdown, to a file with -o', () => {
+        const out = join(dir, 'map.svg');
+        const svg = strategy(['render', shopApp, '--format', 'svg', '-o', out, '--today', '2026-11-23']);
+        assert.equal(svg.status, 0, svg.stderr);
+        assert.equal(svg.stdout, '');
+        assert.match(readFileSync(out, 'utf8'), /^(<\?xml[^>]*>\s*)?<svg[^>]*xmlns="http:\/\/www.w3.org\/2000\/svg"/);
+        const md = strategy(['render', shopApp, '--canvas', 'Growth2027', '--format', 'md', '--today', '2026-11-23']);
+        assert.equal(md.status, 0, md.stderr);
+        assert.match(md.stdout, /Users forget the app between purchases/);
+        assert.match(md.stdout, /\|/);
+    });
+
+    it('render: an unknown canvas, a bad format or an unwritable output exits 2 with a message; workspace errors only warn', () => {
+        const unknown = strategy(['render', shopApp, '--canvas', 'Nope']);
+        assert.equal(unknown.status, 2);
+        assert.match(unknown.stderr, /no canvas 'Nope'; the canvases are AppRecurrence, Growth2027/);
+        assert.equal(strategy(['render', shopApp, '--format', 'png']).status, 2);
+        const unwritable = strategy(['render', shopApp, '-o', join(dir, 'missing', 'folder', 'map.html')]);
+        assert.equal(unwritable.status, 2);
+        assert.match(unwritable.stderr, /cannot write .*map\.html/);
+        write('bad.strategy', 'canvas C "C" { kind product outcomes Missing }\n');
+        const withErrors = strategy(['render', dir, '--canvas', 'C']);
+        assert.equal(withErrors.status, 0);
+        assert.match(withErrors.stderr, /the workspace has 1 error; 'strategy check' lists them/);
+        assert.match(withErrors.stdout, /Missing/);
     });
 });

@@ -21,7 +21,8 @@ const today = '2026-11-23';
 /** Benchmark modules, run in this order. */
 const benchmarks = {
     check: () => import('./bench/check.mjs'),
-    lsp: () => import('./bench/lsp.mjs')
+    lsp: () => import('./bench/lsp.mjs'),
+    render: () => import('./bench/render.mjs')
 };
 
 const usage = 'usage: node scripts/bench.mjs [--runs N] [--only NAME[,NAME]] [--regenerate] [--files N] [--elements N] [--strict]';

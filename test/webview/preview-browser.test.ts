@@ -138,7 +138,7 @@ describe('preview webview in Chromium', function () {
         await screenshot(page, 'shop-product-canvas');
     });
 
-    it('shows the Lean Strategy Canvas with its four boxes', async () => {
+    it('shows the Lean Strategy Canvas with its four boxes, and the problem count as a button to the Problems panel', async () => {
         const preview = await open();
         await preview.send(updateMessage(shop.strategy));
         const page = preview.page;
@@ -149,6 +149,11 @@ describe('preview webview in Chromium', function () {
         assert.ok(await page.locator('[data-box="play-win"]').getByText('The fastest repeat basket in the market').isVisible());
         assert.ok(await page.locator('[data-box="success"] [data-element="metric:PurchaseRecurrence"]').isVisible());
         assert.equal(await page.locator('#preview-problems').textContent(), 'No problems');
+        await preview.send({ type: 'diagnostics', diagnostics: { errors: 3, warnings: 1, infos: 0 } });
+        assert.equal(await page.locator('#preview-problems').textContent(), '3 errors, 1 warning');
+        assert.match(await page.locator('#preview-problems').getAttribute('class') ?? '', /\bhas-errors\b/);
+        await page.locator('#preview-problems').click();
+        assert.deepEqual((await preview.posted()).at(-1), { type: 'showProblems' });
         await screenshot(page, 'shop-strategy-canvas');
     });
 

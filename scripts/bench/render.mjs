@@ -1,7 +1,7 @@
 // Benchmark: the renderers (src/render/) as the preview runs them, in a fresh Node process so the first ("cold")
-// render pays what a newly opened preview pays (JIT warm-up; for the map, loading elkjs); the warm figures come after
-// five more unmeasured renders. The renderer and the
-// engine are bundled by esbuild exactly as out/server.cjs bundles them, into a temporary file with a small driver;
+// render pays what a newly opened preview pays (JIT warm-up; for the map, loading elkjs). The warm figures come after
+// ten more unmeasured renders: elkjs, compiled from Java, keeps getting faster for a while, as in a preview left open.
+// The renderer and the engine are bundled by esbuild as out/server.cjs bundles them, into a temporary file with a driver;
 // the example's canvases come from examples/shop-app, the maps from generated workspaces of 200 and 2,000 elements
 // (objectives + metrics + solutions + tickets). Each map render gets a fresh layout cache, so the layout is measured.
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -24,7 +24,7 @@ import { MapLayoutCache } from './src/render/map-layout.ts';
 import { renderView } from './src/render/render-view.ts';
 
 const [casesJson, today] = process.argv.slice(2);
-const warmUp = 5;
+const warmUp = 10;
 const results = [];
 for (const { label, folder, canvas, warm, cached } of JSON.parse(casesJson)) {
     const { services } = await loadWorkspace([folder], today);
@@ -37,7 +37,6 @@ for (const { label, folder, canvas, warm, cached } of JSON.parse(casesJson)) {
         return { ms: performance.now() - started, bytes: output.length };
     };
     const cold = await once();
-    // elkjs is compiled Java: its code needs a few runs before V8 has optimised it, as in a preview open for a while.
     for (let i = 0; i < warmUp; i++) await once();
     const samples = [];
     for (let i = 0; i < warm; i++) samples.push((await once()).ms);

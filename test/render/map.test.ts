@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import type { MapView } from '../../src/model/preview-view.js';
-import { MapLayoutCache } from '../../src/render/map-layout.js';
+import { layoutKey, MapLayoutCache, warmUpLayout } from '../../src/render/map-layout.js';
 import { renderView } from '../../src/render/render-view.js';
 import { workspace } from '../helpers.js';
 import { filesOf, fixture, mapOf } from './render-fixtures.js';
@@ -121,6 +121,13 @@ ticket ORPH-2 "Serves a missing objective" { serves Missing }`
         await ws.edit('objectives.strategy', `${files['objectives.strategy']}\nobjective Extra "Extra" { parent Revenue }\n`);
         await renderView(await mapOf(ws), 'fragment', { layout: cache });
         assert.deepEqual([cache.hits, cache.misses], [1, 3]);
+    });
+
+    it('keys a layout by structure and sizes only, and can load elkjs ahead of the first map', async () => {
+        const graph = { nodes: [{ id: 'o0', width: 300, height: 120 }, { id: 's0', width: 240, height: 80 }], edges: [{ id: 'e0', source: 'o0', target: 's0' }] };
+        assert.equal(layoutKey(graph), 'o0:300x120,s0:240x80|o0>s0');
+        assert.notEqual(layoutKey({ ...graph, nodes: [graph.nodes[0], { ...graph.nodes[1], height: 96 }] }), layoutKey(graph));
+        await warmUpLayout();
     });
 
     it('renders the same map twice alike', async () => {

@@ -31,7 +31,12 @@ function declarations(scheme: 1 | 2, themed: boolean): string {
     }).join('\n');
 }
 
-/** The custom properties on `selector`: themed, dark by preference, plain light in print. */
+// Inside VS Code the body says which kind of theme is on; that beats the system's preference, which can differ
+// (a dark theme on a light desktop), for the colours that have no theme variable (progress track, map edges).
+const darkTheme = 'body.vscode-dark, body.vscode-high-contrast:not(.vscode-high-contrast-light)';
+const lightTheme = 'body.vscode-light, body.vscode-high-contrast-light';
+
+/** The custom properties on `selector`: themed, dark by preference or by VS Code's theme, plain light in print. */
 export function paletteCss(selector: string): string {
     return `${selector} {
 ${declarations(1, true)}
@@ -41,8 +46,14 @@ ${selector} {
 ${declarations(2, true)}
 }
 }
+${darkTheme} {
+${declarations(2, true)}
+}
+${lightTheme} {
+${declarations(1, true)}
+}
 @media print {
-${selector} {
+${selector}, ${darkTheme}, ${lightTheme} {
 ${declarations(1, false)}
 }
 }

@@ -24,7 +24,9 @@ const options = {
     entryPoints: {
         cli: 'src/cli/strategy.ts',
         server: 'src/language/server.ts',
-        extension: 'src/extension/extension.ts'
+        extension: 'src/extension/extension.ts',
+        // The server lays maps out in this thread of its own (src/render/worker-layout.ts).
+        'layout-worker': 'src/render/layout-worker.ts'
     },
     external: ['vscode'],
     sourcemap: !production,

@@ -122,7 +122,8 @@ export class MapLayoutCache {
     hits = 0;
     misses = 0;
 
-    constructor(private readonly capacity = 4) {}
+    /** `lay` lays a graph out on a miss: in this thread by default; the language server passes a worker's. */
+    constructor(private readonly capacity = 4, private readonly lay: (graph: LayoutGraph) => Promise<MapLayout> = layoutGraph) {}
 
     layout(graph: LayoutGraph): Promise<MapLayout> {
         const key = layoutKey(graph);
@@ -135,7 +136,7 @@ export class MapLayoutCache {
             return cached;
         }
         this.misses++;
-        const layout = layoutGraph(graph);
+        const layout = this.lay(graph);
         layout.catch(() => this.layouts.delete(key));
         this.layouts.set(key, layout);
         while (this.layouts.size > this.capacity) this.layouts.delete(this.layouts.keys().next().value!);

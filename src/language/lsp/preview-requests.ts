@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import { URI, type LangiumDocument } from 'langium';
 import type { Connection } from 'vscode-languageserver';
 import { ResponseError } from 'vscode-languageserver';
@@ -5,6 +6,7 @@ import type { Model } from '../generated/ast.js';
 import { previewView, sourceUris, viewTitle } from '../../model/preview-view.js';
 import { MapLayoutCache } from '../../render/map-layout.js';
 import { renderView } from '../../render/render-view.js';
+import { workerLayout } from '../../render/worker-layout.js';
 import { tokenOf, type LinkedReader } from './custom-requests.js';
 import { previewTargetAt } from './preview-target.js';
 import {
@@ -30,8 +32,9 @@ function isPreviewTargetParams(params: unknown): params is PreviewTargetParams {
  * the map out) runs after the lock is released, so a long layout never holds up the next build.
  */
 export function registerPreviewRequests(connection: Connection, whenLinked: LinkedReader, Strategy: StrategyLspServices): void {
-    // One cache for the server's life: edits that change only text inside the map's nodes keep the layout.
-    const layout = new MapLayoutCache();
+    // One cache for the server's life: edits that change only text inside the map's nodes keep the layout. The
+    // layout itself runs in a thread of its own (out/layout-worker.cjs beside the server's bundle).
+    const layout = new MapLayoutCache(4, workerLayout(join(typeof __dirname === 'string' ? __dirname : '.', 'layout-worker.cjs')));
     const model = () => Strategy.strategy.WorkspaceModel.get();
 
     connection.onRequest(renderRequest, async (...args: unknown[]): Promise<RenderResult | null | ResponseError> => {

@@ -23,7 +23,6 @@ const options = {
     outExtension: { '.js': '.cjs' },
     entryPoints: {
         cli: 'src/cli/strategy.ts',
-        server: 'src/language/server.ts',
         extension: 'src/extension/extension.ts',
         // The server lays maps out in this thread of its own (src/render/worker-layout.ts).
         'layout-worker': 'src/render/layout-worker.ts'
@@ -32,6 +31,14 @@ const options = {
     sourcemap: !production,
     minify: production,
     logLevel: 'warning'
+};
+
+// The server lays maps out in its layout thread (out/layout-worker.cjs, which bundles elkjs), never in its own, so
+// its bundle leaves the 3 MB layout engine out.
+const serverOptions = {
+    ...options,
+    entryPoints: { server: 'src/language/server.ts' },
+    external: ['vscode', 'elkjs', 'elkjs/*']
 };
 
 // The preview's script runs in the webview, a browser: one self-contained IIFE in media/ (the webview may load
@@ -50,7 +57,7 @@ const webviewOptions = {
 };
 
 if (watch) {
-    for (const each of [options, webviewOptions]) await (await esbuild.context(each)).watch();
+    for (const each of [options, serverOptions, webviewOptions]) await (await esbuild.context(each)).watch();
 } else {
-    await Promise.all([esbuild.build(options), esbuild.build(webviewOptions)]);
+    await Promise.all([esbuild.build(options), esbuild.build(serverOptions), esbuild.build(webviewOptions)]);
 }

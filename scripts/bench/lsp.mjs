@@ -18,10 +18,13 @@ export const name = 'lsp';
 export const description = 'language server over stdio: first diagnostics, edit → diagnostics, requests, memory';
 /** What the issue asks of the server (see the issue that introduced this benchmark). */
 export const targets = {
-    editMedianMs: 50, editP95Ms: 150, requestMedianMs: 20, peakRssMb: 400
+    editMedianMs: 50, editP95Ms: 150, requestMedianMs: 20, peakRssMb: 400, previewMedianMs: 150
 };
 /** One-character edits per session: typed into a title, then deleted again, so the file stays valid. */
 const edits = 30;
+/** Edits followed at once by the preview's render request; the generated workspace always has this canvas. */
+const previewEdits = 20;
+const previewCanvas = 'ProductCanvas1';
 /** Samples per request kind per session, each at another place of the large file. */
 const samples = 20;
 /** No single wait may exceed this: a server that stops answering fails the benchmark instead of hanging it. */
@@ -152,7 +155,7 @@ async function session({ root, workspace, today, bigFile, bigText, profileDir })
     const rssFile = join(scratch, 'maxrss');
     const server = startServer({ root, today, rssFile, profileDir });
     const { connection, until } = server;
-    const result = { edits: [], requests: { definition: [], references: [], hover: [], completion: [] }, phases: [] };
+    const result = { edits: [], preview: [], requests: { definition: [], references: [], hover: [], completion: [] }, phases: [] };
     const phase = label => result.phases.push(`${label} ${process.hrtime.bigint() / 1000n}`);
     try {
         const files = new Set(strategyFiles(workspace).map(file => pathToFileURL(file).toString()));
@@ -198,6 +201,20 @@ async function session({ root, workspace, today, bigFile, bigText, profileDir })
             await connection.sendNotification('textDocument/didChange', { textDocument: { uri, version: i + 2 }, contentChanges: [{ range, text: typing ? 'x' : '' }] });
             result.edits.push((await published) - sent);
             // A fast typist's pause between keys, so each edit is measured on its own and not behind the last one's dependents.
+            await new Promise(done => setTimeout(done, 60));
+        }
+
+        // The preview beside the editor: right after each edit it asks for the canvas it shows; the answer waits for
+        // the server to have the edit linked, so this is edit → updated canvas.
+        phase('preview from');
+        for (let i = 0; i < previewEdits; i++) {
+            const typing = i % 2 === 0;
+            const range = { start: { line: titleLine, character: titleColumn }, end: { line: titleLine, character: titleColumn + (typing ? 0 : 1) } };
+            const sent = performance.now();
+            await connection.sendNotification('textDocument/didChange', { textDocument: { uri, version: edits + i + 2 }, contentChanges: [{ range, text: typing ? 'x' : '' }] });
+            const answer = await bounded(connection.sendRequest('strategy/render', { canvas: previewCanvas, format: 'fragment' }), 'strategy/render answer');
+            result.preview.push(performance.now() - sent);
+            if (!answer?.content) throw new Error(`strategy/render answered nothing for ${previewCanvas}`);
             await new Promise(done => setTimeout(done, 60));
         }
 
@@ -293,6 +310,10 @@ export async function run({ root, workspace, runs, today, log }) {
         }),
         row(`lsp edit → diagnostics, ${lineCount}-line file`, edited, { medianMs: targets.editMedianMs, p95Ms: targets.editP95Ms }, {
             p95Ms: edited.length ? percentile(edited, 0.95) : undefined, note: `${edits} one-character edits per session`
+        }),
+        row('lsp edit → preview canvas rendered', sessions.flatMap(s => s.preview), { medianMs: targets.previewMedianMs }, {
+            p95Ms: sessions.length ? percentile(sessions.flatMap(s => s.preview), 0.95) : undefined,
+            note: `${previewEdits} edits per session, each followed at once by strategy/render`
         }),
         ...Object.keys(sessions[0]?.requests ?? { definition: 0, references: 0, hover: 0, completion: 0 }).map(kind =>
             row(`lsp ${kind}`, sessions.flatMap(s => s.requests[kind]), { medianMs: targets.requestMedianMs }, {

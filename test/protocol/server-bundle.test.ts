@@ -1,0 +1,34 @@
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { createMessageConnection, StreamMessageReader, StreamMessageWriter } from 'vscode-jsonrpc/node';
+import type { RenderResult } from '../../src/language/lsp/strategy-protocol.js';
+
+// The bundle the extension starts (out/server.cjs) leaves elkjs out and lays maps out in out/layout-worker.cjs:
+// this proves the two find each other once built, as they ship.
+const root = fileURLToPath(new URL('../../', import.meta.url));
+
+describe('the extension\'s server bundle', () => {
+    it('renders the alignment map, laid out in its layout thread', async () => {
+        const server = spawn(process.execPath, [`${root}out/server.cjs`, '--stdio'], { cwd: root, stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, STRATEGY_TODAY: '2026-11-23' } });
+        let stderr = '';
+        server.stderr.on('data', (chunk: Buffer) => { stderr += chunk.toString('utf8'); });
+        const connection = createMessageConnection(new StreamMessageReader(server.stdout), new StreamMessageWriter(server.stdin));
+        connection.onRequest('workspace/configuration', (params: { items: unknown[] }) => params.items.map(() => ({})));
+        connection.onRequest('client/registerCapability', () => null);
+        connection.listen();
+        try {
+            const folder = pathToFileURL(`${root}examples/shop-app`).toString();
+            await connection.sendRequest('initialize', { processId: process.pid, rootUri: folder, workspaceFolders: [{ uri: folder, name: 'shop-app' }], capabilities: {} });
+            await connection.sendNotification('initialized', {});
+            const map = await connection.sendRequest<RenderResult>('strategy/render', { format: 'fragment' });
+            assert.match(map.content, /<svg class="[^"]*alignment-map"/, stderr);
+            assert.match(map.content, /data-element="objective:Engagement"/);
+            const columns = new Set([...map.content.matchAll(/class="card-bg" x="([0-9.]+)"/g)].map(match => match[1]));
+            assert.ok(columns.size >= 3, 'the cards are placed by the layout in columns: objectives, sub-objectives, solutions');
+        } finally {
+            connection.dispose();
+            server.kill();
+        }
+    });
+});

@@ -175,15 +175,16 @@ export function canvasKindOf(canvas: Canvas): 'product' | 'strategy' {
     return strategyFields > 0 ? 'strategy' : 'product';
 }
 
+function headerOf(canvas: Canvas): CanvasHeader {
+    return { id: canvas.name, title: canvas.title ?? '', location: locationOf(canvas), fields: fieldsOf(canvas) };
+}
+
 function productCanvas(model: AlignmentModel, canvas: Canvas): ProductCanvasView {
     const users = listed<UserType, UserType>(canvas, 'users', 'usertype', user => user);
     const solutions = listed<Solution, Solution>(canvas, 'solutions', 'solution', solution => solution);
     return {
         view: 'product',
-        id: canvas.name,
-        title: canvas.title ?? '',
-        location: locationOf(canvas),
-        fields: fieldsOf(canvas),
+        ...headerOf(canvas),
         problem: texts(canvas, 'problem', canvas.problem),
         outcomes: outcomes(model, canvas, 'outcomes'),
         users: users.map(user => ('$type' in user ? itemOf('usertype', user) : user)),
@@ -215,10 +216,7 @@ function stepLocation(canvas: Canvas, step: Canvas['steps'][number], property: s
 function strategyCanvas(model: AlignmentModel, canvas: Canvas): StrategyCanvasView {
     return {
         view: 'strategy',
-        id: canvas.name,
-        title: canvas.title ?? '',
-        location: locationOf(canvas),
-        fields: fieldsOf(canvas),
+        ...headerOf(canvas),
         goal: outcomes(model, canvas, 'goal'),
         obstacles: texts(canvas, 'obstacles', canvas.obstacles),
         play: texts(canvas, 'play', canvas.play),

@@ -1,32 +1,56 @@
-import { EventEmitter, window, type ExtensionContext } from 'vscode';
+import { commands, EventEmitter, window, type ExtensionContext } from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { registerAlignmentView } from './alignment-view.js';
 import { modelChangedNotification } from '../language/lsp/strategy-protocol.js';
 import { createLanguageClient } from './language-client.js';
 import { registerPreview } from './preview/preview-manager.js';
+import { registerRestartCommand } from './restart-server.js';
 import { registerShowReferences } from './show-references.js';
 import { registerTicketLinks } from './ticket-links.js';
 
 let client: LanguageClient | undefined;
 
-/** Starts the bundled language server, which brings every language feature, then wires the workspace-wide pieces. */
-export async function activate(context: ExtensionContext): Promise<void> {
+/** What the extension hands to other extensions and to its integration tests. */
+export interface StrategyExtensionApi {
+    /** How long `activate` took, in milliseconds (also logged to the "Strategy" output channel). */
+    activationMs: number;
+    /** Settles when the language server has answered `initialize` (or failed to start, which is logged). */
+    serverReady: Promise<void>;
+}
+
+/**
+ * Wires every feature to the language client, then starts the bundled server in the background: activation
+ * returns in a few milliseconds, and requests made before the server is up wait for it (the client queues them).
+ */
+export function activate(context: ExtensionContext): StrategyExtensionApi {
     const started = performance.now();
     const output = window.createOutputChannel('Strategy', { log: true });
     context.subscriptions.push(output);
-    client = createLanguageClient(context, output);
-    // Registered before the start: the first code lens can be clicked as soon as it shows.
-    context.subscriptions.push(registerShowReferences(client));
-    await client.start();
+    const languageClient = createLanguageClient(context, output);
+    client = languageClient;
     // The client keeps one handler per notification: the alignment view and the preview share this one.
     const modelChanged = new EventEmitter<void>();
-    context.subscriptions.push(modelChanged, client.onNotification(modelChangedNotification, () => modelChanged.fire()));
     context.subscriptions.push(
-        ...registerTicketLinks(client),
-        ...registerAlignmentView(client, modelChanged.event),
-        ...registerPreview({ client, extensionUri: context.extensionUri, log: output, onModelChanged: modelChanged.event })
+        modelChanged,
+        languageClient.onNotification(modelChangedNotification, () => modelChanged.fire()),
+        registerShowReferences(languageClient),
+        registerRestartCommand(languageClient, output),
+        ...registerTicketLinks(languageClient),
+        ...registerAlignmentView(languageClient, modelChanged.event),
+        ...registerPreview({ client: languageClient, extensionUri: context.extensionUri, log: output, onModelChanged: modelChanged.event })
     );
-    output.info(`Strategy extension activated in ${Math.round(performance.now() - started)} ms`);
+    const serverReady = languageClient.start().then(
+        () => output.info(`Strategy language server ready ${Math.round(performance.now() - started)} ms after activation began`),
+        (error: unknown) => {
+            output.error(`The Strategy language server did not start: ${error instanceof Error ? error.message : String(error)}`);
+            void window.showErrorMessage('The Strategy language server did not start; see the "Strategy" output.', 'Show Output')
+                .then(choice => { if (choice) output.show(); });
+        }
+    );
+    const activationMs = performance.now() - started;
+    output.info(`Strategy extension activated in ${activationMs.toFixed(1)} ms`);
+    void commands.executeCommand('setContext', 'strategy.extensionActive', true);
+    return { activationMs, serverReady };
 }
 
 export async function deactivate(): Promise<void> {

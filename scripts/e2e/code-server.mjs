@@ -65,6 +65,10 @@ function isolatedEnv(home, extra = {}) {
     env.XDG_CONFIG_HOME = path.join(home, 'config');
     env.XDG_DATA_HOME = path.join(home, 'data');
     env.XDG_CACHE_HOME = path.join(home, 'cache');
+    // VS Code puts its IPC sockets in the temporary folder: in the run's own, they go with it (short enough for a
+    // socket path under os.tmpdir()).
+    env.TMPDIR = path.join(home, 'tmp');
+    mkdirSync(env.TMPDIR, { recursive: true });
     delete env.PASSWORD;
     delete env.HASHED_PASSWORD;
     delete env.VSCODE_IPC_HOOK_CLI;

@@ -178,11 +178,24 @@ async function launch({ port, temp, folder, userDataDir, extensionsDir, env, tim
     const killGroup = signal => { try { process.kill(-child.pid, signal); } catch { /* already gone */ } };
     // If the test process dies without calling stop(), do not leave code-server behind.
     const onExit = () => killGroup('SIGKILL');
+    // Nor when it is interrupted: code-server is in its own process group, so Ctrl+C does not reach it.
+    const onSignal = signal => {
+        onExit();
+        try { cleanUp(); } catch { /* a process still writing into it; the folder is in os.tmpdir() */ }
+        if (process.listenerCount(signal) === 0) process.kill(process.pid, signal);
+    };
+    const forget = () => {
+        process.removeListener('exit', onExit);
+        process.removeListener('SIGINT', onSignal);
+        process.removeListener('SIGTERM', onSignal);
+    };
     process.once('exit', onExit);
+    process.once('SIGINT', onSignal);
+    process.once('SIGTERM', onSignal);
 
     let stopped;
     const stop = () => stopped ??= (async () => {
-        process.removeListener('exit', onExit);
+        forget();
         if (!exited) {
             killGroup('SIGTERM');
             const timer = setTimeout(() => killGroup('SIGKILL'), 5_000);
@@ -196,7 +209,7 @@ async function launch({ port, temp, folder, userDataDir, extensionsDir, env, tim
     const deadline = Date.now() + timeoutMs;
     while (!(await canConnect(port))) {
         if (exited) {
-            process.removeListener('exit', onExit);
+            forget();
             killGroup('SIGKILL');
             throw new Error(`code-server exited before it listened on port ${port}:\n${output}`);
         }

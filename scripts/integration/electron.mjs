@@ -23,7 +23,7 @@ try {
         extensionDevelopmentPath: root,
         extensionTestsPath: path.join(root, 'out', 'integration', 'suite.cjs'),
         extensionTestsEnv: process.env.STRATEGY_INTEGRATION_GREP ? { STRATEGY_INTEGRATION_GREP: process.env.STRATEGY_INTEGRATION_GREP } : undefined,
-        launchArgs: [workspace, '--disable-extensions', '--disable-workspace-trust', '--user-data-dir', path.join(temp, 'user-data')]
+        launchArgs: [workspace, '--disable-extensions', '--user-data-dir', path.join(temp, 'user-data')]
     });
 } catch (error) {
     console.error(`The integration suite failed in VS Code: ${error instanceof Error ? error.message : String(error)}`);

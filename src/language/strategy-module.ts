@@ -12,6 +12,7 @@ import { StrategyScopeComputation, StrategyScopeProvider } from './strategy-scop
 import { StrategyValidationRegistry } from './strategy-validation-registry.js';
 import { registerStrategyChecks } from './strategy-validator.js';
 import { StrategySyntaxMessages } from './syntax-messages.js';
+import { StrategyTokenBuilder } from './strategy-token-builder.js';
 import { WorkspaceModel } from './workspace-model.js';
 
 export interface StrategyAddedServices {
@@ -33,6 +34,8 @@ export const StrategyModule: Module<StrategyServices, PartialLangiumCoreServices
         ParserErrorMessageProvider: () => new StrategySyntaxMessages(),
         // The grammar is LL(2); chevrotain's LL(k) lookahead parses it much faster than Langium's default ALL(*).
         ParserConfig: () => ({ maxLookahead: 3 }),
+        // STRING scanned so that an unclosed string with many escaped quotes lexes in linear time.
+        TokenBuilder: () => new StrategyTokenBuilder(),
         // Langium guesses these from the grammar; say them: `/** */` comments document elements, and a name may
         // hold dashes (`APP-123`), which matters wherever the editor looks for the word under the cursor.
         GrammarConfig: () => ({ multilineCommentRules: ['ML_COMMENT'], nameRegexp: /^[\w\p{L}-]$/u })

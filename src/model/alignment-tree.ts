@@ -62,6 +62,9 @@ export interface AlignmentTree {
     unalignedSolutions: SolutionNode[];
 }
 
+// An element the parser recovered without its name (`objective "Grow" {` while the ID is still being typed) has
+// `name` undefined although the AST's type says string: its views show it with an empty ID rather than crash.
+
 /** Where the element's name is written (the whole element while it has no name). */
 export function locationOf(node: AstNode & { name: string }): ElementLocation {
     const cst = GrammarUtils.findNodeForProperty(node.$cstNode, 'name') ?? node.$cstNode;
@@ -89,12 +92,12 @@ export function metricNode(model: AlignmentModel, metric: Metric): MetricNode {
 }
 
 function solutionNode(solution: Solution): SolutionNode {
-    return { kind: 'solution', id: solution.name, title: solution.title ?? '', status: solution.status[0], location: locationOf(solution) };
+    return { kind: 'solution', id: solution.name ?? '', title: solution.title ?? '', status: solution.status[0], location: locationOf(solution) };
 }
 
 export function ticketNode(ticket: Ticket): TicketNode {
     return {
-        kind: 'ticket', id: ticket.name, title: ticket.title ?? '', status: ticket.status[0], ticketKind: ticket.kind[0],
+        kind: 'ticket', id: ticket.name ?? '', title: ticket.title ?? '', status: ticket.status[0], ticketKind: ticket.kind[0],
         location: locationOf(ticket)
     };
 }
@@ -111,7 +114,7 @@ export function buildAlignmentTree(model: AlignmentModel): AlignmentTree {
         children.forEach(child => placed.add(child));
         return {
             kind: 'objective',
-            id: objective.name,
+            id: objective.name ?? '',
             title: objective.title ?? '',
             location: locationOf(objective),
             measured: facts?.measured ?? false,

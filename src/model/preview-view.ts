@@ -121,7 +121,7 @@ function referenceLocation(owner: AstNode & { name: string }, property: string, 
 }
 
 function itemOf(kind: ItemKind, element: { name: string; title?: string } & AstNode): ItemView {
-    return { kind, id: element.name, title: element.title ?? '', location: locationOf(element) };
+    return { kind, id: element.name ?? '', title: element.title ?? '', location: locationOf(element) };
 }
 
 function unresolved(kind: ItemKind, owner: Canvas, property: string, index: number, reference: Reference): ItemView {
@@ -197,7 +197,7 @@ function productCanvas(model: AlignmentModel, canvas: Canvas): ProductCanvasView
             .map(text => ({ ...text, solution: itemOf('solution', solution) }))),
         questions: listed(canvas, 'questions', 'question', question => itemOf('question', question)),
         plan: canvas.steps.map(step => ({
-            text: step.title,
+            text: step.title ?? '', // undefined while the parser recovered `step` without its text
             location: stepLocation(canvas, step, 'title', 0),
             tickets: step.tickets.map((reference, index) => reference.ref
                 ? ticketNode(reference.ref as Ticket)

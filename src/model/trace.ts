@@ -56,7 +56,7 @@ export function locationOf(node: Ticket | Objective | Metric): SourceLocation {
 export function metricTrace(model: AlignmentModel, metric: Metric): MetricTrace {
     const facts = model.metrics.get(metric);
     return {
-        id: metric.name,
+        id: metric.name ?? '', // undefined while the parser recovered the metric without its name
         title: metric.title,
         ...facts?.figures,
         progress: facts?.progress?.ratio,

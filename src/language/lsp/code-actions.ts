@@ -45,7 +45,8 @@ export class StrategyCodeActionProvider implements CodeActionProvider {
         const model = this.services.strategy.WorkspaceModel.get();
         const advanced = (ticket.implements[0]?.ref?.objectives ?? []).map(ref => ref.ref).filter((o): o is Objective => o !== undefined);
         const advancedSet = new Set(advanced);
-        const others = [...model.objectives.keys()].filter(o => !advancedSet.has(o)).sort((a, b) => a.name.localeCompare(b.name, 'en'));
+        // An objective the parser recovered without its name (`objective "Grow" {`) has `name` undefined: it cannot be served.
+        const others = [...model.objectives.keys()].filter(o => o.name && !advancedSet.has(o)).sort((a, b) => a.name.localeCompare(b.name, 'en'));
         const names = new Set<string>();
         const choices = [...advanced, ...others].filter(o => o.name && !names.has(o.name) && names.add(o.name)).slice(0, maxServeChoices);
         return choices.flatMap((objective, index) => {

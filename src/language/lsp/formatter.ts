@@ -107,7 +107,9 @@ function layoutRun(previous: LeafCstNode | undefined, comments: LeafCstNode[], n
         const gap = gaps[gaps.length - 1];
         if (!left) continue;    // nothing before the first token of the file
         const written = right.root.fullText.slice(start, end);
-        const lineBreaks = (written.match(/\n/g) ?? []).length;
+        // A lone CR ends a line too (the lexer ends a `//` comment there): counted, the line break is kept, so a
+        // comment never swallows the code on the next line.
+        const lineBreaks = (written.match(/\r\n|\r|\n/g) ?? []).length;
         const maxLines = (i === 0 && left.text === '{') || (isLast && right.text === '}') ? 1 : 2;
         if (comments.length === 0) {
             gap.text = layout === 'line' ? '\n'.repeat(Math.min(Math.max(lineBreaks, 1), maxLines)) + indentOfNext

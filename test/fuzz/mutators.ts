@@ -222,12 +222,16 @@ export const mutations: readonly Mutation[] = [
     }
 ];
 
+const heavy = new Set(['parent-chain', 'huge-string', 'deep-nesting']);
+
 /** One to three mutations of `text`, with the names of those applied. */
 export function mutate(random: Random, text: string, words: readonly string[]): { text: string; applied: string[] } {
     const applied: string[] = [];
     const count = 1 + random.int(3);
     for (let i = 0; i < count; i++) {
-        const mutation = random.pick(mutations);
+        let mutation = random.pick(mutations);
+        // At most one that makes the file large (two 1,000-deep chains are a scale test, not a fuzz case).
+        while (heavy.has(mutation.name) && applied.some(name => heavy.has(name))) mutation = random.pick(mutations);
         text = mutation.apply(random, text, words);
         applied.push(mutation.name);
     }

@@ -86,7 +86,7 @@ if (complete()) {
         log(`code-server downloaded in ${seconds(since)}`);
     }
     const since = Date.now();
-    log('running code-server\'s postinstall on Node 24: VS Code\'s dependencies and native modules (about 2 minutes) …');
+    log('running code-server\'s postinstall on Node 24: VS Code\'s dependencies and native modules (2 to 6 minutes) …');
     const nodeBin = path.dirname(node24);
     try {
         execFileSync('sh', ['./postinstall.sh'], {

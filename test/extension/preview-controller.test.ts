@@ -146,6 +146,18 @@ describe('preview controller', () => {
         assert.equal(controller.current.canvas, undefined, 'outside a canvas: the map');
     });
 
+    it('follows a cursor that moves on right after a reveal, without waiting for the grace to end', async () => {
+        const fakes = new Fakes();
+        const controller = await readyController(fakes, 'AppRecurrence');
+        controller.receive({ type: 'reveal', uri: objectivesFile, line: 32, character: 7 });
+        fakes.targets.push({ element: 'metric:MonthlyRepeatUsers' });
+        await controller.cursorAt(objectivesFile, { line: 32, character: 7 });
+        assert.equal(controller.current.canvas, 'AppRecurrence', 'the cursor where the reveal put it keeps the canvas');
+        fakes.targets.push({ element: 'objective:Engagement' });
+        await controller.cursorAt(objectivesFile, { line: 10, character: 10 });
+        assert.equal(controller.current.canvas, undefined, 'moved elsewhere at once: the map');
+    });
+
     it('acts only on checked messages: reveals of files the render showed, the Problems panel', async () => {
         const fakes = new Fakes();
         const controller = await readyController(fakes);

@@ -25,8 +25,12 @@ export interface PreviewPorts {
     now(): number;
 }
 
-/** A reveal the preview asked for keeps the preview on its canvas while the editor lands there, for this long. */
-export const revealGrace = 1000;
+/**
+ * A reveal the preview asked for keeps the preview on its canvas while the editor lands there: for the cursor at
+ * exactly the revealed place, within this long. Any other cursor position is followed at once, so a user who
+ * clicks and then moves on is never left looking at a stale canvas.
+ */
+export const revealGrace = 3000;
 export const rasterizeTimeout = 30_000;
 
 interface PendingPng {
@@ -55,7 +59,7 @@ export class PreviewController {
     private renderAgain = false;
     /** The cursor position asked about last; an older answer that arrives later is dropped. */
     private targetRequest = 0;
-    private revealing: { uri: string; until: number } | undefined;
+    private revealing: { uri: string; line: number; character: number; until: number } | undefined;
     private nextPngId = 1;
     private readonly pendingPngs = new Map<number, PendingPng>();
 
@@ -138,7 +142,10 @@ export class PreviewController {
         }
         if (request !== this.targetRequest || uri !== this.source.uri) return;
         const element = target?.element;
-        const keepCanvas = this.revealing !== undefined && this.revealing.uri === uri && this.ports.now() < this.revealing.until;
+        const revealing = this.revealing;
+        const keepCanvas = revealing !== undefined && revealing.uri === uri && revealing.line === position.line
+            && revealing.character === position.character && this.ports.now() < revealing.until;
+        if (!keepCanvas) this.revealing = undefined;
         if (!keepCanvas && target?.canvas !== this.source.canvas) {
             this.source = showing(this.source, target?.canvas);
             this.highlighted = element;
@@ -173,7 +180,7 @@ export class PreviewController {
                 else void this.render();
                 break;
             case 'reveal':
-                this.revealing = { uri: message.uri, until: this.ports.now() + revealGrace };
+                this.revealing = { uri: message.uri, line: message.line, character: message.character, until: this.ports.now() + revealGrace };
                 this.ports.reveal(message);
                 break;
             case 'showProblems':

@@ -40,7 +40,10 @@ export const defaultSettings = {
     'extensions.ignoreRecommendations': true,
     'security.workspace.trust.enabled': false,
     'git.enabled': false,
-    'editor.minimap.enabled': false
+    'editor.minimap.enabled': false,
+    // VS Code for the web saves after a delay by default; the tests edit buffers and put the files on disk back
+    // from disk, so nothing may be saved behind their backs (a slow run otherwise saved a rename for good).
+    'files.autoSave': 'off'
 };
 
 /** Throws with the command to run when setup.mjs has not installed Node 24 and code-server. */

@@ -3,6 +3,7 @@ import { statSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { previewView } from '../model/preview-view.js';
+import { plural } from '../model/values.js';
 import { traceOf } from '../model/trace.js';
 import { traceJson, traceMarkdown, traceText } from '../render/trace-formats.js';
 import { parseCommandArgs, UsageError, type CommandArgs } from './args.js';
@@ -97,7 +98,7 @@ async function runRender(args: CommandArgs, io: Output): Promise<number> {
         }
     }
     const errors = checkReport(documents, process.cwd()).summary.errors;
-    if (errors > 0) io.err(`strategy render: the workspace has ${errors} error${errors === 1 ? '' : 's'}; 'strategy check' lists them\n`);
+    if (errors > 0) io.err(`strategy render: the workspace has ${plural(errors, 'error')}; 'strategy check' lists them\n`);
     reportProblems(problems, io);
     return problems.length > 0 ? 2 : 0;
 }

@@ -34,3 +34,8 @@ export function localToday(now = new Date()): string {
 export function oneLine(text: string): string {
     return text.replace(/\s+/g, ' ').trim();
 }
+
+/** `1 ticket`, `3 tickets`: a count with its noun. */
+export function plural(count: number, one: string, many = `${one}s`): string {
+    return `${count} ${count === 1 ? one : many}`;
+}

@@ -1,4 +1,5 @@
 import type { AlignmentTree, ObjectiveNode, SolutionNode } from '../model/alignment-tree.js';
+import { plural } from '../model/values.js';
 
 // What the map shows, counted: the line under its title, in the preview, the SVG and the Markdown.
 
@@ -37,10 +38,6 @@ export function countTree(tree: AlignmentTree): MapCounts {
     }
     counts.solutions = solutions.size + tree.unalignedSolutions.length;
     return counts;
-}
-
-function plural(count: number, one: string, many = `${one}s`): string {
-    return `${count} ${count === 1 ? one : many}`;
 }
 
 /** `3 objectives · 3 metrics · 3 solutions · 4 tickets`, then what is out of line, if anything. */

@@ -3,7 +3,7 @@ import { MultilineCommentHoverProvider } from 'langium/lsp';
 import type { Canvas, Metric, Need, Objective, Question, Solution, Ticket, UserType } from '../generated/ast.js';
 import type { AlignmentModel } from '../../model/alignment.js';
 import { metricTrace } from '../../model/trace.js';
-import { oneLine } from '../../model/values.js';
+import { oneLine, plural } from '../../model/values.js';
 import { metricLine } from '../../render/metric-text.js';
 import { kindName } from '../element-kinds.js';
 import type { StrategyLspServices } from './strategy-lsp-module.js';
@@ -45,10 +45,6 @@ function fieldLine(fields: Array<[label: string, value: string | undefined]>): s
  */
 function labelledList(label: string, items: string[]): string | undefined {
     return items.length > 0 ? [label, ...items.map(item => `- ${item}`)].join('\n') : undefined;
-}
-
-function plural(count: number, one: string, many = `${one}s`): string {
-    return `${count} ${count === 1 ? one : many}`;
 }
 
 type Documented = Objective | Metric | UserType | Need | Solution | Question | Ticket | Canvas;

@@ -1,5 +1,6 @@
 import type { Trace, TicketTrace } from '../model/trace.js';
 import { oneLine } from '../model/values.js';
+import { markdownText } from './markdown.js';
 import { metricLine } from './metric-text.js';
 
 /** How a host shows a document's URI: the CLI prints paths relative to where it runs. */
@@ -44,9 +45,9 @@ export function traceJson(trace: Trace, path: DisplayPath): string {
     return JSON.stringify({ tickets, coverage: trace.coverage }, null, 2) + '\n';
 }
 
-/** Pipes and line breaks would break a Markdown table cell. */
+/** One line of text from the workspace in a table cell, escaped as every Markdown export escapes it. */
 function cell(text: string): string {
-    return oneLine(text).replace(/\\/g, '\\\\').replace(/\|/g, '\\|');
+    return markdownText(oneLine(text));
 }
 
 export function traceMarkdown(trace: Trace, path: DisplayPath): string {

@@ -1,4 +1,4 @@
-import { AstUtils, GrammarUtils, type AstNode } from 'langium';
+import { AstUtils, GrammarUtils, type AstNode, type CstNode } from 'langium';
 import type { Metric, Objective, Solution, Ticket } from '../language/generated/ast.js';
 import type { AlignmentModel } from './alignment.js';
 import { metricTrace, type MetricTrace } from './trace.js';
@@ -65,15 +65,19 @@ export interface AlignmentTree {
 // An element the parser recovered without its name (`objective "Grow" {` while the ID is still being typed) has
 // `name` undefined although the AST's type says string: its views show it with an empty ID rather than crash.
 
-/** Where the element's name is written (the whole element while it has no name). */
-export function locationOf(node: AstNode & { name: string }): ElementLocation {
-    const cst = GrammarUtils.findNodeForProperty(node.$cstNode, 'name') ?? node.$cstNode;
+/** Where `cst` is written in the document of `node`, as plain data (the start of the file when there is no `cst`). */
+export function cstLocation(node: AstNode, cst: CstNode | undefined): ElementLocation {
     const start = cst?.range.start ?? { line: 0, character: 0 };
     const end = cst?.range.end ?? start;
     return {
         uri: AstUtils.getDocument(node).uri.toString(),
         range: { start: { line: start.line, character: start.character }, end: { line: end.line, character: end.character } }
     };
+}
+
+/** Where the element's name is written (the whole element while it has no name). */
+export function locationOf(node: AstNode & { name: string }): ElementLocation {
+    return cstLocation(node, GrammarUtils.findNodeForProperty(node.$cstNode, 'name') ?? node.$cstNode);
 }
 
 // Documents arrive in whatever order the file system listed them; source order keeps the tree stable between builds.

@@ -2,7 +2,7 @@ import { GrammarUtils, type AstNode, type Reference } from 'langium';
 import type { Canvas, Metric, Need, Objective, Solution, Ticket, UserType } from '../language/generated/ast.js';
 import type { AlignmentModel } from './alignment.js';
 import {
-    buildAlignmentTree, locationOf, metricNode, ticketNode, type AlignmentTree, type ElementLocation, type MetricNode,
+    buildAlignmentTree, cstLocation, locationOf, metricNode, ticketNode, type AlignmentTree, type ElementLocation, type MetricNode,
     type TicketNode
 } from './alignment-tree.js';
 
@@ -66,11 +66,10 @@ const canvasKeywords = ['kind', 'problem', 'outcomes', 'users', 'solutions', 'qu
 export type CanvasKeyword = typeof canvasKeywords[number];
 
 function fieldsOf(canvas: Canvas): Partial<Record<CanvasKeyword, ElementLocation>> {
-    const uri = locationOf(canvas).uri;
     const fields: Partial<Record<CanvasKeyword, ElementLocation>> = {};
     for (const keyword of canvasKeywords) {
         const cst = GrammarUtils.findNodeForKeyword(canvas.$cstNode, keyword);
-        if (cst) fields[keyword] = { uri, range: { start: { ...cst.range.start }, end: { ...cst.range.end } } };
+        if (cst) fields[keyword] = cstLocation(canvas, cst);
     }
     return fields;
 }
@@ -112,12 +111,10 @@ export function elementKey(kind: ItemKind, id: string): string {
     return `${kind}:${id}`;
 }
 
+/** Where the index-th value of a property is written, or the owner's name when it is not. */
 function referenceLocation(owner: AstNode & { name: string }, property: string, index: number): ElementLocation {
-    const own = locationOf(owner);
     const cst = GrammarUtils.findNodesForProperty(owner.$cstNode, property)[index];
-    if (!cst) return own;
-    const { start, end } = cst.range;
-    return { uri: own.uri, range: { start: { line: start.line, character: start.character }, end: { line: end.line, character: end.character } } };
+    return cst ? cstLocation(owner, cst) : locationOf(owner);
 }
 
 function itemOf(kind: ItemKind, element: { name: string; title?: string } & AstNode): ItemView {
@@ -198,19 +195,16 @@ function productCanvas(model: AlignmentModel, canvas: Canvas): ProductCanvasView
         questions: listed(canvas, 'questions', 'question', question => itemOf('question', question)),
         plan: canvas.steps.map(step => ({
             text: step.title ?? '', // undefined while the parser recovered `step` without its text
-            location: stepLocation(canvas, step, 'title', 0),
+            location: stepLocation(step, 'title', 0),
             tickets: step.tickets.map((reference, index) => reference.ref
                 ? ticketNode(reference.ref as Ticket)
-                : { kind: 'ticket' as const, id: reference.$refText, title: '', unresolved: true, location: stepLocation(canvas, step, 'tickets', index) })
+                : { kind: 'ticket' as const, id: reference.$refText, title: '', unresolved: true, location: stepLocation(step, 'tickets', index) })
         }))
     };
 }
 
-function stepLocation(canvas: Canvas, step: Canvas['steps'][number], property: string, index: number): ElementLocation {
-    const cst = GrammarUtils.findNodesForProperty(step.$cstNode, property)[index] ?? step.$cstNode;
-    const uri = locationOf(canvas).uri;
-    const range = cst?.range ?? { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
-    return { uri, range: { start: { ...range.start }, end: { ...range.end } } };
+function stepLocation(step: Canvas['steps'][number], property: string, index: number): ElementLocation {
+    return cstLocation(step, GrammarUtils.findNodesForProperty(step.$cstNode, property)[index] ?? step.$cstNode);
 }
 
 function strategyCanvas(model: AlignmentModel, canvas: Canvas): StrategyCanvasView {

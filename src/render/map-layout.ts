@@ -103,11 +103,11 @@ export async function layoutGraph(graph: LayoutGraph): Promise<MapLayout> {
 }
 
 /**
- * Loads elkjs and lays out a small graph, so that the first map a user opens does not wait for the load and the first
- * compilation (about half a second on a fresh process); a host may call it when a preview opens, or when idle.
+ * Loads elkjs and lays out a small graph with `lay`, so that the first map a user opens does not wait for the load
+ * and the first compilation (about half a second on a fresh process); the server calls it when a preview first asks.
  */
-export async function warmUpLayout(): Promise<void> {
-    await layoutGraph({
+export async function warmUpLayout(lay: (graph: LayoutGraph) => Promise<MapLayout> = layoutGraph): Promise<void> {
+    await lay({
         nodes: [{ id: 'a', width: 100, height: 40 }, { id: 'b', width: 100, height: 40 }, { id: 'c', width: 100, height: 40 }],
         edges: [{ id: 'ab', source: 'a', target: 'b' }, { id: 'ac', source: 'a', target: 'c' }]
     });

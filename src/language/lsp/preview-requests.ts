@@ -4,7 +4,7 @@ import type { Connection } from 'vscode-languageserver';
 import { ResponseError } from 'vscode-languageserver';
 import type { Model } from '../generated/ast.js';
 import { previewView, sourceUris, viewTitle } from '../../model/preview-view.js';
-import { MapLayoutCache } from '../../render/map-layout.js';
+import { MapLayoutCache, warmUpLayout } from '../../render/map-layout.js';
 import { renderView } from '../../render/render-view.js';
 import { workerLayout } from '../../render/worker-layout.js';
 import { tokenOf, type LinkedReader } from './custom-requests.js';
@@ -34,12 +34,22 @@ function isPreviewTargetParams(params: unknown): params is PreviewTargetParams {
 export function registerPreviewRequests(connection: Connection, whenLinked: LinkedReader, Strategy: StrategyLspServices): void {
     // One cache for the server's life: edits that change only text inside the map's nodes keep the layout. The
     // layout itself runs in a thread of its own (out/layout-worker.cjs beside the server's bundle).
-    const layout = new MapLayoutCache(4, workerLayout(join(typeof __dirname === 'string' ? __dirname : '.', 'layout-worker.cjs')));
+    const lay = workerLayout(join(typeof __dirname === 'string' ? __dirname : '.', 'layout-worker.cjs'));
+    const layout = new MapLayoutCache(4, lay);
     const model = () => Strategy.strategy.WorkspaceModel.get();
+    // The first request of a preview starts the layout thread and compiles elkjs there, while the first view (often
+    // a canvas, which needs no layout) is rendered, so the first map shown does not wait half a second for it.
+    let warmedUp = false;
+    const warmUp = () => {
+        if (warmedUp) return;
+        warmedUp = true;
+        warmUpLayout(lay).catch(() => { /* the first real layout reports the failure */ });
+    };
 
     connection.onRequest(renderRequest, async (...args: unknown[]): Promise<RenderResult | null | ResponseError> => {
         const params = args[0];
         if (!isRenderParams(params)) return new ResponseError(-32602, `${renderRequest} needs {canvas?: string, format: ${formats.join('|')}}`);
+        warmUp();
         const view = await whenLinked(tokenOf(args), () => previewView(model(), params.canvas));
         if (view instanceof ResponseError || view === undefined) return view ?? null;
         const content = await renderView(view, params.format, { layout });

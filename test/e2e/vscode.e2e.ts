@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
 import * as path from 'node:path';
-import { chromium, type Browser, type Frame, type Page } from 'playwright-core';
+import type { Browser, Frame, Page } from 'playwright-core';
+import { chromiumPath, launchChromium } from '../chromium.js';
 import { root, startCodeServer, type CodeServer } from '../../scripts/e2e/code-server.mjs';
 
 // What only a person sees, in a real VS Code: the packaged .vsix installed into code-server (VS Code 1.139) on a
@@ -12,7 +13,6 @@ import { root, startCodeServer, type CodeServer } from '../../scripts/e2e/code-s
 
 const { version } = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as { version: string };
 const vsix = path.join(root, `strategy-${version}.vsix`);
-const chromiumPath = '/usr/bin/chromium';
 const results = path.join(root, 'test-results', 'e2e');
 const docs = path.join(root, 'docs');
 const updateDocs = process.env.UPDATE_SCREENSHOTS === '1';
@@ -58,11 +58,7 @@ describe('the packaged extension in VS Code (code-server)', function () {
         if (!existsSync(vsix)) throw new Error(`${vsix} is missing: \`npm run package\` makes it (npm run test:e2e does)`);
         mkdirSync(results, { recursive: true });
         server = await startCodeServer({ workspace: 'examples/shop-app', extensions: [vsix] });
-        browser = await chromium.launch({
-            executablePath: chromiumPath, headless: true,
-            args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-                '--disable-component-update', '--disable-sync']
-        });
+        browser = await launchChromium();
         page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
         page.setDefaultTimeout(30_000);
         await page.goto(server.url);

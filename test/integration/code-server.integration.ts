@@ -3,7 +3,8 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, 
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
+import { chromiumPath, launchChromium } from '../chromium.js';
 import { startCodeServer, type CodeServer } from '../../scripts/e2e/code-server.mjs';
 import type { InHostReport } from './suite/index.js';
 
@@ -18,11 +19,6 @@ const { version } = JSON.parse(readFileSync(path.join(root, 'package.json'), 'ut
 const vsix = path.join(root, `strategy-${version}.vsix`);
 const harness = path.join(root, 'out', 'integration', 'harness.vsix');
 const suite = path.join(root, 'out', 'integration', 'suite.cjs');
-const chromiumPath = '/usr/bin/chromium';
-const chromiumArgs = [
-    '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-    '--disable-component-update', '--disable-sync'
-];
 /** From opening the workbench to the report: the suite itself takes tens of seconds; a loaded host, a few times that. */
 const reportTimeoutMs = Number(process.env.STRATEGY_INTEGRATION_TIMEOUT_MS ?? 240_000);
 
@@ -71,7 +67,7 @@ describe('integration suite in code-server (VS Code extension host)', function (
         });
         timings.codeServerMs = Date.now() - start;
         try {
-            browser = await chromium.launch({ executablePath: chromiumPath, headless: true, args: chromiumArgs });
+            browser = await launchChromium();
             const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
             const opened = Date.now();
             await page.goto(server.url, { timeout: 60_000 });

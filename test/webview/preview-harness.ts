@@ -6,8 +6,9 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { loadWorkspace } from '../../src/cli/load-workspace.js';
+export { chromiumPath, launchChromium } from '../chromium.js';
 import { createNonce, previewShellHtml } from '../../src/extension/preview/preview-html.js';
 import { previewView, sourceUris, viewTitle, type PreviewView } from '../../src/model/preview-view.js';
 import { previewCss } from '../../src/render/preview-styles.js';
@@ -15,16 +16,7 @@ import { renderView } from '../../src/render/render-view.js';
 import type { FromWebviewMessage, PreviewState, ToWebviewMessage, UpdateMessage } from '../../src/webview/messages.js';
 
 export const root = fileURLToPath(new URL('../..', import.meta.url));
-export const chromiumPath = '/usr/bin/chromium';
-export const chromiumArgs = [
-    '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-    '--disable-component-update', '--disable-sync'
-];
 const scriptFile = path.join(root, 'media', 'preview.js');
-
-export function launchChromium(): Promise<Browser> {
-    return chromium.launch({ executablePath: chromiumPath, headless: true, args: chromiumArgs });
-}
 
 /** One view of a fixture, rendered in every format by the real renderer, as the server answers `strategy/render`. */
 export interface RenderedView {

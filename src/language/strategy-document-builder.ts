@@ -35,6 +35,17 @@ export class StrategyDocumentBuilder extends DefaultDocumentBuilder {
         await this.buildDocuments(stale, this.updateBuildOptions, cancelToken);
     }
 
+    /**
+     * Langium checks for cancellation before each listener of a phase, even once the document has reached it. A
+     * document validated and marked complete just as the next edit cancels the build would then never have its
+     * diagnostics published, and the next build skips it as done: the editor kept the errors of the text before
+     * (a rename across files left "No objective named …" behind). Listeners of the last phase always run; see
+     * eclipse-langium/langium#1566, still open.
+     */
+    protected override notifyDocumentPhase(document: LangiumDocument, state: DocumentState, cancelToken: CancellationToken): Promise<void> {
+        return super.notifyDocumentPhase(document, state, state === DocumentState.Validated ? CancellationToken.None : cancelToken);
+    }
+
     private signatureOf(document: LangiumDocument): string {
         const services = this.shared.ServiceRegistry.getServices(document.uri) as StrategyServices;
         return crossFileSignature(document.parseResult.value as Model, services.strategy.WorkspaceModel.get());

@@ -36,6 +36,16 @@ export class StrategyDocumentBuilder extends DefaultDocumentBuilder {
     }
 
     /**
+     * Langium relinks a document when the index says it refers into a changed file. A build cancelled after linking
+     * a document but before indexing its references leaves links the index does not know, so the next change to
+     * the file they point into went unnoticed and the links kept its old nodes ("Engagement is an objective, but
+     * 'advances' needs an objective"). A document that never finished its build is relinked on every change.
+     */
+    protected override shouldRelink(document: LangiumDocument, changedUris: Set<string>): boolean {
+        return document.state < DocumentState.Validated || super.shouldRelink(document, changedUris);
+    }
+
+    /**
      * Langium checks for cancellation before each listener of a phase, even once the document has reached it. A
      * document validated and marked complete just as the next edit cancels the build would then never have its
      * diagnostics published, and the next build skips it as done: the editor kept the errors of the text before

@@ -71,8 +71,15 @@ function objectiveTrace(model: AlignmentModel, objective: Objective): ObjectiveT
 
 /** Every ticket's chain ticket → objective → parents → metrics, and how much of the backlog is covered. */
 export function traceOf(model: AlignmentModel): Trace {
+    // Tickets on a long chain share its objectives: built once each, a 1,000-deep tree stays linear in memory.
+    const traced = new Map<Objective, ObjectiveTrace>();
+    const traceObjective = (objective: Objective) => {
+        let trace = traced.get(objective);
+        if (!trace) traced.set(objective, trace = objectiveTrace(model, objective));
+        return trace;
+    };
     const tickets = model.tickets.map((ticket): TicketTrace => {
-        const chain = model.chainOf(ticket).map(objective => objectiveTrace(model, objective));
+        const chain = model.chainOf(ticket).map(traceObjective);
         return {
             id: ticket.name,
             title: ticket.title,

@@ -1,4 +1,4 @@
-import type { Trace, TicketTrace } from '../model/trace.js';
+import type { ObjectiveTrace, Trace, TicketTrace } from '../model/trace.js';
 import { oneLine } from '../model/values.js';
 import { markdownText } from './markdown.js';
 import { metricLine } from './metric-text.js';
@@ -27,13 +27,21 @@ function coverageLines(trace: Trace): string[] {
 
 export function traceText(trace: Trace, path: DisplayPath): string {
     const lines: string[] = [];
+    // Every ticket below an objective repeats its lines: written once, a deep tree is not quadratic in work.
+    const blocks = new Map<ObjectiveTrace, string>();
+    const block = (objective: ObjectiveTrace) => {
+        let text = blocks.get(objective);
+        if (text === undefined) {
+            text = [`  → ${objective.id} "${oneLine(objective.title)}"`,
+                ...objective.metrics.map(metric => `      metric ${metric.id}: ${metricLine(metric)}`)].join('\n');
+            blocks.set(objective, text);
+        }
+        return text;
+    };
     for (const ticket of trace.tickets) {
         lines.push(`${ticket.id} "${oneLine(ticket.title)}"${ticket.status ? ` [${ticket.status}]` : ''}  ${where(ticket, path)}`);
         if (ticket.chain.length === 0) lines.push('  (orphan: serves no objective)');
-        for (const objective of ticket.chain) {
-            lines.push(`  → ${objective.id} "${oneLine(objective.title)}"`);
-            for (const metric of objective.metrics) lines.push(`      metric ${metric.id}: ${metricLine(metric)}`);
-        }
+        for (const objective of ticket.chain) lines.push(block(objective));
     }
     if (lines.length > 0) lines.push('');
     lines.push('Coverage', ...coverageLines(trace).map(line => `  ${line}`));

@@ -3,6 +3,7 @@
 import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import * as esbuild from 'esbuild';
+import { bundleOptions } from './bundle-options.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const watch = process.argv.includes('--watch');
@@ -13,48 +14,7 @@ execFileSync(process.execPath, [
     'node_modules/langium-cli/bin/langium.js', 'generate', '--mode=production'
 ], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
 
-const options = {
-    absWorkingDir: root,
-    bundle: true,
-    format: 'cjs',
-    platform: 'node',
-    target: 'node20',
-    outdir: 'out',
-    outExtension: { '.js': '.cjs' },
-    entryPoints: {
-        cli: 'src/cli/strategy.ts',
-        extension: 'src/extension/extension.ts',
-        // The server lays maps out in this thread of its own (src/render/worker-layout.ts).
-        'layout-worker': 'src/render/layout-worker.ts'
-    },
-    external: ['vscode'],
-    sourcemap: !production,
-    minify: production,
-    logLevel: 'warning'
-};
-
-// The server lays maps out in its layout thread (out/layout-worker.cjs, which bundles elkjs), never in its own, so
-// its bundle leaves the 3 MB layout engine out.
-const serverOptions = {
-    ...options,
-    entryPoints: { server: 'src/language/server.ts' },
-    external: ['vscode', 'elkjs', 'elkjs/*']
-};
-
-// The preview's script runs in the webview, a browser: one self-contained IIFE in media/ (the webview may load
-// nothing else), kept apart from the Node bundles above.
-const webviewOptions = {
-    absWorkingDir: root,
-    bundle: true,
-    format: 'iife',
-    platform: 'browser',
-    target: 'chrome114',
-    entryPoints: { preview: 'src/webview/index.ts' },
-    outdir: 'media',
-    sourcemap: !production,
-    minify: production,
-    logLevel: 'warning'
-};
+const { options, serverOptions, webviewOptions } = bundleOptions({ root, production });
 
 if (watch) {
     for (const each of [options, serverOptions, webviewOptions]) await (await esbuild.context(each)).watch();

@@ -1,0 +1,49 @@
+// The esbuild options of the three bundles, shared by the build and by the supply-chain check (which asks esbuild
+// what each bundle takes from node_modules).
+
+/** @param {{ root: string, production: boolean }} settings */
+export function bundleOptions({ root, production }) {
+    const options = {
+        absWorkingDir: root,
+        bundle: true,
+        format: 'cjs',
+        platform: 'node',
+        target: 'node20',
+        outdir: 'out',
+        outExtension: { '.js': '.cjs' },
+        entryPoints: {
+            cli: 'src/cli/strategy.ts',
+            extension: 'src/extension/extension.ts',
+            // The server lays maps out in this thread of its own (src/render/worker-layout.ts).
+            'layout-worker': 'src/render/layout-worker.ts'
+        },
+        external: ['vscode'],
+        sourcemap: !production,
+        minify: production,
+        logLevel: 'warning'
+    };
+
+    // The server lays maps out in its layout thread (out/layout-worker.cjs, which bundles elkjs), never in its own, so
+    // its bundle leaves the 3 MB layout engine out.
+    const serverOptions = {
+        ...options,
+        entryPoints: { server: 'src/language/server.ts' },
+        external: ['vscode', 'elkjs', 'elkjs/*']
+    };
+
+    // The preview's script runs in the webview, a browser: one self-contained IIFE in media/ (the webview may load
+    // nothing else), kept apart from the Node bundles above.
+    const webviewOptions = {
+        absWorkingDir: root,
+        bundle: true,
+        format: 'iife',
+        platform: 'browser',
+        target: 'chrome114',
+        entryPoints: { preview: 'src/webview/index.ts' },
+        outdir: 'media',
+        sourcemap: !production,
+        minify: production,
+        logLevel: 'warning'
+    };
+    return { options, serverOptions, webviewOptions };
+}

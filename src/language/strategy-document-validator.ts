@@ -41,7 +41,7 @@ export class StrategyDocumentValidator extends DefaultDocumentValidator {
 
     protected override processLexingErrors(parseResult: ParseResult, diagnostics: Diagnostic[], options: ValidationOptions): void {
         const start = diagnostics.length;
-        super.processLexingErrors(parseResult, diagnostics, options);
+        super.processLexingErrors(firstErrors(parseResult), diagnostics, options);
         for (let i = start; i < diagnostics.length; i++) {
             diagnostics[i] = tagged(diagnostics[i], 'syntax-error', lexingMessage(String(diagnostics[i].message)));
         }
@@ -54,7 +54,7 @@ export class StrategyDocumentValidator extends DefaultDocumentValidator {
 
     protected override processParsingErrors(parseResult: ParseResult, diagnostics: Diagnostic[], options: ValidationOptions): void {
         const start = diagnostics.length;
-        super.processParsingErrors(parseResult, diagnostics, options);
+        super.processParsingErrors(firstErrors(parseResult), diagnostics, options);
         for (let i = start; i < diagnostics.length; i++) {
             diagnostics[i] = tagged(diagnostics[i], 'syntax-error');
         }
@@ -66,7 +66,7 @@ export class StrategyDocumentValidator extends DefaultDocumentValidator {
         const syntax = diagnostics.filter(d => d.code === 'syntax-error');
         if (syntax.length > maxSyntaxErrors) {
             const kept = new Set(syntax.slice(0, maxSyntaxErrors));
-            const dropped = syntax.length - maxSyntaxErrors;
+            const dropped = syntax.length - maxSyntaxErrors + unshownErrors(parseResult);
             const rest = diagnostics.filter(d => d.code !== 'syntax-error' || kept.has(d));
             const last = syntax[maxSyntaxErrors - 1];
             rest.push({ ...last, message: `${dropped} more syntax errors after this one are not shown; is this a .strategy file?` });
@@ -100,6 +100,28 @@ export class StrategyDocumentValidator extends DefaultDocumentValidator {
                 { expected, name, guess }));
         }
     }
+}
+
+/**
+ * The parse result with only the errors that can be shown (the first `maxSyntaxErrors` of lexing and parsing
+ * together are): a binary or minified file has tens of thousands, and turning each into a diagnostic only to drop
+ * it took seconds.
+ */
+function firstErrors(parseResult: ParseResult): ParseResult {
+    const first = <T>(errors: T[]) => errors.length > maxSyntaxErrors + 1 ? errors.slice(0, maxSyntaxErrors + 1) : errors;
+    const report = parseResult.lexerReport;
+    return {
+        ...parseResult,
+        lexerErrors: first(parseResult.lexerErrors),
+        lexerReport: report && { ...report, diagnostics: first(report.diagnostics) },
+        parserErrors: first(parseResult.parserErrors)
+    };
+}
+
+/** How many errors `firstErrors` leaves out, for the count of those not shown. */
+function unshownErrors(parseResult: ParseResult): number {
+    const beyond = (count: number) => Math.max(0, count - (maxSyntaxErrors + 1));
+    return beyond(parseResult.lexerErrors.length) + beyond(parseResult.lexerReport?.diagnostics.length ?? 0) + beyond(parseResult.parserErrors.length);
 }
 
 const definingKeyword: Record<string, string> = {

@@ -64,6 +64,20 @@ describe('fuzzer regressions', function () {
         assert.ok(codes.some(code => code.endsWith('syntax-error')), codes.join());
     });
 
+    // Seed 4242, variant 1787 (huge-string, insert-token, truncate): 200 KB of `<b>` outside a string, 68,000 lexing
+    // errors. Each became a diagnostic before all but the first 100 were dropped: 2.5 s of parse + validate, now 0.5.
+    it('shows the first 100 of thousands of lexing errors and counts exactly the rest', async () => {
+        const ws = await workspace({ 'main.strategy': `objective A "a" {}\n${'<b>'.repeat(5000)}\n` });
+        const diagnostics = ws.diagnostics('main.strategy').filter(d => d.code === 'syntax-error');
+        assert.equal(diagnostics.length, 101);
+        assert.deepEqual(diagnostics.slice(0, 2).map(d => [d.code, d.range.start.line, d.range.start.character, d.message]), [
+            ['syntax-error', 1, 0, "Unexpected character '<'"], ['syntax-error', 1, 2, "Unexpected character '>'"]
+        ]);
+        const { lexerErrors, parserErrors } = ws.documents.get('main.strategy')!.parseResult;
+        assert.ok(lexerErrors.length > 5000, `${lexerErrors.length} lexing errors`); // `><` in a row is one
+        assert.equal(diagnostics[100].message, `${lexerErrors.length + parserErrors.length - 100} more syntax errors after this one are not shown; is this a .strategy file?`);
+    });
+
     it('the hand-written STRING scanner matches exactly what the grammar\'s regex matches', () => {
         const regex = /"(\\.|[^"\\])*"/y;
         const random = new Random(7);

@@ -8,6 +8,7 @@ import { StrategyDocumentBuilder } from './strategy-document-builder.js';
 import { StrategyIndexManager } from './strategy-index.js';
 import { StrategyDocumentValidator } from './strategy-document-validator.js';
 import { StrategyLinker } from './strategy-linker.js';
+import { createStrategyParser } from './strategy-parser.js';
 import { StrategyScopeComputation, StrategyScopeProvider } from './strategy-scope.js';
 import { StrategyValidationRegistry } from './strategy-validation-registry.js';
 import { registerStrategyChecks } from './strategy-validator.js';
@@ -31,6 +32,7 @@ export const StrategyModule: Module<StrategyServices, PartialLangiumCoreServices
         WorkspaceModel: (services) => new WorkspaceModel(services)
     },
     parser: {
+        LangiumParser: (services) => createStrategyParser(services),
         ParserErrorMessageProvider: () => new StrategySyntaxMessages(),
         // The grammar is LL(2); chevrotain's LL(k) lookahead parses it much faster than Langium's default ALL(*).
         ParserConfig: () => ({ maxLookahead: 3 }),

@@ -98,14 +98,22 @@ export function textEntries(canvasId: string, field: string, texts: TextView[]):
     return texts.map((text, index) => ({ type: 'text', key: `text:${canvasId}/${field}/${index}`, text: text.text, location: text.location }));
 }
 
+/**
+ * A value as written (`status "x highlighted"`) as the end of one class name: anything but a letter, digit, `-`
+ * or `_` becomes `_`, so a space cannot add classes of the preview's own (`highlighted`, `map-viewport`).
+ */
+function classPart(value: string): string {
+    return value.replace(/[^A-Za-z0-9_-]/g, '_');
+}
+
 export function statusBadge(status: string | undefined): Badge[] {
-    return status ? [{ text: status, tone: 'status', name: `status-${status}` }] : [];
+    return status ? [{ text: status, tone: 'status', name: `status-${classPart(status)}` }] : [];
 }
 
 export function ticketEntry(ticket: TicketNode | ItemView): ItemEntry {
     if (!('ticketKind' in ticket) && (ticket as ItemView).unresolved) return itemEntry(ticket as ItemView);
     const node = ticket as TicketNode;
-    const kind: Badge[] = node.ticketKind ? [{ text: node.ticketKind, tone: 'status', name: `kind-${node.ticketKind}` }] : [];
+    const kind: Badge[] = node.ticketKind ? [{ text: node.ticketKind, tone: 'status', name: `kind-${classPart(node.ticketKind)}` }] : [];
     return itemEntry({ kind: 'ticket', id: node.id, title: node.title, location: node.location }, [...statusBadge(node.status), ...kind]);
 }
 

@@ -14,6 +14,9 @@ import { metricLine } from './metric-text.js';
 export function markdownText(text: string): string {
     return visibleText(text)
         .replace(/[\\`*_[\]|~#]/g, char => `\\${char}`)
+        // A bare web address would become a link (GFM's autolinks), one that in some renderers runs on over the
+        // escaped `&lt;` that follows it and shows it as written; escaped, the address stays text.
+        .replace(/:\/\//g, '\\://').replace(/\b(www)\./gi, '$1\\.')
         .replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')
         .replace(/^([-+=])/, '\\$1')
         .replace(/^(\d+)([.)])/, '$1\\$2')

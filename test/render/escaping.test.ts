@@ -1,11 +1,13 @@
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
+import { Marked } from 'marked';
 import { previewView, type PreviewView } from '../../src/model/preview-view.js';
 import { escapeHtml, visibleText } from '../../src/render/escape.js';
 import { markdownText } from '../../src/render/markdown.js';
 import { MapLayoutCache } from '../../src/render/map-layout.js';
 import { previewCss } from '../../src/render/preview-styles.js';
 import { renderView } from '../../src/render/render-view.js';
+import { workspace } from '../helpers.js';
 import { fixture, modelOf } from './render-fixtures.js';
 import { parseXml, type ParsedElement } from './xml-check.js';
 
@@ -97,5 +99,34 @@ describe('render: escaping', () => {
         assert.equal(markdownText('# *not* a [link](javascript:x) | `code` ~~x~~ <b>&'), '\\# \\*not\\* a \\[link\\](javascript:x) \\| \\`code\\` \\~\\~x\\~\\~ &lt;b&gt;&amp;');
         assert.equal(markdownText('- item\n+ more\r\n1. first'), '\\- item<br>+ more<br>1. first');
         assert.equal(markdownText('12) twelve'), '12\\) twelve');
+    });
+
+    it('keeps a web address in Markdown text: no autolink, which marked runs on over the escaped `<` after it', () => {
+        const text = `see http://example.com/a'<b> and WWW.example.com or ftp://x`;
+        assert.equal(markdownText(text), `see http\\://example.com/a'&lt;b&gt; and WWW\\.example.com or ftp\\://x`);
+        const html = new Marked({ gfm: true, async: false }).parse(markdownText(text)) as string;
+        assert.doesNotMatch(html, /<a /, 'no link');
+        assert.equal(html, `<p>see http://example.com/a&#39;&lt;b&gt; and WWW.example.com or ftp://x</p>\n`, 'reads as written');
+    });
+
+    it('keeps a status or kind written with spaces to one class of its badge, adding none of the preview\'s own', async () => {
+        const ws = await workspace({
+            'a.strategy': `objective O "O" { metric M }
+metric M "M" { baseline 1 target 2 by 2027-01-01 }
+solution S "S" { advances O status "x highlighted map-viewport" }
+ticket T-1 "T" { serves O implements S kind "a view-title" status "b\\"c" }
+canvas C "C" { kind product outcomes O solutions S plan { step "s" tickets T-1 } }`
+        });
+        for (const view of [previewView(modelOf(ws), 'C')!, previewView(modelOf(ws))!]) {
+            for (const format of ['fragment', 'svg'] as const) {
+                const output = await renderView(view, format, { layout: new MapLayoutCache() });
+                const what = `${view.view} ${format}`;
+                assert.ok(output.includes('badge-status-x_highlighted_map-viewport"'), `${what}: the status as one class`);
+                assert.doesNotMatch(output, /class="[^"]*(\bhighlighted\b|\smap-viewport)/, `${what}: no class of the preview's from the status`);
+                if (view.view === 'map') continue; // the map shows a ticket's kind and status in its text, not as badges
+                assert.ok(output.includes('badge-kind-a_view-title"') && output.includes('badge-status-b_c"'), `${what}: the kind and status as one class each`);
+                assert.doesNotMatch(output, /class="[^"]*\sview-title/, `${what}: no class of the preview's from the kind`);
+            }
+        }
     });
 });

@@ -6,7 +6,8 @@ import type { ElementLocation } from '../../src/model/alignment-tree.js';
 import type { MapView, ProductCanvasView } from '../../src/model/preview-view.js';
 import type { FromWebviewMessage, RevealMessage } from '../../src/webview/messages.js';
 import {
-    chromiumPath, launchChromium, openPreview, PreviewServer, renderFixture, root, updateMessage, type PreviewPage, type RenderedView
+    activeContent, chromiumPath, launchChromium, openPreview, PreviewServer, pwned, renderFixture, root, updateMessage, type PreviewPage,
+    type RenderedView
 } from './preview-harness.js';
 
 // The preview's webview in Debian's Chromium: the shell and script the extension ships, fed the real renderer's
@@ -21,30 +22,6 @@ function revealOf(location: ElementLocation): RevealMessage {
 
 async function reveals(preview: PreviewPage): Promise<RevealMessage[]> {
     return (await preview.posted()).filter((message): message is RevealMessage => message.type === 'reveal');
-}
-
-/** Elements anywhere in the page that content must never create, and attributes it must never carry. */
-async function activeContent(page: Page): Promise<string[]> {
-    return page.evaluate(() => {
-        const document = (globalThis as any).document;
-        const found: string[] = [];
-        for (const element of document.querySelectorAll('*')) {
-            const name = element.localName as string;
-            if (['iframe', 'object', 'embed', 'img', 'math', 'textarea', 'frame', 'frameset', 'base', 'form'].includes(name)) found.push(`<${name}>`);
-            for (const attribute of element.attributes) {
-                if (/^on/i.test(attribute.name)) found.push(`${name}[${attribute.name}]`);
-                // The one style the script sets, through CSSOM: the map's pan and zoom.
-                const panZoom = element.matches('.map-viewport > svg') && /^transform: [^;]*;$/.test(attribute.value);
-                if (attribute.name === 'style' && !panZoom) found.push(`${name}[style]`);
-                if (/^\s*javascript:/i.test(attribute.value)) found.push(`${name}[${attribute.name}=javascript:]`);
-            }
-        }
-        return found;
-    });
-}
-
-async function pwned(page: Page): Promise<unknown> {
-    return page.evaluate(() => (globalThis as any).__pwned);
 }
 
 async function screenshot(page: Page, name: string): Promise<void> {

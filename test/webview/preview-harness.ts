@@ -7,6 +7,7 @@ import type { AddressInfo } from 'node:net';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
+import type { Diagnostic } from 'vscode-languageserver';
 import { loadWorkspace } from '../../src/cli/load-workspace.js';
 export { chromiumPath, launchChromium } from '../chromium.js';
 import { createNonce, previewShellHtml } from '../../src/extension/preview/preview-html.js';
@@ -27,27 +28,39 @@ export interface RenderedView {
     fragment: string;
     html: string;
     svg: string;
+    md: string;
 }
 
-/** The canvases (and, for `undefined`, the alignment map) of a folder of .strategy files. */
-export async function renderFixture(folder: string, canvases: Array<string | undefined>, today = '2026-11-23'): Promise<RenderedView[]> {
-    const { services } = await loadWorkspace([path.join(root, folder)], today);
+/** The views of a folder and the diagnostics of its files (as `strategy check` reports them). */
+export interface RenderedWorkspace {
+    views: RenderedView[];
+    diagnostics: Diagnostic[];
+}
+
+/** The canvases (and, for `undefined`, the alignment map) of a folder of .strategy files, relative to the repository or absolute. */
+export async function renderWorkspace(folder: string, canvases: Array<string | undefined>, today = '2026-11-23'): Promise<RenderedWorkspace> {
+    const { services, documents } = await loadWorkspace([path.resolve(root, folder)], today);
     const model = services.strategy.WorkspaceModel.get();
-    const rendered: RenderedView[] = [];
+    const views: RenderedView[] = [];
     for (const canvas of canvases) {
         const view = previewView(model, canvas);
         if (!view) throw new Error(`${folder} has no canvas ${canvas}`);
-        rendered.push({
+        views.push({
             canvas,
             view,
             title: viewTitle(view),
             uris: sourceUris(view),
             fragment: await renderView(view, 'fragment'),
             html: await renderView(view, 'html'),
-            svg: await renderView(view, 'svg')
+            svg: await renderView(view, 'svg'),
+            md: await renderView(view, 'md')
         });
     }
-    return rendered;
+    return { views, diagnostics: documents.flatMap(document => document.diagnostics ?? []) };
+}
+
+export async function renderFixture(folder: string, canvases: Array<string | undefined>, today = '2026-11-23'): Promise<RenderedView[]> {
+    return (await renderWorkspace(folder, canvases, today)).views;
 }
 
 export function updateMessage(rendered: RenderedView, counts = { errors: 0, warnings: 0, infos: 0 }): UpdateMessage {
@@ -251,4 +264,31 @@ export async function openPreview(browser: Browser, server: PreviewServer, optio
         consoleErrors,
         pageErrors
     };
+}
+
+/** A page or one of its frames: anything that runs a function in a document. */
+export type DocumentScope = Pick<Page, 'evaluate'>;
+
+/** Elements anywhere in the page that content must never create, and attributes it must never carry. */
+export async function activeContent(page: DocumentScope): Promise<string[]> {
+    return page.evaluate(() => {
+        const document = (globalThis as any).document;
+        const found: string[] = [];
+        for (const element of document.querySelectorAll('*')) {
+            const name = element.localName as string;
+            if (['iframe', 'object', 'embed', 'img', 'math', 'textarea', 'frame', 'frameset', 'base', 'form'].includes(name)) found.push(`<${name}>`);
+            for (const attribute of element.attributes) {
+                if (/^on/i.test(attribute.name)) found.push(`${name}[${attribute.name}]`);
+                // The one style the script sets, through CSSOM: the map's pan and zoom.
+                const panZoom = element.matches('.map-viewport > svg') && /^transform: [^;]*;$/.test(attribute.value);
+                if (attribute.name === 'style' && !panZoom) found.push(`${name}[style]`);
+                if (/^\s*javascript:/i.test(attribute.value)) found.push(`${name}[${attribute.name}=javascript:]`);
+            }
+        }
+        return found;
+    });
+}
+
+export async function pwned(page: DocumentScope): Promise<unknown> {
+    return page.evaluate(() => (globalThis as any).__pwned);
 }

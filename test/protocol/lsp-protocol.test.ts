@@ -388,10 +388,11 @@ describe('strategy lsp --stdio, driven as an editor drives it', function () {
         assert.ok(canvas.uris.includes(uri('objectives.strategy')) && canvas.uris.every(u => u.startsWith(pathToFileURL(folder).toString())));
 
         if (!texts.has('canvas.strategy')) await open('canvas.strategy');
-        await replace('canvas.strategy', 'Lean Product Canvas: app recurrence', 'Lean Product Canvas: app <recurrence>');
+        await replace('canvas.strategy', 'Lean Product Canvas: app recurrence', 'Lean Product Canvas: app <recurrence> \u202Egnp.exe');
         // No wait for diagnostics: the request itself waits until the server has linked the edit.
         const edited = await request<RenderResult>('strategy/render', { canvas: 'AppRecurrence', format: 'html' });
-        assert.equal(edited.title, 'Lean Product Canvas: app <recurrence>');
+        // The title is plain text to its host (the panel's tab, the preview's header), its bidi override made visible.
+        assert.equal(edited.title, 'Lean Product Canvas: app <recurrence> [U+202E]gnp.exe');
         assert.match(edited.content, /app &lt;recurrence&gt;/);
         assert.doesNotMatch(edited.content, /<recurrence>/);
 

@@ -6,6 +6,7 @@ import type { Model } from '../generated/ast.js';
 import { previewView, sourceUris, viewTitle } from '../../model/preview-view.js';
 import { MapLayoutCache, warmUpLayout } from '../../render/map-layout.js';
 import { renderView } from '../../render/render-view.js';
+import { visibleText } from '../../render/escape.js';
 import { workerLayout } from '../../render/worker-layout.js';
 import { tokenOf, type LinkedReader } from './custom-requests.js';
 import { previewTargetAt } from './preview-target.js';
@@ -53,7 +54,9 @@ export function registerPreviewRequests(connection: Connection, whenLinked: Link
         const view = await whenLinked(tokenOf(args), () => previewView(model(), params.canvas));
         if (view instanceof ResponseError || view === undefined) return view ?? null;
         const content = await renderView(view, params.format, { layout });
-        return { title: viewTitle(view), content, uris: sourceUris(view) };
+        // The panel's tab and the preview's header show the title as the content shows its texts: a bidi override
+        // made visible, so it cannot reorder what follows it.
+        return { title: visibleText(viewTitle(view)), content, uris: sourceUris(view) };
     });
 
     connection.onRequest(previewTargetRequest, (...args: unknown[]) => {

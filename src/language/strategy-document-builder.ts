@@ -39,10 +39,12 @@ export class StrategyDocumentBuilder extends DefaultDocumentBuilder {
      * Langium relinks a document when the index says it refers into a changed file. A build cancelled after linking
      * a document but before indexing its references leaves links the index does not know, so the next change to
      * the file they point into went unnoticed and the links kept its old nodes ("Engagement is an objective, but
-     * 'advances' needs an objective"). A document that never finished its build is relinked on every change.
+     * 'advances' needs an objective"). Such a document is relinked on every change. One further on (its references
+     * indexed, waiting only for validation) is left to the index, or every edit typed during a build would relink
+     * the documents that build was validating again.
      */
     protected override shouldRelink(document: LangiumDocument, changedUris: Set<string>): boolean {
-        return document.state < DocumentState.Validated || super.shouldRelink(document, changedUris);
+        return document.state === DocumentState.Linked || super.shouldRelink(document, changedUris);
     }
 
     /**

@@ -8,6 +8,7 @@ import { StrategyDocumentBuilder } from './strategy-document-builder.js';
 import { StrategyIndexManager } from './strategy-index.js';
 import { StrategyDocumentValidator } from './strategy-document-validator.js';
 import { StrategyLinker } from './strategy-linker.js';
+import { StrategyLexer } from './strategy-lexer.js';
 import { createStrategyParser } from './strategy-parser.js';
 import { StrategyScopeComputation, StrategyScopeProvider } from './strategy-scope.js';
 import { StrategyValidationRegistry } from './strategy-validation-registry.js';
@@ -33,6 +34,8 @@ export const StrategyModule: Module<StrategyServices, PartialLangiumCoreServices
     },
     parser: {
         LangiumParser: (services) => createStrategyParser(services),
+        // Runs of characters no token starts with are lexed as one error, not tried character by character.
+        Lexer: (services) => new StrategyLexer(services),
         ParserErrorMessageProvider: () => new StrategySyntaxMessages(),
         // The grammar is LL(2); chevrotain's LL(k) lookahead parses it much faster than Langium's default ALL(*).
         ParserConfig: () => ({ maxLookahead: 3 }),

@@ -1,5 +1,6 @@
-import { DefaultTokenBuilder, GrammarAST } from 'langium';
-import type { TokenType } from 'chevrotain';
+import { DefaultTokenBuilder, GrammarAST, type Grammar, type TokenBuilderOptions } from 'langium';
+import type { TokenType, TokenVocabulary } from 'chevrotain';
+import { unexpectedCharacters } from './strategy-lexer.js';
 
 /**
  * STRING as the grammar's `/"(\\.|[^"\\])*"/`, scanned by hand so an unclosed string cannot make lexing quadratic.
@@ -37,6 +38,10 @@ export function stringPattern(): (text: string, offset: number) => [string] | nu
 }
 
 export class StrategyTokenBuilder extends DefaultTokenBuilder {
+    override buildTokens(grammar: Grammar, options?: TokenBuilderOptions): TokenVocabulary {
+        return [...super.buildTokens(grammar, options) as TokenType[], unexpectedCharacters];
+    }
+
     protected override buildTerminalToken(terminal: GrammarAST.TerminalRule): TokenType {
         const token = super.buildTerminalToken(terminal);
         if (terminal.name !== 'STRING') return token;

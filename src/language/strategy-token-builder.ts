@@ -39,7 +39,7 @@ export function stringPattern(): (text: string, offset: number) => [string] | nu
 
 export class StrategyTokenBuilder extends DefaultTokenBuilder {
     override buildTokens(grammar: Grammar, options?: TokenBuilderOptions): TokenVocabulary {
-        return [...super.buildTokens(grammar, options) as TokenType[], unexpectedCharacters];
+        return [unexpectedCharacters, ...super.buildTokens(grammar, options) as TokenType[]];
     }
 
     protected override buildTerminalToken(terminal: GrammarAST.TerminalRule): TokenType {

@@ -34,7 +34,7 @@ describe('lexer', () => {
     it('gives exactly the tokens and errors of chevrotain skipping character by character, on random text', () => {
         const example = readFileSync(new URL('../../examples/shop-app/backlog.strategy', import.meta.url), 'utf8');
         const alphabet = ['😀', 'é', 'e\u0301', '中文', '\u00A0', '\u2028', '\u3000', '\uFEFF', '\u202E', '\u0085', '\u200B', '\uD83D',
-            '"', '\\', ' ', '\n', '\r', '{', '}', '<', '-', '/', '*', 'ticket', 'A', '1', '2027-01-01'];
+            '"', '\\', ' ', '\n', '\r', '{', '}', '<', '-', '/', '*', ';', "'", ':', '(', '|', '\u0000', '\u007F', 'ticket', 'A', '1', '2027-01-01'];
         const random = new Random(20261123);
         for (let i = 0; i < 2000; i++) {
             let text = '';
@@ -46,6 +46,22 @@ describe('lexer', () => {
                 for (let j = 0; j < length; j++) text += random.pick(alphabet);
             }
             assert.deepEqual(lex(services.parser.Lexer, text), lex(reference, text), JSON.stringify(text));
+        }
+    });
+
+    it('no other token starts with a character that starts a run of unexpected characters', () => {
+        const chevrotain = (services.parser.Lexer as unknown as { chevrotainLexer: { charCodeToPatternIdxToConfig: { defaultMode: Array<Array<{ tokenType: TokenType }> | undefined> } } }).chevrotainLexer;
+        const candidates = chevrotain.charCodeToPatternIdxToConfig.defaultMode.map(configs => configs?.map(config => config.tokenType.name) ?? []);
+        // Below 256 chevrotain indexes each character alone: there, the unexpected run must be the only candidate.
+        const shared = candidates.slice(0, 256).map((names, code) => [code, names] as const)
+            .filter(([, names]) => names.includes(unexpectedCharacters.name) && names.length > 1);
+        assert.deepEqual(shared, []);
+        // Beyond, it indexes blocks of 256, where only white space may start another token: no white space is unexpected.
+        assert.deepEqual([...new Set(candidates.slice(256).flat())].sort(), [unexpectedCharacters.name, 'WS']);
+        const pattern = new RegExp(`^${(unexpectedCharacters.PATTERN as RegExp).source}`);
+        for (let code = 0; code <= 0xFFFF; code++) {
+            const char = String.fromCharCode(code);
+            if (/\s/.test(char)) assert.ok(!pattern.test(char), `U+${code.toString(16)} is white space`);
         }
     });
 

@@ -53,14 +53,11 @@ describe('fuzzer regressions', function () {
 
     // Seed 20261123, variant 330 (huge-string, truncate, parent-chain): a title of 90,000 escaped quotes cut before
     // its end (`"\"\"…\"\`, no closing quote) took 61 s to parse, since the lexer rescanned the string from each
-    // quote; the STRING terminal is now scanned by hand (src/language/strategy-token-builder.ts). It took 20 s at
-    // this size; now well under a second.
-    it('lexes an unclosed string full of escaped quotes in linear time', async () => {
-        const text = `objective A "${'\\"'.repeat(50_000)}\\\nobjective B "b" {}\n`;
-        const start = performance.now();
-        const codes = await codesOf(text);
-        const ms = performance.now() - start;
-        assert.ok(ms < 3000, `${Math.round(ms)} ms`);
+    // quote; the STRING terminal is now scanned by hand (src/language/strategy-token-builder.ts). Rescanning, this
+    // text would take minutes and run into the suite's timeout; scanned once, it parses in a fraction of a second
+    // (no timed assertion: the fuzzer and the benchmarks report times).
+    it('lexes an unclosed string full of escaped quotes without rescanning it from each quote', async () => {
+        const codes = await codesOf(`objective A "${'\\"'.repeat(100_000)}\\\nobjective B "b" {}\n`);
         assert.ok(codes.some(code => code.endsWith('syntax-error')), codes.join());
     });
 

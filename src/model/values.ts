@@ -30,9 +30,13 @@ export function localToday(now = new Date()): string {
     return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
 }
 
-/** Collapses the line breaks and indentation of a multi-line string into single spaces, for one-line display. */
-export function oneLine(text: string): string {
-    return text.replace(/\s+/g, ' ').trim();
+/**
+ * Collapses the line breaks and indentation of a multi-line string into single spaces, for one-line display. The
+ * AST types say names and titles are strings, but an element the parser recovered without one (`objective "…"`
+ * while its name is being typed) has none: it shows as empty text.
+ */
+export function oneLine(text: string | undefined): string {
+    return (text ?? '').replace(/\s+/g, ' ').trim();
 }
 
 /** `1 ticket`, `3 tickets`: a count with its noun. */

@@ -37,6 +37,20 @@ describe('fuzzer regressions', function () {
         for (const format of renderFormats) assert.equal(typeof await renderView(view, format), 'string', format);
     });
 
+    // Seed 9001, variant 2310 (swap-tokens), minimised: `objective"…"` recovered without its name, measured by a
+    // metric; hovering the metric listed the objectives it measures and threw on the missing name. Names and titles
+    // a recovered element lacks now show as empty text everywhere one-line text is made (oneLine).
+    it('hovers a metric that measures an objective without its name', async () => {
+        const text = 'WkConversion objective"Convert more visitors into buyers"{metric WkConversionRate}metric WkConversionRate 2.1';
+        const ws = await workspace({ 'main.strategy': text });
+        const document = ws.documents.get('main.strategy')!;
+        const hover = await ws.services.lsp.HoverProvider!.getHoverContent(document, {
+            textDocument: { uri: document.uri.toString() }, position: document.textDocument.positionAt(text.lastIndexOf('WkConversionRate') + 2)
+        });
+        const markdown = hover && typeof hover.contents === 'object' && 'value' in hover.contents ? hover.contents.value : '';
+        assert.match(markdown, /Measures /);
+    });
+
     // Seed 1, variant 5 (swap-tokens), minimised to `objective ticket`: the orphan-ticket quick fix sorted every
     // objective by name, and an objective without its name threw in localeCompare.
     it('offers the orphan-ticket quick fix beside an objective without its name', async () => {

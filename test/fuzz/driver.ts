@@ -122,6 +122,11 @@ async function call<T>(log: CallLog, feature: string, run: () => T | Promise<T>,
     const layoutBefore = layoutMs;
     let timer: NodeJS.Timeout | undefined;
     let result: T | undefined;
+    // Langium catches some exceptions of a feature (a completion candidate that throws) and logs them: the editor
+    // still answers, but the error lands in the user's output channel. Those count as crashes too.
+    const logged: unknown[] = [];
+    const consoleError = console.error;
+    console.error = (...args: unknown[]) => { logged.push(args.find(arg => arg instanceof Error) ?? args.join(' ')); };
     try {
         result = await Promise.race([
             Promise.resolve().then(run),
@@ -135,6 +140,11 @@ async function call<T>(log: CallLog, feature: string, run: () => T | Promise<T>,
         }
     } finally {
         clearTimeout(timer);
+        console.error = consoleError;
+    }
+    if (logged.length > 0) {
+        const first = logged[0];
+        throw new CallFailure('crash', feature, `logged: ${first instanceof Error ? `${first.message}\n${first.stack ?? ''}` : String(first)}`);
     }
     const ms = performance.now() - start - (layoutMs - layoutBefore);
     log.calls++;

@@ -51,6 +51,28 @@ describe('fuzzer regressions', function () {
         assert.match(markdown, /Measures /);
     });
 
+    // Seed 9001, variant 2016 (line-ends, insert-token, replace-word), minimised: in this broken canvas the parser
+    // gave completion the file itself as the owner of `users`; asking its scope threw, and Langium logged the error
+    // to the output channel on each completion. The fuzzer now counts what a feature logs as a crash.
+    it('completes everywhere in a canvas the parser could not build, without logging an error', async () => {
+        const text = 'canvas UpFreshCanvas{solutions"Customers say our fresh produce spoils too quickly."// expect: unmeasurable-problem\n\r  users solutions';
+        const ws = await workspace({ 'main.strategy': text });
+        const document = ws.documents.get('main.strategy')!;
+        const logged: unknown[] = [];
+        const consoleError = console.error;
+        console.error = (...args: unknown[]) => { logged.push(args[0]); };
+        try {
+            for (let offset = 0; offset <= text.length; offset++) {
+                await ws.services.lsp.CompletionProvider!.getCompletion(document, {
+                    textDocument: { uri: document.uri.toString() }, position: document.textDocument.positionAt(offset)
+                });
+            }
+        } finally {
+            console.error = consoleError;
+        }
+        assert.deepEqual(logged.map(error => error instanceof Error ? error.message : String(error)), []);
+    });
+
     // Seed 1, variant 5 (swap-tokens), minimised to `objective ticket`: the orphan-ticket quick fix sorted every
     // objective by name, and an objective without its name threw in localeCompare.
     it('offers the orphan-ticket quick fix beside an objective without its name', async () => {

@@ -108,6 +108,9 @@ export class StrategyCompletionProvider extends DefaultCompletionProvider {
     }
 
     protected override getReferenceCandidates(refInfo: ReferenceInfo, context: CompletionContext): Stream<AstNodeDescription> {
+        // In broken text the parser may hand over the file itself as the element a reference belongs to (`users`
+        // after a canvas it could not build): there is nothing to propose, and asking the scope would throw.
+        if (!this.astReflection.getTypeMetaData(refInfo.container.$type).properties[refInfo.property]?.referenceType) return stream([]);
         const typed = context.textDocument.getText().substring(context.tokenOffset, context.offset);
         const candidates = isSolution(refInfo.container) && refInfo.property === 'needs'
             ? stream(this.needCandidates(refInfo.container, typed.includes('.')))

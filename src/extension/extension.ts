@@ -28,14 +28,15 @@ export function activate(context: ExtensionContext): StrategyExtensionApi {
     context.subscriptions.push(output);
     const languageClient = createLanguageClient(context, output);
     client = languageClient;
-    // The client keeps one handler per notification: the alignment view and the preview share this one.
+    // The client keeps one handler per notification (a second registration replaces the first): the ticket links,
+    // the alignment view and the preview share this one.
     const modelChanged = new EventEmitter<void>();
     context.subscriptions.push(
         modelChanged,
         languageClient.onNotification(modelChangedNotification, () => modelChanged.fire()),
         registerShowReferences(languageClient),
         registerRestartCommand(languageClient, output),
-        ...registerTicketLinks(languageClient),
+        ...registerTicketLinks(languageClient, modelChanged.event),
         ...registerAlignmentView(languageClient, modelChanged.event),
         ...registerPreview({ client: languageClient, extensionUri: context.extensionUri, log: output, onModelChanged: modelChanged.event })
     );

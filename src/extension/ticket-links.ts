@@ -1,11 +1,11 @@
 import {
     Hover, languages, MarkdownString, Range, Uri, workspace, DocumentLink, type CancellationToken, type Disposable,
-    type DocumentLinkProvider, type DocumentSelector, type HoverProvider, type Position, type TextDocument
+    type DocumentLinkProvider, type DocumentSelector, type Event, type HoverProvider, type Position, type TextDocument
 } from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { findTicketMentions, maxScannedLength, ticketMentionAt } from '../model/ticket-keys.js';
 import {
-    modelChangedNotification, settingsSection, ticketHoverRequest, ticketKeysRequest, type TicketHover, type TicketHoverParams, type TicketKey
+    settingsSection, ticketHoverRequest, ticketKeysRequest, type TicketHover, type TicketHoverParams, type TicketKey
 } from '../language/lsp/strategy-protocol.js';
 
 /**
@@ -90,12 +90,12 @@ class TicketLinkProvider implements DocumentLinkProvider, HoverProvider {
  * Ticket IDs in every other text file (code comments, commit messages, Markdown) become links to the ticket's
  * definition and hover with its chain to the objectives. Only IDs the workspace defines are linked.
  */
-export function registerTicketLinks(client: LanguageClient): Disposable[] {
+export function registerTicketLinks(client: LanguageClient, onModelChanged: Event<void>): Disposable[] {
     const index = new TicketKeyIndex(client);
     const provider = new TicketLinkProvider(client, index);
     const selector: DocumentSelector = [{ scheme: 'file' }, { scheme: 'untitled' }];
     return [
-        client.onNotification(modelChangedNotification, () => index.markStale()),
+        onModelChanged(() => index.markStale()),
         languages.registerDocumentLinkProvider(selector, provider),
         languages.registerHoverProvider(selector, provider)
     ];

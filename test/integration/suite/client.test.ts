@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { activeExtension, at, fileUri, open, waitFor, whereOf } from './helpers.js';
+import { activeExtension, at, fileUri, open, replaceIn, restore, waitFor, whereOf } from './helpers.js';
 
 // What the extension adds on the client side, beyond the language server's own features: ticket links and hovers
 // in other files, code lenses and implementations as VS Code shows them.
@@ -31,6 +31,20 @@ describe('ticket links, code lenses and implementations', () => {
         const text = hovers.flatMap(hover => hover.contents).map(content => typeof content === 'string' ? content : content.value).join('\n');
         assert.match(text, /Prototype personalized notifications/);
         assert.match(text, /Engagement/);
+    });
+
+    it('links a ticket ID as soon as a .strategy file defines it, through the server\'s model-changed notification', async () => {
+        const notes = await vscode.workspace.openTextDocument({ language: 'markdown', content: 'Next: APP-777.\n' });
+        const linked = async () => (await vscode.commands.executeCommand<vscode.DocumentLink[]>('vscode.executeLinkProvider', notes.uri))
+            .some(link => notes.getText(link.range) === 'APP-777');
+        assert.equal(await linked(), false, 'APP-777 is linked before any file defines it');
+        const backlog = await vscode.workspace.openTextDocument(fileUri('backlog.strategy'));
+        try {
+            await replaceIn(backlog, 'ticket APP-101 ', 'ticket APP-777 "Added" {\n  serves Engagement\n}\n\nticket APP-101 ');
+            await waitFor('APP-777 linked once the backlog defines it', linked);
+        } finally {
+            await restore('backlog.strategy');
+        }
     });
 
     it('shows a code lens over each objective with its work and metric progress', async () => {

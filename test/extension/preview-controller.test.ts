@@ -68,6 +68,22 @@ describe('preview controller', () => {
         ]);
     });
 
+    it('opened on an editor, renders once what the cursor is in, also when the webview says ready mid-render', async () => {
+        const fakes = new Fakes();
+        const gate = deferred<void>();
+        fakes.gate = gate.promise;
+        fakes.targets.push({ canvas: 'AppRecurrence', element: 'objective:Engagement' });
+        const controller = new PreviewController(fakes, { uri: canvasFile });
+        const following = controller.cursorAt(canvasFile, { line: 3, character: 2 });
+        await new Promise(resolve => setImmediate(resolve));
+        controller.receive({ type: 'ready' });
+        gate.resolve();
+        await following;
+        assert.deepEqual(fakes.renders, [{ canvas: 'AppRecurrence', format: 'fragment' }]);
+        assert.deepEqual(fakes.types(), ['update', 'highlight']);
+        assert.deepEqual(fakes.posted[1], { type: 'highlight', element: 'objective:Engagement' });
+    });
+
     it('sends the last content again when the webview comes back after being hidden', async () => {
         const fakes = new Fakes();
         const controller = await readyController(fakes);

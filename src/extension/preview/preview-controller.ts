@@ -73,10 +73,6 @@ export class PreviewController {
         return { ...this.source };
     }
 
-    get isReady(): boolean {
-        return this.ready;
-    }
-
     /** The webview's document went away (the panel was hidden); it says `ready` when it is back. */
     webviewGone(): void {
         this.ready = false;
@@ -146,7 +142,8 @@ export class PreviewController {
         const keepCanvas = revealing !== undefined && revealing.uri === uri && revealing.line === position.line
             && revealing.character === position.character && this.ports.now() < revealing.until;
         if (!keepCanvas) this.revealing = undefined;
-        if (!keepCanvas && target?.canvas !== this.source.canvas) {
+        // Nothing shown yet: a panel opened on an editor renders first what its cursor is in, not the map before it.
+        if (!this.shown || (!keepCanvas && target?.canvas !== this.source.canvas)) {
             this.source = showing(this.source, target?.canvas);
             this.highlighted = element;
             // The update posts the highlight with it.
@@ -176,8 +173,9 @@ export class PreviewController {
             case 'ready':
                 this.ready = true;
                 this.readyWaiters.splice(0).forEach(waiter => waiter.resolve());
+                // A render under way posts its result itself, now that the webview is ready.
                 if (this.shown) this.sendShown();
-                else void this.render();
+                else if (!this.rendering) void this.render();
                 break;
             case 'reveal':
                 this.revealing = { uri: message.uri, line: message.line, character: message.character, until: this.ports.now() + revealGrace };

@@ -75,9 +75,7 @@ export class PreviewManager implements WebviewPanelSerializer, Disposable {
         });
         const shown = editor?.document.uri ?? file;
         const uri = shown && this.context.client.code2ProtocolConverter.asUri(shown);
-        const preview = this.adopt(new StrategyPreview(panel, this.context, { uri }));
-        if (editor) preview.follow(editor);
-        return preview;
+        return this.adopt(new StrategyPreview(panel, this.context, { uri }, editor));
     }
 
     private adopt(preview: StrategyPreview): StrategyPreview {

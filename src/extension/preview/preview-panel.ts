@@ -63,7 +63,8 @@ export class StrategyPreview implements Disposable {
     private readonly controller: PreviewController;
     private cursorEditor: TextEditor | undefined;
 
-    constructor(private readonly panel: WebviewPanel, private readonly context: PreviewContext, source: PreviewSource) {
+    /** With an editor, it shows what that editor's cursor is in; without (a panel restored), what `source` names. */
+    constructor(private readonly panel: WebviewPanel, private readonly context: PreviewContext, source: PreviewSource, editor?: TextEditor) {
         const { client, log } = context;
         const webview = panel.webview;
         webview.options = webviewOptions(context.extensionUri);
@@ -108,7 +109,8 @@ export class StrategyPreview implements Disposable {
                 if (event.uris.some(uri => uri.path.endsWith('.strategy'))) diagnosticsSoon.schedule();
             })
         );
-        void this.controller.render();
+        if (editor) this.follow(editor);
+        else void this.controller.render();
     }
 
     get current(): PreviewSource {

@@ -1,3 +1,4 @@
+import { plural } from '../model/values.js';
 import type { DiagnosticCounts } from './messages.js';
 
 // What the webview's shell (src/extension/preview/preview-html.ts) and its script (src/webview/index.ts) share:
@@ -10,16 +11,12 @@ export const shellIds = {
     content: 'preview-content'
 } as const;
 
-function count(value: number, one: string, many: string): string {
-    return `${value} ${value === 1 ? one : many}`;
-}
-
 /** `2 errors, 1 warning`: the header's Problems button; the counts that are zero are left out. */
 export function problemsText(counts: DiagnosticCounts): string {
     const parts = [
-        counts.errors > 0 ? count(counts.errors, 'error', 'errors') : '',
-        counts.warnings > 0 ? count(counts.warnings, 'warning', 'warnings') : '',
-        counts.infos > 0 ? count(counts.infos, 'info', 'infos') : ''
+        counts.errors > 0 ? plural(counts.errors, 'error') : '',
+        counts.warnings > 0 ? plural(counts.warnings, 'warning') : '',
+        counts.infos > 0 ? plural(counts.infos, 'info') : ''
     ].filter(part => part);
     return parts.length > 0 ? parts.join(', ') : 'No problems';
 }

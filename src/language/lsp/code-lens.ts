@@ -4,6 +4,7 @@ import type { CodeLens, Location, Position } from 'vscode-languageserver';
 import type { Model, Objective, Ticket } from '../generated/ast.js';
 import type { AlignmentModel } from '../../model/alignment.js';
 import { gradeLabel } from '../../model/progress.js';
+import { plural } from '../../model/values.js';
 import { wayText } from '../../render/metric-text.js';
 import type { StrategyLspServices } from './strategy-lsp-module.js';
 import { nameLocation } from './implementation.js';
@@ -14,10 +15,6 @@ import { nameLocation } from './implementation.js';
  * a language server cannot call that editor command itself.
  */
 export const showReferencesCommand = 'strategy.showReferences';
-
-function count(n: number, one: string, many = `${one}s`): string {
-    return `${n} ${n === 1 ? one : many}`;
-}
 
 /**
  * Above each objective, the work and the first metric's progress; above each ticket, the chain it serves.
@@ -47,9 +44,9 @@ export class StrategyCodeLensProvider implements CodeLensProvider {
         const tickets = facts?.tickets ?? [];
         const solutions = facts?.solutions ?? [];
         const children = facts?.children ?? [];
-        const parts = [count(tickets.length, 'ticket'), count(solutions.length, 'solution')];
+        const parts = [plural(tickets.length, 'ticket'), plural(solutions.length, 'solution')];
         // The issue's form names tickets and solutions; sub-objectives show only when there are some.
-        if (children.length > 0) parts.push(count(children.length, 'sub-objective'));
+        if (children.length > 0) parts.push(plural(children.length, 'sub-objective'));
         parts.push(this.progressText(objective, model));
         return this.lens(objective, parts.join(' · '), [...tickets, ...solutions, ...children]);
     }

@@ -75,9 +75,17 @@ export function cstLocation(node: AstNode, cst: CstNode | undefined): ElementLoc
     };
 }
 
-/** Where the element's name is written (the whole element while it has no name). */
-export function locationOf(node: AstNode & { name: string }): ElementLocation {
+/** Where the element's name is written (the whole element while it has no name, or if its kind has none). */
+export function locationOf(node: AstNode): ElementLocation {
     return cstLocation(node, GrammarUtils.findNodeForProperty(node.$cstNode, 'name') ?? node.$cstNode);
+}
+
+/**
+ * An element's ID, title and location as every view shows them. The parser recovers an element without its name
+ * or title while the user types it (`objective "…"`): those show as empty text.
+ */
+export function elementFields(element: AstNode & { name: string; title?: string }): { id: string; title: string; location: ElementLocation } {
+    return { id: element.name ?? '', title: element.title ?? '', location: locationOf(element) };
 }
 
 // Documents arrive in whatever order the file system listed them; source order keeps the tree stable between builds.
@@ -96,14 +104,11 @@ export function metricNode(model: AlignmentModel, metric: Metric): MetricNode {
 }
 
 function solutionNode(solution: Solution): SolutionNode {
-    return { kind: 'solution', id: solution.name ?? '', title: solution.title ?? '', status: solution.status[0], location: locationOf(solution) };
+    return { kind: 'solution', ...elementFields(solution), status: solution.status[0] };
 }
 
 export function ticketNode(ticket: Ticket): TicketNode {
-    return {
-        kind: 'ticket', id: ticket.name ?? '', title: ticket.title ?? '', status: ticket.status[0], ticketKind: ticket.kind[0],
-        location: locationOf(ticket)
-    };
+    return { kind: 'ticket', ...elementFields(ticket), status: ticket.status[0], ticketKind: ticket.kind[0] };
 }
 
 /** Objective tree with metrics, solutions and tickets, plus the work that reaches no objective; built from one model. */
@@ -118,9 +123,7 @@ export function buildAlignmentTree(model: AlignmentModel): AlignmentTree {
         children.forEach(child => placed.add(child));
         return {
             kind: 'objective',
-            id: objective.name ?? '',
-            title: objective.title ?? '',
-            location: locationOf(objective),
+            ...elementFields(objective),
             measured: facts?.measured ?? false,
             inCycle: facts?.cycle !== undefined,
             metrics: unique(objective.metrics.map(ref => ref.ref)).map(metric => metricNode(model, metric)),

@@ -2,7 +2,7 @@ import { GrammarUtils, type AstNode, type Reference } from 'langium';
 import type { Canvas, Metric, Need, Objective, Solution, Ticket, UserType } from '../language/generated/ast.js';
 import type { AlignmentModel } from './alignment.js';
 import {
-    buildAlignmentTree, cstLocation, locationOf, metricNode, ticketNode, type AlignmentTree, type ElementLocation, type MetricNode,
+    buildAlignmentTree, cstLocation, elementFields, locationOf, metricNode, ticketNode, type AlignmentTree, type ElementLocation, type MetricNode,
     type TicketNode
 } from './alignment-tree.js';
 
@@ -112,13 +112,13 @@ export function elementKey(kind: ItemKind, id: string): string {
 }
 
 /** Where the index-th value of a property is written, or the owner's name when it is not. */
-function referenceLocation(owner: AstNode & { name: string }, property: string, index: number): ElementLocation {
+function referenceLocation(owner: AstNode, property: string, index: number): ElementLocation {
     const cst = GrammarUtils.findNodesForProperty(owner.$cstNode, property)[index];
     return cst ? cstLocation(owner, cst) : locationOf(owner);
 }
 
 function itemOf(kind: ItemKind, element: { name: string; title?: string } & AstNode): ItemView {
-    return { kind, id: element.name ?? '', title: element.title ?? '', location: locationOf(element) };
+    return { kind, ...elementFields(element) };
 }
 
 function unresolved(kind: ItemKind, owner: Canvas, property: string, index: number, reference: Reference): ItemView {
@@ -157,7 +157,7 @@ function outcomes(model: AlignmentModel, canvas: Canvas, property: 'outcomes' | 
 }
 
 function needItem(user: UserType, need: Need): ItemView {
-    return { kind: 'need', id: `${user.name}.${need.name}`, title: need.title ?? '', location: locationOf(need) };
+    return { ...itemOf('need', need), id: `${user.name}.${need.name}` };
 }
 
 function solutionItem(solution: Solution): SolutionView {
@@ -173,7 +173,7 @@ export function canvasKindOf(canvas: Canvas): 'product' | 'strategy' {
 }
 
 function headerOf(canvas: Canvas): CanvasHeader {
-    return { id: canvas.name, title: canvas.title ?? '', location: locationOf(canvas), fields: fieldsOf(canvas) };
+    return { ...elementFields(canvas), fields: fieldsOf(canvas) };
 }
 
 function productCanvas(model: AlignmentModel, canvas: Canvas): ProductCanvasView {
@@ -195,16 +195,12 @@ function productCanvas(model: AlignmentModel, canvas: Canvas): ProductCanvasView
         questions: listed(canvas, 'questions', 'question', question => itemOf('question', question)),
         plan: canvas.steps.map(step => ({
             text: step.title ?? '', // undefined while the parser recovered `step` without its text
-            location: stepLocation(step, 'title', 0),
+            location: referenceLocation(step, 'title', 0),
             tickets: step.tickets.map((reference, index) => reference.ref
                 ? ticketNode(reference.ref as Ticket)
-                : { kind: 'ticket' as const, id: reference.$refText, title: '', unresolved: true, location: stepLocation(step, 'tickets', index) })
+                : { kind: 'ticket' as const, id: reference.$refText, title: '', unresolved: true, location: referenceLocation(step, 'tickets', index) })
         }))
     };
-}
-
-function stepLocation(step: Canvas['steps'][number], property: string, index: number): ElementLocation {
-    return cstLocation(step, GrammarUtils.findNodesForProperty(step.$cstNode, property)[index] ?? step.$cstNode);
 }
 
 function strategyCanvas(model: AlignmentModel, canvas: Canvas): StrategyCanvasView {

@@ -40,11 +40,10 @@ function entryHtml(entry: ItemEntry | MetricEntry | TextEntry, tag: string, opti
     }
     if (entry.type === 'metric') {
         const metric = entry.metric;
-        const progress = progressHtml(metric);
-        const note = progress ? '' : '<div class="metric-note">no current value yet</div>';
+        const progress = metric.current === undefined ? '<div class="metric-note">no current value yet</div>' : progressHtml(metric);
         return `<${tag} class="item item-metric"${elementAttributes(entryKey(entry), metric.location, options.interactive)}>`
             + `${idAndTitle(metric.id, metric.title)}<div class="metric-figures">${escapeHtml(figuresText(metric))}</div>`
-            + `${metric.current === undefined ? note : progress}</${tag}>`;
+            + `${progress}</${tag}>`;
     }
     const item = entry.item;
     return `<${tag} class="${itemClasses(item.kind, entry)}"${elementAttributes(entryKey(entry), item.location, options.interactive)}>`

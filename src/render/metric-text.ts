@@ -11,13 +11,21 @@ export function wayText(ratio: number): string {
     return `${Math.round(ratio * 100)}% of the way`;
 }
 
-/** `20% → 22% → 30% by 2027-06-30 (20% of the way, off track)`: baseline → current → target, as hover and trace show it. */
-export function metricLine(metric: MetricTrace): string {
+/** `20% → 22% → 30% by 2027-06-30`: baseline → current → target, without the progress. */
+export function figuresText(metric: MetricTrace): string {
     const parts = [withUnit(metric.baseline, metric.unit)];
     if (metric.current !== undefined) parts.push(withUnit(metric.current, metric.unit));
     parts.push(withUnit(metric.target, metric.unit) + (metric.by ? ` by ${metric.by}` : ''));
-    const progress = metric.progress !== undefined && metric.grade
-        ? ` (${wayText(metric.progress)}, ${gradeLabel[metric.grade]})`
-        : '';
-    return parts.join(' → ') + progress;
+    return parts.join(' → ');
+}
+
+/** `20% of the way, off track`, or undefined when the metric has no graded progress. */
+export function progressWords(metric: MetricTrace): string | undefined {
+    return metric.progress !== undefined && metric.grade ? `${wayText(metric.progress)}, ${gradeLabel[metric.grade]}` : undefined;
+}
+
+/** `20% → 22% → 30% by 2027-06-30 (20% of the way, off track)`: the figures and the progress, as hover and trace show them. */
+export function metricLine(metric: MetricTrace): string {
+    const words = progressWords(metric);
+    return figuresText(metric) + (words ? ` (${words})` : '');
 }

@@ -1,20 +1,16 @@
-import { gradeLabel } from '../model/progress.js';
 import type { MetricTrace } from '../model/trace.js';
 import { escapeHtml } from './escape.js';
-import { metricLine, wayText } from './metric-text.js';
+import { progressWords } from './metric-text.js';
 
 // A metric's graded progress: a bar drawn with SVG rectangles (sized by attributes, which the Content Security
 // Policy allows, unlike style attributes) and the words, so the grade never rests on colour alone.
 
-/** `20% → 22% → 30% by 2027-06-30`: the figures without the progress, which shows beside them. */
-export function figuresText(metric: MetricTrace): string {
-    return metricLine({ ...metric, progress: undefined, grade: undefined });
-}
+// The figures beside the bar are metric-text.ts's figuresText.
+export { figuresText } from './metric-text.js';
 
 /** `20% of the way, off track`, or undefined when there is no progress to show (no current reading, no change). */
 export function progressText(metric: MetricTrace): string | undefined {
-    if (metric.current === undefined || metric.progress === undefined || !metric.grade) return undefined;
-    return `${wayText(metric.progress)}, ${gradeLabel[metric.grade]}`;
+    return metric.current === undefined ? undefined : progressWords(metric);
 }
 
 /** The bar's track and its fill at `ratio` (0..1), as SVG rectangles at (x, y). */

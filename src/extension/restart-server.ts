@@ -1,7 +1,7 @@
 import { commands, ProgressLocation, window, type Disposable, type LogOutputChannel } from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 
-export const restartServerCommand = 'strategy.restartServer';
+const restartServerCommand = 'strategy.restartServer';
 
 /**
  * "Strategy: Restart Language Server": stops the server process and starts a fresh one that reads the workspace

@@ -14,7 +14,7 @@ export interface HtmlOptions {
 }
 
 /** Code in backticks becomes <code>; everything else is escaped text. */
-export function hintHtml(hint: string): string {
+function hintHtml(hint: string): string {
     return hint.split('`').map((part, index) => (index % 2 ? `<code>${escapeHtml(part)}</code>` : escapeHtml(part))).join('');
 }
 

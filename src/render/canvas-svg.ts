@@ -13,19 +13,21 @@ import { elementAttributes, locationAttributes } from './item-markup.js';
 const page = { width: 1200, margin: 20, gap: 12, header: 64, minBoxHeight: 110 };
 const columnWidth = (page.width - 2 * page.margin - (gridColumns - 1) * page.gap) / gridColumns;
 const nested = 14;
+/** The SVG is only ever an export: no element is clickable, so none carries the location of its source. */
+const interactive = false;
 
 /** Code in backticks reads as plain text in SVG. */
 function plain(hint: string): string {
     return hint.replace(/`/g, '');
 }
 
-function entryBlocks(entry: Entry, indent: number, interactive: boolean): CardBlock[] {
+function entryBlocks(entry: Entry, indent: number): CardBlock[] {
     switch (entry.type) {
         case 'label': return [labelBlock(entry.text.toUpperCase(), indent)];
         case 'hint': return [{ indent, texts: [{ text: plain(entry.text), cls: 't-hint' }] }];
         case 'group': return [
-            ...entryBlocks(entry.head, indent, interactive),
-            ...entry.children.flatMap(child => entryBlocks(child, indent + nested, interactive))
+            ...entryBlocks(entry.head, indent),
+            ...entry.children.flatMap(child => entryBlocks(child, indent + nested))
         ];
         case 'metric': return [metricBlock(entry.metric, interactive, indent)];
         case 'text': return [{
@@ -60,13 +62,13 @@ function headBlock(box: Box): CardBlock {
     return { indent: 24, texts: [{ text: box.title, cls: 't-heading', size: 13, bold: true }] };
 }
 
-function place(canvas: CanvasBoxes, interactive: boolean): PlacedBox[] {
+function place(canvas: CanvasBoxes): PlacedBox[] {
     return canvas.boxes.map(box => {
         const { rows, columns } = spanOf(canvas.areas, box.name);
         const span = columns[1] - columns[0] + 1;
         const width = span * columnWidth + (span - 1) * page.gap;
         const body = box.entries.length > 0
-            ? box.entries.flatMap(entry => entryBlocks(entry, 0, interactive))
+            ? box.entries.flatMap(entry => entryBlocks(entry, 0))
             : [{ texts: [{ text: plain(box.hint), cls: 't-hint' }] }];
         return { box, rows, columns, card: measureCard([headBlock(box), ...body], width) };
     });
@@ -84,7 +86,7 @@ function rowHeights(placed: PlacedBox[], rowCount: number): number[] {
     return heights;
 }
 
-function boxSvg(each: PlacedBox, x: number, y: number, width: number, height: number, interactive: boolean): string {
+function boxSvg(each: PlacedBox, x: number, y: number, width: number, height: number): string {
     const { box } = each;
     return `<g class="box box-${box.name}" data-box="${box.name}"${locationAttributes(box.location, interactive)}>`
         + `<rect class="box-bg" x="${round(x)}" y="${round(y)}" width="${round(width)}" height="${round(height)}" rx="6"/>`
@@ -94,8 +96,8 @@ function boxSvg(each: PlacedBox, x: number, y: number, width: number, height: nu
 }
 
 /** The canvas as a standalone SVG file, style embedded. */
-export function canvasSvg(canvas: CanvasBoxes, interactive = false): string {
-    const placed = place(canvas, interactive);
+export function canvasSvg(canvas: CanvasBoxes): string {
+    const placed = place(canvas);
     const heights = rowHeights(placed, canvas.areas.length);
     const rowTop = heights.map((_, index) => page.header + heights.slice(0, index).reduce((sum, h) => sum + h + page.gap, 0));
     const boxes = placed.map(each => {
@@ -103,7 +105,7 @@ export function canvasSvg(canvas: CanvasBoxes, interactive = false): string {
         const span = each.columns[1] - each.columns[0] + 1;
         const [first, last] = each.rows;
         const height = rowTop[last] + heights[last] - rowTop[first];
-        return boxSvg(each, x, rowTop[first], span * columnWidth + (span - 1) * page.gap, height, interactive);
+        return boxSvg(each, x, rowTop[first], span * columnWidth + (span - 1) * page.gap, height);
     });
     const height = Math.ceil(rowTop[rowTop.length - 1] + heights[heights.length - 1] + page.margin);
     const title = canvas.title.trim() || canvas.id;

@@ -8,7 +8,7 @@ import { previewCss } from './preview-styles.js';
 let styleHash: string | undefined;
 
 /** `sha256-…` of the stylesheet exactly as it stands between <style> and </style>. */
-export function previewCssHash(): string {
+function previewCssHash(): string {
     styleHash ??= `sha256-${createHash('sha256').update(previewCss, 'utf8').digest('base64')}`;
     return styleHash;
 }

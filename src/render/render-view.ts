@@ -18,7 +18,7 @@ export interface RenderOptions {
     layout?: MapLayoutCache;
 }
 
-export function canvasBoxes(view: ProductCanvasView | StrategyCanvasView): CanvasBoxes {
+function canvasBoxes(view: ProductCanvasView | StrategyCanvasView): CanvasBoxes {
     return view.view === 'product' ? productCanvasBoxes(view) : strategyCanvasBoxes(view);
 }
 

@@ -31,7 +31,7 @@ export interface PreviewPorts {
  * clicks and then moves on is never left looking at a stale canvas.
  */
 export const revealGrace = 3000;
-export const rasterizeTimeout = 30_000;
+const rasterizeTimeout = 30_000;
 
 interface PendingPng {
     resolve(bytes: Uint8Array): void;

@@ -106,7 +106,7 @@ class AlignmentTreeProvider implements TreeDataProvider<AlignmentItem> {
     }
 }
 
-/** Opens the file at the element's name; the view's click and other callers (the preview) share it. */
+/** Opens the file at the element's name, from a click in the view (the preview opens its own beside itself). */
 async function revealElement(location: ElementLocation): Promise<void> {
     const { start, end } = location.range;
     await commands.executeCommand('vscode.open', Uri.parse(location.uri), {

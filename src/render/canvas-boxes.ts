@@ -89,6 +89,13 @@ export function boxLocation(view: ProductCanvasView | StrategyCanvasView, ...fie
 }
 
 const notFound: Badge = { text: 'not found', tone: 'error', name: 'unresolved' };
+/** An objective with no metric of its own nor below it: on a canvas's outcomes and on the map. */
+export const unmeasuredBadge: Badge = { text: 'not measured', tone: 'warning', name: 'unmeasured' };
+
+/** The heading a canvas shows: its title, or its ID while it has none. */
+export function canvasTitle(canvas: { id: string; title: string }): string {
+    return canvas.title.trim() || canvas.id;
+}
 
 export function itemEntry(item: ItemView, badges: Badge[] = []): ItemEntry {
     return { type: 'item', item, badges: item.unresolved ? [notFound, ...badges] : badges };
@@ -123,7 +130,7 @@ export function metricOrMissing(metric: MetricNode | ItemView): MetricEntry | It
 
 /** An objective with its metrics; marked when nothing measures it. */
 export function outcomeEntry(outcome: OutcomeView): GroupEntry {
-    const badges: Badge[] = !outcome.unresolved && !outcome.measured ? [{ text: 'not measured', tone: 'warning', name: 'unmeasured' }] : [];
+    const badges: Badge[] = !outcome.unresolved && !outcome.measured ? [unmeasuredBadge] : [];
     const children: Entry[] = outcome.metrics.map(metric => ({ type: 'metric', metric }));
     if (children.length === 0 && outcome.measured) children.push({ type: 'hint', text: 'measured through its sub-objectives' });
     return { type: 'group', head: itemEntry(outcome, badges), children };

@@ -2,7 +2,7 @@ import { elementKey } from '../model/preview-view.js';
 import { escapeHtml } from './escape.js';
 import { elementAttributes, locationAttributes } from './item-markup.js';
 import type { Badge, Box, CanvasBoxes, Entry, ItemEntry, MetricEntry, TextEntry } from './canvas-boxes.js';
-import { entryKey } from './canvas-boxes.js';
+import { canvasTitle, entryKey } from './canvas-boxes.js';
 import { figuresText, progressHtml } from './progress-markup.js';
 
 // A canvas as the preview's HTML fragment: the boxes in number order (for reading and for screen readers), placed
@@ -77,7 +77,7 @@ function boxHtml(box: Box, options: HtmlOptions): string {
 
 /** `<div class="strategy-view" data-view="product|strategy">`: the header and the boxes on their grid. */
 export function canvasHtml(canvas: CanvasBoxes, options: HtmlOptions): string {
-    const title = canvas.title.trim() || canvas.id;
+    const title = canvasTitle(canvas);
     const header = `<header class="view-header"><p class="view-kind">${escapeHtml(canvas.kindLabel)}</p>`
         + `<h1><span class="view-title"${elementAttributes(elementKey('canvas', canvas.id), canvas.location, options.interactive)}>${escapeHtml(title)}</span>`
         + (title === canvas.id ? '' : ` <span class="item-id">${escapeHtml(canvas.id)}</span>`) + '</h1></header>';

@@ -1,5 +1,5 @@
 import { gridColumns } from './canvas-areas.js';
-import { entryKey, type Box, type CanvasBoxes, type Entry } from './canvas-boxes.js';
+import { canvasTitle, entryKey, type Box, type CanvasBoxes, type Entry } from './canvas-boxes.js';
 import { escapeHtml } from './escape.js';
 import { round } from './progress-markup.js';
 import { itemBlock, labelBlock, metricBlock } from './svg-blocks.js';
@@ -108,7 +108,7 @@ export function canvasSvg(canvas: CanvasBoxes): string {
         return boxSvg(each, x, rowTop[first], span * columnWidth + (span - 1) * page.gap, height);
     });
     const height = Math.ceil(rowTop[rowTop.length - 1] + heights[heights.length - 1] + page.margin);
-    const title = canvas.title.trim() || canvas.id;
+    const title = canvasTitle(canvas);
     return `<?xml version="1.0" encoding="UTF-8"?>
 <svg class="strategy-svg canvas-svg canvas-${canvas.view}" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${page.width} ${height}" width="${page.width}" height="${height}">
 <title>${escapeHtml(title)}</title>

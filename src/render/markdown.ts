@@ -1,7 +1,7 @@
 import type { MetricNode, ObjectiveNode, SolutionNode, TicketNode } from '../model/alignment-tree.js';
 import type { MapView } from '../model/preview-view.js';
 import { countTree, summaryText } from './map-counts.js';
-import type { Badge, CanvasBoxes, Entry } from './canvas-boxes.js';
+import { canvasTitle, unmeasuredBadge, type Badge, type CanvasBoxes, type Entry } from './canvas-boxes.js';
 import { visibleText } from './escape.js';
 import { metricLine } from './metric-text.js';
 
@@ -55,7 +55,7 @@ function entryLines(entry: Entry, depth: number): string[] {
 
 /** One table per row of the canvas's grid, with the boxes that start in that row. */
 export function canvasMarkdown(canvas: CanvasBoxes): string {
-    const lines = [`# ${markdownText(canvas.title.trim() || canvas.id)}`, '', `*${canvas.kindLabel}* · \`${canvas.id.replace(/`/g, '')}\``];
+    const lines = [`# ${markdownText(canvasTitle(canvas))}`, '', `*${canvas.kindLabel}* · \`${canvas.id.replace(/`/g, '')}\``];
     const shown = new Set<string>();
     for (const row of canvas.areas) {
         const names = [...new Set(row)].filter(name => !shown.has(name));
@@ -81,7 +81,7 @@ function objectiveLines(root: ObjectiveNode): string[] {
     const stack: Array<{ objective: ObjectiveNode; depth: number; parent?: string }> = [{ objective: root, depth: 0 }];
     while (stack.length > 0) {
         const { objective, depth, parent } = stack.pop()!;
-        const marks = [...(objective.measured ? [] : ['not measured']), ...(objective.inCycle ? ['in a cycle'] : [])];
+        const marks = [...(objective.measured ? [] : [unmeasuredBadge.text]), ...(objective.inCycle ? ['in a cycle'] : [])];
         const under = depth > deepest && parent ? ` *(under ${markdownText(parent)})*` : '';
         lines.push(listItem(depth, `${idAndTitle(objective.id, objective.title)}${marks.length ? ` ⚠ *${marks.join(', ')}*` : ''}${under}`));
         for (const metric of objective.metrics) lines.push(listItem(depth + 1, `Metric ${metricText(metric)}`));

@@ -1,6 +1,6 @@
-import { productAreas, strategyAreas } from './canvas-areas.js';
+import { gridColumns, productAreas, strategyAreas } from './canvas-areas.js';
 import { paletteCss } from './palette.js';
-import { svgRules } from './svg-styles.js';
+import { fontFamily, svgRules } from './svg-styles.js';
 
 // The one stylesheet of the rendered views: the webview inlines it with a nonce, the HTML export with its hash.
 // Colours come from the palette (VS Code's theme variables inside the webview, readable fallbacks elsewhere);
@@ -15,7 +15,7 @@ function gridTemplate(areas: string[][]): string {
 const layout = `
 .strategy-view {
   color: var(--sv-fg);
-  font-family: var(--vscode-font-family, system-ui, -apple-system, "Segoe UI", Ubuntu, "Helvetica Neue", Arial, sans-serif);
+  font-family: ${fontFamily};
   font-size: var(--vscode-font-size, 14px);
   line-height: 1.45;
 }
@@ -30,7 +30,7 @@ const layout = `
 }
 .strategy-view .item-id { color: var(--sv-muted); overflow-wrap: anywhere; }
 .view-title { font-weight: 600; }
-.canvas { display: grid; gap: 8px; grid-template-columns: repeat(6, minmax(0, 1fr)); }
+.canvas { display: grid; gap: 8px; grid-template-columns: repeat(${gridColumns}, minmax(0, 1fr)); }
 .canvas-product { grid-template-areas: ${gridTemplate(productAreas)}; }
 .canvas-strategy { grid-template-areas: ${gridTemplate(strategyAreas)}; }
 ${boxNames.map(name => `.box-${name} { grid-area: ${name}; }`).join('\n')}

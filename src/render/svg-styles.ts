@@ -3,7 +3,7 @@ import { paletteCss } from './palette.js';
 // The look of the SVG the renderers draw (the alignment map, the canvases exported as SVG): one set of rules that
 // the preview's stylesheet includes for the map inside the webview, and that a standalone SVG file embeds.
 
-const fontFamily = 'var(--vscode-font-family, system-ui, -apple-system, "Segoe UI", Ubuntu, "Helvetica Neue", Arial, sans-serif)';
+export const fontFamily = 'var(--vscode-font-family, system-ui, -apple-system, "Segoe UI", Ubuntu, "Helvetica Neue", Arial, sans-serif)';
 
 /** Rules for `svg.strategy-svg` and the progress bars (which the HTML views draw as small SVGs too). */
 export const svgRules = `

@@ -48,6 +48,7 @@ function entryBlocks(entry: Entry, indent: number): CardBlock[] {
 interface PlacedBox {
     box: Box;
     card: MeasuredCard;
+    width: number;
     rows: [number, number];
     columns: [number, number];
 }
@@ -70,7 +71,7 @@ function place(canvas: CanvasBoxes): PlacedBox[] {
         const body = box.entries.length > 0
             ? box.entries.flatMap(entry => entryBlocks(entry, 0))
             : [{ texts: [{ text: plain(box.hint), cls: 't-hint' }] }];
-        return { box, rows, columns, card: measureCard([headBlock(box), ...body], width) };
+        return { box, rows, columns, width, card: measureCard([headBlock(box), ...body], width) };
     });
 }
 
@@ -102,10 +103,9 @@ export function canvasSvg(canvas: CanvasBoxes): string {
     const rowTop = heights.map((_, index) => page.header + heights.slice(0, index).reduce((sum, h) => sum + h + page.gap, 0));
     const boxes = placed.map(each => {
         const x = page.margin + each.columns[0] * (columnWidth + page.gap);
-        const span = each.columns[1] - each.columns[0] + 1;
         const [first, last] = each.rows;
         const height = rowTop[last] + heights[last] - rowTop[first];
-        return boxSvg(each, x, rowTop[first], span * columnWidth + (span - 1) * page.gap, height);
+        return boxSvg(each, x, rowTop[first], each.width, height);
     });
     const height = Math.ceil(rowTop[rowTop.length - 1] + heights[heights.length - 1] + page.margin);
     const title = canvasTitle(canvas);

@@ -43,6 +43,12 @@ function ticketBlock(ticket: TicketNode, interactive: boolean, badges: Badge[] =
     });
 }
 
+/** A node's card, measured at the node's width: the layout sizes the node by it. */
+function card(blocks: CardBlock[], nodeWidth: number): Pick<MapNode, 'card' | 'width' | 'height'> {
+    const measured = measureCard(blocks, nodeWidth);
+    return { card: measured, width: nodeWidth, height: measured.height };
+}
+
 function objectiveNode(id: string, objective: ObjectiveNode, interactive: boolean): MapNode {
     const badges = [...(objective.measured ? [] : [unmeasured]), ...(objective.inCycle ? [cycle] : [])];
     const blocks: CardBlock[] = [{
@@ -60,7 +66,7 @@ function objectiveNode(id: string, objective: ObjectiveNode, interactive: boolea
     return {
         id, kind: 'objective', classes, title: fullTitle(objective.id, objective.title),
         attributes: elementAttributes(elementKey('objective', objective.id), objective.location, interactive),
-        card: measureCard(blocks, width.objective), width: width.objective, height: 0
+        ...card(blocks, width.objective)
     };
 }
 
@@ -79,7 +85,7 @@ function solutionNode(id: string, solution: SolutionNode, interactive: boolean):
     return {
         id, kind: 'solution', classes: 'node node-solution', title: fullTitle(solution.id, solution.title),
         attributes: elementAttributes(elementKey('solution', solution.id), solution.location, interactive),
-        card: measureCard(solutionBlocks(solution), width.solution), width: width.solution, height: 0
+        ...card(solutionBlocks(solution), width.solution)
     };
 }
 
@@ -96,7 +102,7 @@ function notAlignedNode(tree: AlignmentTree, interactive: boolean): MapNode {
             head: solution.id, title: solution.title, titleLines: 2, badges: [unaligned, ...statusBadge(solution.status)]
         })));
     }
-    return { id: 'not-aligned', kind: 'not-aligned', classes: 'group group-not-aligned', title: 'Not aligned', attributes: '', card: measureCard(blocks, width.group), width: width.group, height: 0 };
+    return { id: 'not-aligned', kind: 'not-aligned', classes: 'group group-not-aligned', title: 'Not aligned', attributes: '', ...card(blocks, width.group) };
 }
 
 /** The graph of the tree, objectives in depth-first order, walked with a stack (a tree may be thousands deep). */
@@ -125,6 +131,5 @@ export function mapGraph(tree: AlignmentTree, interactive: boolean): MapGraph {
     }
     nodes.push(...solutionNodes);
     if (tree.orphanTickets.length > 0 || tree.unalignedSolutions.length > 0) nodes.push(notAlignedNode(tree, interactive));
-    for (const node of nodes) node.height = node.card.height;
     return { nodes, edges };
 }

@@ -5,9 +5,6 @@ import { progressWords } from './metric-text.js';
 // A metric's graded progress: a bar drawn with SVG rectangles (sized by attributes, which the Content Security
 // Policy allows, unlike style attributes) and the words, so the grade never rests on colour alone.
 
-// The figures beside the bar are metric-text.ts's figuresText.
-export { figuresText } from './metric-text.js';
-
 /** `20% of the way, off track`, or undefined when there is no progress to show (no current reading, no change). */
 export function progressText(metric: MetricTrace): string | undefined {
     return metric.current === undefined ? undefined : progressWords(metric);

@@ -2,7 +2,8 @@ import type { ElementLocation, MetricNode } from '../model/alignment-tree.js';
 import { elementKey } from '../model/preview-view.js';
 import type { Badge } from './canvas-boxes.js';
 import { elementAttributes } from './item-markup.js';
-import { figuresText, progressText } from './progress-markup.js';
+import { figuresText } from './metric-text.js';
+import { progressText } from './progress-markup.js';
 import type { CardBlock, CardText } from './svg-card.js';
 
 // The blocks that the map's cards and the SVG canvases' boxes share: an element's ID and title, a metric with its

@@ -35,8 +35,8 @@ function isPreviewTargetParams(params: unknown): params is PreviewTargetParams {
 export function registerPreviewRequests(connection: Connection, whenLinked: LinkedReader, Strategy: StrategyLspServices): void {
     // One cache for the server's life: edits that change only text inside the map's nodes keep the layout. The
     // layout itself runs in a thread of its own (out/layout-worker.cjs beside the server's bundle).
-    const lay = workerLayout(join(typeof __dirname === 'string' ? __dirname : '.', 'layout-worker.cjs'));
-    const layout = new MapLayoutCache(4, lay);
+    const layoutInThread = workerLayout(join(typeof __dirname === 'string' ? __dirname : '.', 'layout-worker.cjs'));
+    const layout = new MapLayoutCache(4, layoutInThread);
     const model = () => Strategy.strategy.WorkspaceModel.get();
     // The first request of a preview starts the layout thread and compiles elkjs there, while the first view (often
     // a canvas, which needs no layout) is rendered, so the first map shown does not wait half a second for it.
@@ -44,7 +44,7 @@ export function registerPreviewRequests(connection: Connection, whenLinked: Link
     const warmUp = () => {
         if (warmedUp) return;
         warmedUp = true;
-        warmUpLayout(lay).catch(() => { /* the first real layout reports the failure */ });
+        warmUpLayout(layoutInThread).catch(() => { /* the first real layout reports the failure */ });
     };
 
     connection.onRequest(renderRequest, async (...args: unknown[]): Promise<RenderResult | null | ResponseError> => {

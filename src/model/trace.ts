@@ -78,7 +78,8 @@ export function traceOf(model: AlignmentModel): Trace {
         if (!trace) traced.set(objective, trace = objectiveTrace(model, objective));
         return trace;
     };
-    const tickets = model.tickets.map((ticket): TicketTrace => {
+    // A ticket or objective the parser recovered without its ID has its syntax error; it has no place in a trace.
+    const tickets = model.tickets.filter(ticket => ticket.name !== undefined).map((ticket): TicketTrace => {
         const chain = model.chainOf(ticket).map(traceObjective);
         return {
             id: ticket.name,
@@ -89,7 +90,7 @@ export function traceOf(model: AlignmentModel): Trace {
             measured: chain.some(objective => objective.metrics.length > 0)
         };
     });
-    const objectivesWithoutWork = [...model.objectives.keys()].filter(o => model.withoutWork(o)).map(o => o.name);
+    const objectivesWithoutWork = [...model.objectives.keys()].filter(o => o.name !== undefined && model.withoutWork(o)).map(o => o.name);
     return {
         tickets,
         coverage: {

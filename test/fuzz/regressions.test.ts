@@ -74,9 +74,11 @@ describe('fuzzer regressions', function () {
     });
 
     // Seed 1, variant 5 (swap-tokens), minimised to `objective ticket`: the orphan-ticket quick fix sorted every
-    // objective by name, and an objective without its name threw in localeCompare.
+    // objective by name, and an objective without its name threw in localeCompare. Here the ticket has an ID (one
+    // without gets no orphan-ticket: docs/LANGUAGE.md, "An element without its ID"), and the objective without a
+    // name comes second, where the sort compares from it.
     it('offers the orphan-ticket quick fix beside an objective without its name', async () => {
-        const ws = await workspace({ 'main.strategy': 'objective ticket' });
+        const ws = await workspace({ 'main.strategy': 'objective P "p" {}\nobjective "o" {}\nticket T "t" {}' });
         const document = ws.documents.get('main.strategy')!;
         const diagnostics = ws.diagnostics('main.strategy');
         assert.ok(diagnostics.some(d => d.code === 'orphan-ticket'), ws.codes('main.strategy').join());

@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { traceOf } from '../../src/model/trace.js';
 import { codesOf, messagesOf, workspace } from '../helpers.js';
 
 // One broken element must not hide the diagnostics of the rest of the file, and no input may crash or hang the engine.
@@ -82,5 +83,28 @@ ticket APP-3 "t" { kind bug }
         const unmeasured = ws.codes('deep.strategy').filter(c => c.endsWith('unmeasured-objective'));
         assert.equal(unmeasured.length, 999);
         assert.equal(ws.services.strategy.WorkspaceModel.get().chainOf(ws.documents.get('deep.strategy')!.parseResult.value.elements.at(-1) as never).length, 1000);
+    });
+    it('an element whose ID is still to be typed has its syntax error, its field checks, and no check that names it', async () => {
+        const text = `objective "Grow" {
+}
+objective "Grow more" { horizon someday }
+metric "m" { baseline 1 }
+ticket "t" { kind banana }
+usertype U "u" { need "n" }
+usertype "v" { need N "n" }
+objective Real "r" { metric RealM }
+metric RealM "m" { baseline 1 target 2 by 2027-01-01 }
+ticket APP-1 "t" { serves Real }
+`;
+        const ws = await workspace({ 'main.strategy': text });
+        assert.deepEqual(ws.codes('main.strategy'), [
+            '1:11 syntax-error', '3:11 syntax-error', '3:33 invalid-value', '4:8 syntax-error', '5:8 syntax-error',
+            '5:19 invalid-value', '6:23 syntax-error', '7:10 syntax-error'
+        ]);
+        const messages = ws.diagnostics('main.strategy').map(d => String(d.message));
+        assert.ok(messages.every(message => !/undefined/.test(message)), messages.join('\n'));
+        const trace = traceOf(ws.services.strategy.WorkspaceModel.get());
+        assert.deepEqual(trace.tickets.map(ticket => ticket.id), ['APP-1']);
+        assert.deepEqual(trace.coverage.objectivesWithoutWork, []);
     });
 });

@@ -71,7 +71,10 @@ export function collectStrategyFiles(paths: readonly string[]): CollectedFiles {
         try {
             const stats = statSync(path);
             if (stats.isDirectory()) walk(path);
-            else addFile(path);
+            // Only .strategy files are parsed as strategy (the engine knows no other kind of file); a file named by
+            // mistake (`strategy check notes.txt`) is said to be one, not read as a strategy full of errors.
+            else if (path.endsWith('.strategy')) addFile(path);
+            else problems.push(`${path} is not a .strategy file; give .strategy files or folders that hold them`);
         } catch (error) {
             problems.push(`cannot read ${path}: ${describeIoError(error)}`);
         }

@@ -103,11 +103,14 @@ async function runRender(args: CommandArgs, io: Output): Promise<number> {
     return problems.length > 0 ? 2 : 0;
 }
 
-/** A file is rendered with the other .strategy files of its folder, so the elements its canvas names resolve. */
+/**
+ * A .strategy file is rendered with the other .strategy files of its folder, so the elements its canvas names
+ * resolve; any other path goes to collectStrategyFiles as given, which reports what it cannot use.
+ */
 function renderPaths(paths: readonly string[]): string[] {
     return (paths.length > 0 ? paths : ['.']).map(path => {
         try {
-            return statSync(path).isFile() ? dirname(path) : path;
+            return path.endsWith('.strategy') && statSync(path).isFile() ? dirname(path) : path;
         } catch {
             return path; // collectStrategyFiles reports it
         }

@@ -104,6 +104,21 @@ describe('strategy command line', () => {
         assert.match(result.stderr, /no \.strategy files found/);
     });
 
+    it('a path to a file that is not a .strategy file exits 2 with a message, in every command, and the others are checked', () => {
+        write('notes.txt', 'objective A "a" {}\n');
+        write('a.strategy', 'ticket APP-1 "t"\n');
+        const check = strategy(['check', join(dir, 'a.strategy'), join(dir, 'notes.txt'), '--today', '2026-11-23']);
+        assert.equal(check.status, 2, check.stderr);
+        assert.match(check.stderr, /notes\.txt is not a \.strategy file/);
+        assert.doesNotMatch(check.stderr, /internal error/);
+        assert.match(check.stdout, /^1 files, 0 errors, 1 warnings$/m);
+        for (const command of ['trace', 'render']) {
+            const result = strategy([command, join(dir, 'notes.txt')]);
+            assert.equal(result.status, 2, `${command}: ${result.stderr}`);
+            assert.match(result.stderr, /notes\.txt is not a \.strategy file/, command);
+        }
+    });
+
     it('symbolic link loops end, and files reached twice are checked once', () => {
         write('a/x.strategy', 'ticket APP-1 "t"\n');
         symlinkSync(join(dir, 'a'), join(dir, 'a', 'loop'));

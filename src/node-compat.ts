@@ -1,5 +1,7 @@
-// Langium 4.4's parser (chevrotain 13) calls Object.groupBy, which Node 20 lacks; VS Code's extension host has it.
-// Every entry point that runs on the machine's Node (CLI, server, `langium generate`, tests) imports this first.
+// Langium 4.4's parser (chevrotain 13) calls Object.groupBy, which Node 22 (package.json's minimum) and VS Code's
+// extension host have but Node 20 lacks. Node 20 is not supported; this shim only lets a machine that has nothing
+// newer still build and run the unit tests. Every entry point that runs on the machine's Node (CLI, server,
+// `langium generate`, tests) imports this first.
 declare global {
     interface ObjectConstructor {
         groupBy<K extends PropertyKey, T>(items: Iterable<T>, key: (item: T, index: number) => K): Partial<Record<K, T[]>>;

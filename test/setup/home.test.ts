@@ -1,13 +1,12 @@
 import assert from 'node:assert/strict';
-import { existsSync } from 'node:fs';
-import { chromiumPath, launchChromium } from '../chromium.js';
+import { launchChromium, skipWithoutChromium } from '../chromium.js';
 import { filesWrittenToHome } from '../home-folder.js';
 
 // Nothing the tests start may write outside the repository and the system temp folder: a browser started by a test
 // keeps its profile, crash reports and caches in a temporary folder of its own, not in the user's home.
 describe('the home folder', () => {
     it('gets nothing from Chromium as the browser tests start it', async function () {
-        if (!existsSync(chromiumPath)) this.skip();
+        skipWithoutChromium(this);
         this.timeout(60_000);
         const written = await filesWrittenToHome(async () => {
             const browser = await launchChromium();

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { Marked } from 'marked';
@@ -8,7 +8,7 @@ import { visibleText } from '../../src/render/escape.js';
 import type { RevealMessage } from '../../src/webview/messages.js';
 import { corpus, hostileWorkspace, payloadValueFields, shownElements, type HostilePayload } from '../fixtures/hostile/corpus.js';
 import {
-    activeContent, chromiumPath, launchChromium, openPreview, PreviewServer, pwned, renderWorkspace, root, updateMessage,
+    activeContent, launchChromium, openPreview, PreviewServer, pwned, renderWorkspace, skipWithoutChromium, root, updateMessage,
     type DocumentScope, type PreviewPage, type RenderedView
 } from './preview-harness.js';
 
@@ -191,11 +191,7 @@ describe('hostile corpus in Chromium: every payload in every field, shown as tex
     }
 
     before(async function () {
-        if (!existsSync(chromiumPath)) {
-            if (process.env.CI) throw new Error(`${chromiumPath} is missing: CI must install Debian's chromium (see .ci/run)`);
-            console.warn(`    (skipped: no Chromium at ${chromiumPath}; \`apt-get install chromium\` runs this test)`);
-            this.skip();
-        }
+        skipWithoutChromium(this);
         rmSync(results, { recursive: true, force: true }); // problems of an earlier run
         server = await PreviewServer.start();
         const launched = launchChromium();

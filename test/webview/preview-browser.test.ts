@@ -1,12 +1,12 @@
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import * as path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import type { ElementLocation } from '../../src/model/alignment-tree.js';
 import type { MapView, ProductCanvasView } from '../../src/model/preview-view.js';
 import type { FromWebviewMessage, RevealMessage } from '../../src/webview/messages.js';
 import {
-    activeContent, chromiumPath, launchChromium, openPreview, PreviewServer, pwned, renderFixture, root, updateMessage, type PreviewPage,
+    activeContent, launchChromium, openPreview, PreviewServer, pwned, renderFixture, skipWithoutChromium, root, updateMessage, type PreviewPage,
     type RenderedView
 } from './preview-harness.js';
 
@@ -41,11 +41,7 @@ describe('preview webview in Chromium', function () {
     const pages: PreviewPage[] = [];
 
     before(async function () {
-        if (!existsSync(chromiumPath)) {
-            if (process.env.CI) throw new Error(`${chromiumPath} is missing: CI must install Debian's chromium (see .ci/run)`);
-            console.warn(`    (skipped: no Chromium at ${chromiumPath}; \`apt-get install chromium\` runs this test)`);
-            this.skip();
-        }
+        skipWithoutChromium(this);
         mkdirSync(screenshots, { recursive: true });
         const [product, strategy, map] = await renderFixture('examples/shop-app', ['AppRecurrence', 'Growth2027', undefined]);
         shop = { product: product!, strategy: strategy!, map: map! };

@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import type { Diagnostic } from 'vscode-languageserver';
 import { loadWorkspace } from '../../src/cli/load-workspace.js';
-export { chromiumPath, launchChromium } from '../chromium.js';
+export { chromiumPath, launchChromium, skipWithoutChromium } from '../chromium.js';
 import { createNonce, previewShellHtml } from '../../src/extension/preview/preview-html.js';
 import { previewView, sourceUris, viewTitle, type PreviewView } from '../../src/model/preview-view.js';
 import { previewCss } from '../../src/render/preview-styles.js';

@@ -8,13 +8,14 @@
 //   await server.stop();   // kills code-server and every process it started, removes its temporary folders
 //
 // Every run gets fresh temporary folders: a copy of the workspace, a user data folder, an extensions folder and
-// XDG config/data folders, so nothing is read from or written to the user's own VS Code or code-server set-up.
+// HOME and XDG folders, so nothing is read from or written to the user's own VS Code or code-server set-up.
 import { spawn, execFile } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { isolatedEnv } from '../isolated-env.mjs';
 
 export const root = fileURLToPath(new URL('../..', import.meta.url));
 export const vscodeTest = path.join(root, '.vscode-test');
@@ -62,12 +63,10 @@ function run(args, env, timeoutMs) {
     });
 }
 
-function isolatedEnv(home, extra = {}) {
-    const env = { ...process.env, ...extra };
-    // code-server writes its config.yaml and state under the XDG folders; keep them in the run's temporary folder.
-    env.XDG_CONFIG_HOME = path.join(home, 'config');
-    env.XDG_DATA_HOME = path.join(home, 'data');
-    env.XDG_CACHE_HOME = path.join(home, 'cache');
+function codeServerEnv(home, extra = {}) {
+    // code-server writes its config.yaml and state under the XDG folders, VS Code more under HOME: both in the run's
+    // temporary folder.
+    const env = isolatedEnv(home, { ...process.env, ...extra });
     // VS Code puts its IPC sockets in the temporary folder: in the run's own, they go with it (short enough for a
     // socket path under os.tmpdir()).
     env.TMPDIR = path.join(home, 'tmp');
@@ -88,7 +87,7 @@ export async function installExtensions({ userDataDir, extensionsDir, extensions
     for (const extension of extensions) {
         const target = existsSync(extension) ? path.resolve(extension) : extension;
         output += await run(['--user-data-dir', userDataDir, '--extensions-dir', extensionsDir, '--force', '--install-extension', target],
-            isolatedEnv(home), timeoutMs);
+            codeServerEnv(home), timeoutMs);
     }
     return output;
 }
@@ -172,7 +171,7 @@ async function launch({ port, temp, folder, userDataDir, extensionsDir, env, tim
     ];
     writeFileSync(path.join(temp, 'config.yaml'), 'auth: none\ncert: false\n');
     // Its own process group, so stop() can end code-server together with the extension host and servers it starts.
-    const child = spawn(node24, args, { env: isolatedEnv(temp, env), detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(node24, args, { env: codeServerEnv(temp, env), detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
     let output = '';
     child.stdout.on('data', chunk => { output += chunk; });
     child.stderr.on('data', chunk => { output += chunk; });

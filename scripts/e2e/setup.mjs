@@ -4,8 +4,11 @@
 // whatever is already there and complete, so a second run takes a moment. Needs Debian's libkrb5-dev (to build
 // code-server's native kerberos module) and chromium (to drive the workbench).
 import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import * as path from 'node:path';
+import { isolatedEnv } from '../isolated-env.mjs';
+import { missingNeeds, report } from '../system-needs.mjs';
 import { codeServerEntry, codeServerPackage, node24, setupMarker, vscodeTest } from './code-server.mjs';
 
 const nodeVersion = '24.21.0';
@@ -20,24 +23,25 @@ function fail(message) {
 }
 
 // System packages first, so a missing one is reported before minutes of installing.
-const missing = [];
-if (!existsSync('/usr/bin/chromium')) missing.push('chromium (the browser that drives the workbench, /usr/bin/chromium)');
-if (!existsSync('/usr/include/gssapi/gssapi.h') || !existsSync('/usr/include/krb5.h')) {
-    missing.push('libkrb5-dev (headers to build code-server\'s native kerberos module)');
-}
-if (missing.length) {
-    fail(`missing Debian packages:\n  ${missing.join('\n  ')}\n` +
-        'install them with: apt-get install -y --no-install-recommends chromium libkrb5-dev');
-}
+const missing = report(missingNeeds(), true);
+if (missing.status) fail(missing.text.trimEnd());
 if (process.platform !== 'linux' || !['x64', 'arm64'].includes(process.arch)) {
     fail(`only Linux x64 and arm64 are set up here, not ${process.platform} ${process.arch}`);
 }
 
+// Every tool below (npm, node-gyp, code-server) gets HOME, the XDG folders and npm's cache in a temporary folder:
+// `code-server --version` alone writes a config.yaml with a password into XDG_CONFIG_HOME.
+const toolHome = mkdtempSync(path.join(tmpdir(), 'strategy-e2e-setup-'));
+process.on('exit', () => rmSync(toolHome, { recursive: true, force: true }));
+const toolEnv = isolatedEnv(toolHome);
+
 const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
-function npmInstall(prefix, spec, extra = [], env = process.env) {
+function npmInstall(prefix, spec, extra = [], env = toolEnv) {
     execFileSync(npm, ['install', '--prefix', prefix, '--save-exact', '--no-audit', '--no-fund', ...extra, spec],
         { stdio: 'inherit', env });
 }
+// npm run by Node 24, the one code-server declares (engines.node 24), so that it installs it without an EBADENGINE.
+const node24Env = { ...toolEnv, PATH: `${path.dirname(node24)}${path.delimiter}${process.env.PATH}` };
 
 function installedVersion(packageJson) {
     try {
@@ -52,7 +56,7 @@ const nodeFolder = path.join(vscodeTest, 'node');
 const nodePackage = `node-linux-${process.arch}`;
 function node24Version() {
     try {
-        return execFileSync(node24, ['--version'], { encoding: 'utf8' }).trim();
+        return execFileSync(node24, ['--version'], { encoding: 'utf8', env: toolEnv }).trim();
     } catch {
         return undefined;
     }
@@ -68,7 +72,8 @@ if (node24Version() === `v${nodeVersion}`) {
     log(`Node ${version} installed in ${seconds(since)}`);
 }
 
-// 2. code-server, without its install scripts (they refuse the machine's Node 20), then its postinstall on Node 24.
+// 2. code-server, without its install scripts (they would build with the machine's Node), then its postinstall on
+// Node 24.
 const codeServerFolder = path.join(vscodeTest, 'code-server');
 const completeMarker = `code-server ${codeServerVersion} on node ${nodeVersion}\n`;
 const complete = () => installedVersion(path.join(codeServerPackage, 'package.json')) === codeServerVersion
@@ -82,7 +87,7 @@ if (complete()) {
     if (installedVersion(path.join(codeServerPackage, 'package.json')) !== codeServerVersion) {
         const since = Date.now();
         log(`installing code-server ${codeServerVersion} into ${codeServerFolder} (about 600 MB) …`);
-        npmInstall(codeServerFolder, `code-server@${codeServerVersion}`, ['--ignore-scripts']);
+        npmInstall(codeServerFolder, `code-server@${codeServerVersion}`, ['--ignore-scripts'], node24Env);
         log(`code-server downloaded in ${seconds(since)}`);
     }
     const since = Date.now();
@@ -93,8 +98,7 @@ if (complete()) {
             cwd: codeServerPackage,
             stdio: 'inherit',
             env: {
-                ...process.env,
-                PATH: `${nodeBin}${path.delimiter}${process.env.PATH}`,
+                ...node24Env,
                 // postinstall.sh reads the Node major version and the package manager from npm's user agent.
                 npm_config_user_agent: `npm/11.0.0 node/v${nodeVersion} linux ${process.arch}`,
                 // Native modules are built against Node 24's own headers, which its package ships.
@@ -114,5 +118,5 @@ if (complete()) {
     log(`postinstall done in ${seconds(since)}`);
 }
 
-const version = execFileSync(node24, [codeServerEntry, '--version'], { encoding: 'utf8' }).trim().split('\n')[0];
+const version = execFileSync(node24, [codeServerEntry, '--version'], { encoding: 'utf8', env: toolEnv }).trim().split('\n')[0];
 log(`ready in ${seconds(started)}: code-server ${version}`);

@@ -7,14 +7,27 @@
 //   then the audit is reported as not run, and fails only with --require-audit.
 // test/e2e/supply-chain.e2e.ts asserts the same after `npm run package`.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as esbuild from 'esbuild';
 import { bundleOptions } from './bundle-options.mjs';
+import { isolatedEnv } from './isolated-env.mjs';
 
 export const root = fileURLToPath(new URL('..', import.meta.url));
 const manifest = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
 export const vsixPath = `${root}strategy-${manifest.version}.vsix`;
+
+/** Runs `run` with an environment whose npm keeps its cache and logs in a temporary folder, not in ~/.npm. */
+function withNpmEnv(run) {
+    const temp = mkdtempSync(path.join(tmpdir(), 'strategy-npm-'));
+    try {
+        return run(isolatedEnv(temp));
+    } finally {
+        rmSync(temp, { recursive: true, force: true });
+    }
+}
 
 /** The package a node_modules path belongs to (`@scope/name` or `name`), or undefined for our own sources. */
 function packageOf(input) {
@@ -39,7 +52,7 @@ export async function bundledPackages() {
 
 /** The production dependency tree, as npm resolved it: every package a runtime dependency may bring. */
 export function runtimeTree() {
-    const parseable = execFileSync('npm', ['ls', '--omit=dev', '--all', '--parseable'], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
+    const parseable = withNpmEnv(env => execFileSync('npm', ['ls', '--omit=dev', '--all', '--parseable'], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'], env }));
     return new Set(parseable.split('\n').map(line => packageOf(`${line}/`)).filter(Boolean));
 }
 
@@ -85,7 +98,7 @@ export function vsixProblems(files) {
 
 /** `npm audit --omit=dev`: the high and critical advisories, or `unavailable` when the endpoint refuses. */
 export function audit() {
-    const run = spawnSync('npm', ['audit', '--omit=dev', '--json'], { cwd: root, encoding: 'utf8', timeout: 120_000 });
+    const run = withNpmEnv(env => spawnSync('npm', ['audit', '--omit=dev', '--json'], { cwd: root, encoding: 'utf8', timeout: 120_000, env }));
     let report;
     try {
         report = JSON.parse(run.stdout);

@@ -10,11 +10,14 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { runTests } from '@vscode/test-electron';
+import { isolatedEnv } from '../isolated-env.mjs';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const temp = mkdtempSync(path.join(tmpdir(), 'strategy-electron-'));
 const workspace = path.join(temp, 'shop-app');
 cpSync(path.join(root, 'examples', 'shop-app'), workspace, { recursive: true });
+// VS Code inherits this environment: its HOME and XDG folders (crash reports, ~/.vscode) stay in the temporary folder.
+Object.assign(process.env, isolatedEnv(path.join(temp, 'home')));
 
 let status = 0;
 try {
@@ -23,7 +26,7 @@ try {
         extensionDevelopmentPath: root,
         extensionTestsPath: path.join(root, 'out', 'integration', 'suite.cjs'),
         extensionTestsEnv: process.env.STRATEGY_INTEGRATION_GREP ? { STRATEGY_INTEGRATION_GREP: process.env.STRATEGY_INTEGRATION_GREP } : undefined,
-        launchArgs: [workspace, '--disable-extensions', '--user-data-dir', path.join(temp, 'user-data')]
+        launchArgs: [workspace, '--disable-extensions', '--user-data-dir', path.join(temp, 'user-data'), '--extensions-dir', path.join(temp, 'extensions')]
     });
 } catch (error) {
     console.error(`The integration suite failed in VS Code: ${error instanceof Error ? error.message : String(error)}`);

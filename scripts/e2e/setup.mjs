@@ -118,5 +118,7 @@ if (complete()) {
     log(`postinstall done in ${seconds(since)}`);
 }
 
-const version = execFileSync(node24, [codeServerEntry, '--version'], { encoding: 'utf8', env: toolEnv }).trim().split('\n')[0];
+// Its first line may be a note that it wrote a default config.yaml (into the temporary XDG_CONFIG_HOME).
+const version = execFileSync(node24, [codeServerEntry, '--version'], { encoding: 'utf8', env: toolEnv })
+    .split('\n').find(line => /^\d+\.\d+\.\d+ /.test(line));
 log(`ready in ${seconds(started)}: code-server ${version}`);

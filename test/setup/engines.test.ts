@@ -26,6 +26,13 @@ describe('declared Node version', () => {
         assert.deepEqual(refusing, [], `package.json engines.node is ${declared}`);
     });
 
+    it('admits the Node that .ci/run fetches onto an older machine', () => {
+        const ciRun = readFileSync(new URL('.ci/run', root), 'utf8');
+        const fetched = /^node_version=(\S+)$/m.exec(ciRun)?.[1];
+        assert.ok(fetched, '.ci/run sets node_version');
+        assert.ok(semver.satisfies(fetched, manifest.engines.node), `.ci/run fetches Node ${fetched}; package.json asks for ${manifest.engines.node}`);
+    });
+
     it('is the one the README asks for', () => {
         const readme = readFileSync(new URL('README.md', root), 'utf8');
         const minimum = semver.minVersion(manifest.engines.node)!.version;

@@ -68,7 +68,8 @@ export class StrategySyntaxMessages extends LangiumParserErrorMessageProvider {
     override buildMismatchTokenMessage({ expected, actual, previous, ruleName }: { expected: TokenType; actual: IToken; previous: IToken; ruleName: string }): string {
         const before = this.before(actual, previous);
         if (expected.name === 'EOF') return this.elementExpected(actual, before);
-        // A block's fields are a loop that ends at `}`: a word there is a field the block does not have.
+        // In a block the parser wants `}` where no field of the block starts, so a word there is a field the block
+        // does not have, or a stray word. (Langium suffixes rule names with a zero-width space.)
         const fields = expected.name === '}' ? this.known.fields.get(ruleName.replace(/\u200B$/, '')) : undefined;
         if (fields && isWord(actual)) {
             const guess = this.closestKeyword(actual, fields);

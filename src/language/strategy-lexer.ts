@@ -21,8 +21,16 @@ export const unexpectedCharacters = {
 
 /** Langium's lexer, with the runs of `unexpectedCharacters` turned back into the errors chevrotain would give. */
 export class StrategyLexer extends DefaultLexer {
+    /**
+     * The tokens of the last text lexed. Langium's parsers lex a text and parse its tokens at once, without
+     * yielding, so while one parses these are its tokens: the syntax messages look in them for the token written
+     * before the one in error. The parser keeps the same array, so holding it costs nothing more.
+     */
+    lastTokens: readonly IToken[] = [];
+
     override tokenize(text: string, _options?: TokenizeOptions): LexerResult {
         const result = this.chevrotainLexer.tokenize(text);
+        this.lastTokens = result.tokens;
         const unexpected: IToken[] = result.groups[unexpectedGroup] ?? [];
         return {
             tokens: result.tokens,

@@ -36,7 +36,11 @@ export const StrategyModule: Module<StrategyServices, PartialLangiumCoreServices
         LangiumParser: (services) => createStrategyParser(services),
         // Runs of characters no token starts with are lexed as one error, not tried character by character.
         Lexer: (services) => new StrategyLexer(services),
-        ParserErrorMessageProvider: () => new StrategySyntaxMessages(),
+        // Messages name the token before the one in error, which only the tokens being parsed tell.
+        ParserErrorMessageProvider: (services) => new StrategySyntaxMessages(services.Grammar, () => {
+            const lexer = services.parser.Lexer;
+            return lexer instanceof StrategyLexer ? lexer.lastTokens : [];
+        }),
         // The grammar is LL(2); chevrotain's LL(k) lookahead parses it much faster than Langium's default ALL(*).
         ParserConfig: () => ({ maxLookahead: 3 }),
         // STRING scanned so that an unclosed string with many escaped quotes lexes in linear time.

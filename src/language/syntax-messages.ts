@@ -1,5 +1,7 @@
-import { LangiumParserErrorMessageProvider } from 'langium';
+import { LangiumParserErrorMessageProvider, type Grammar } from 'langium';
 import type { IToken, TokenType } from 'chevrotain';
+import { grammarKeywords, type GrammarKeywords } from './grammar-keywords.js';
+import { closestName } from './suggest.js';
 
 /** What a token means to someone writing a strategy, rather than its grammar name. */
 function describe(type: TokenType): string {
@@ -17,26 +19,82 @@ function found(token: IToken): string {
     return token.tokenType.name === 'EOF' ? 'the end of the file' : `'${token.image.length > 40 ? token.image.slice(0, 40) + '…' : token.image}'`;
 }
 
-/** Parse errors in the words of the language: "Expected a text in double quotes (the title) after 'Revenue'". */
+function after(previous: IToken | undefined): string {
+    return previous && previous.image ? ` after ${found(previous)}` : '';
+}
+
+/** A word such as `metrc` or `status`, which the writer may have meant as a keyword; not a title, number or brace. */
+function isWord(token: IToken): boolean {
+    return /^[A-Za-z_][A-Za-z0-9_-]*$/.test(token.image);
+}
+
+/** Parse errors in the words of the language: "Expected a title in double quotes after 'Revenue' but found '{'". */
 export class StrategySyntaxMessages extends LangiumParserErrorMessageProvider {
-    override buildMismatchTokenMessage({ expected, actual, previous }: { expected: TokenType; actual: IToken; previous: IToken; ruleName: string }): string {
-        if (expected.name === 'EOF') return this.buildNotAllInputParsedMessage({ firstRedundant: actual, ruleName: '' });
-        const what = expected.name === 'STRING' && previous?.tokenType.name === 'ID' ? 'a title in double quotes' : describe(expected);
-        const after = previous && previous.image ? ` after '${previous.image}'` : '';
-        return `Expected ${what}${after} but found ${found(actual)}`;
+    private keywords?: GrammarKeywords;
+
+    /**
+     * `tokens` gives the tokens being parsed. Chevrotain passes as `previous` the token before its current
+     * position, but when it recovers by skipping tokens (`horizn long }` up to `}`) it reports the error after
+     * skipping, and `previous` is the last token skipped, not the one written before the token found.
+     */
+    constructor(private readonly grammar: Grammar, private readonly tokens: () => readonly IToken[]) {
+        super();
+    }
+
+    /** The token written just before `actual`, or chevrotain's `previous` when `actual` is not among the tokens. */
+    private before(actual: IToken, previous: IToken | undefined): IToken | undefined {
+        // Nothing is skipped to reach the end of the file: there chevrotain's `previous` is the last token.
+        if (actual.tokenType.name === 'EOF') return previous;
+        const tokens = this.tokens();
+        let low = 0;
+        let high = tokens.length - 1;
+        while (low <= high) {
+            const middle = (low + high) >> 1;
+            if (tokens[middle].startOffset < actual.startOffset) low = middle + 1;
+            else high = middle - 1;
+        }
+        return tokens[low] === actual ? tokens[low - 1] : previous;
+    }
+
+    /** The keyword `actual` may be a misspelling of; none for a keyword of the place that is only out of order. */
+    private closestKeyword(actual: IToken, candidates: readonly string[]): string | undefined {
+        return isWord(actual) && !candidates.includes(actual.image) ? closestName(actual.image, candidates) : undefined;
+    }
+
+    private get known(): GrammarKeywords {
+        return this.keywords ??= grammarKeywords(this.grammar);
+    }
+
+    override buildMismatchTokenMessage({ expected, actual, previous, ruleName }: { expected: TokenType; actual: IToken; previous: IToken; ruleName: string }): string {
+        const before = this.before(actual, previous);
+        if (expected.name === 'EOF') return this.elementExpected(actual, before);
+        // In a block the parser wants `}` where no field of the block starts, so a word there is a field the block
+        // does not have, or a stray word. (Langium suffixes rule names with a zero-width space.)
+        const fields = expected.name === '}' ? this.known.fields.get(ruleName.replace(/\u200B$/, '')) : undefined;
+        if (fields && isWord(actual)) {
+            const guess = this.closestKeyword(actual, fields);
+            if (guess) return `Unexpected ${found(actual)}${after(before)}; did you mean '${guess}'?`;
+            return `Expected a field or '}'${after(before)} but found ${found(actual)}`;
+        }
+        const what = expected.name === 'STRING' && before?.tokenType.name === 'ID' ? 'a title in double quotes' : describe(expected);
+        return `Expected ${what}${after(before)} but found ${found(actual)}`;
     }
 
     override buildNotAllInputParsedMessage({ firstRedundant }: { firstRedundant: IToken; ruleName: string }): string {
-        return `Unexpected ${found(firstRedundant)}: expected an element such as 'objective', 'metric', 'usertype', 'solution', 'question', 'ticket', 'canvas' or 'vision'`;
+        return this.elementExpected(firstRedundant, this.before(firstRedundant, undefined));
+    }
+
+    private elementExpected(actual: IToken, before: IToken | undefined): string {
+        const guess = this.closestKeyword(actual, this.known.elements);
+        if (guess) return `Unexpected ${found(actual)}${after(before)}; did you mean '${guess}'?`;
+        return `Unexpected ${found(actual)}${after(before)}: expected an element such as 'objective', 'metric', 'usertype', 'solution', 'question', 'ticket', 'canvas' or 'vision'`;
     }
 
     override buildNoViableAltMessage({ actual, previous }: { expectedPathsPerAlt: TokenType[][][]; actual: IToken[]; previous: IToken; customUserDescription?: string; ruleName: string }): string {
-        const after = previous && previous.image ? ` after '${previous.image}'` : '';
-        return `Unexpected ${found(actual[0])}${after}`;
+        return `Unexpected ${found(actual[0])}${after(this.before(actual[0], previous))}`;
     }
 
     override buildEarlyExitMessage({ actual, previous }: { expectedIterationPaths: TokenType[][]; actual: IToken[]; previous: IToken; customUserDescription?: string; ruleName: string }): string {
-        const after = previous && previous.image ? ` after '${previous.image}'` : '';
-        return `Expected a name${after} but found ${found(actual[0])}`;
+        return `Expected a name${after(this.before(actual[0], previous))} but found ${found(actual[0])}`;
     }
 }

@@ -24,6 +24,22 @@ export function isCalendarDate(raw: string | undefined): raw is string {
     return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
 }
 
+/**
+ * The YYYY-MM-DD a date written another way stands for: year first (2027/06/30, 2027.6.3), or year last, read
+ * day first (30/06/2027) and month first (06/30/2027). Undefined unless exactly one calendar date is meant: both
+ * readings of 01/02/2027 are dates, 31/02/2027 is none, and a two-digit year could be any century.
+ */
+export function dateWrittenOtherwise(raw: string): string | undefined {
+    const match = /^([0-9]{1,4})([./-])([0-9]{1,2})\2([0-9]{1,4})$/.exec(raw);
+    if (!match) return undefined;
+    const [first, , middle, last] = match.slice(1);
+    const iso = (year: string, month: string, day: string) => `${year}-${month.padStart(2, '0')}-${day.padStart(2, '0')}`;
+    const readings = first.length === 4 ? [iso(first, middle, last)]
+        : last.length === 4 ? [iso(last, middle, first), iso(last, first, middle)] : [];
+    const dates = [...new Set(readings.filter(isCalendarDate))];
+    return dates.length === 1 ? dates[0] : undefined;
+}
+
 /** Today's date as YYYY-MM-DD in the machine's time zone. */
 export function localToday(now = new Date()): string {
     const pad = (n: number) => String(n).padStart(2, '0');

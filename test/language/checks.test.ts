@@ -75,6 +75,24 @@ ticket T-1 "t" { serves G kind feature status doing }`;
         assert.match((await messagesOf('metric M "m" { baseline 1 target 2 by 2027-2-3 }', 'invalid-value'))[0], /'2027-2-3' needs two-digit months and days/);
     });
 
+    it('a date written another way is one invalid-value on the whole date, reordered when it reads one way only', async () => {
+        const cases: Array<[string, string]> = [
+            ['30/06/2027', '2027-06-30'], ['30.06.2027', '2027-06-30'], ['2027/06/30', '2027-06-30'], ['2027.6.3', '2027-06-03'],
+            ['06/30/2027', '2027-06-30'], ['30-06-2027', '2027-06-30'], ['5/5/2027', '2027-05-05'],
+            // Both readings are dates, neither is, or the year has two digits: an example instead.
+            ['01/02/2027', '2027-06-30'], ['31/02/2027', '2027-06-30'], ['30/06/27', '2027-06-30']
+        ];
+        for (const [written, suggested] of cases) {
+            const ws = await workspace({ 'main.strategy': `metric M "m" {\n  baseline 10 on 2026-01-01\n  target 30 by ${written}\n}\n` });
+            const diagnostics = ws.diagnostics('main.strategy');
+            assert.deepEqual(diagnostics.map(d => [d.code, d.range]), [
+                ['invalid-value', { start: { line: 2, character: 15 }, end: { line: 2, character: 15 + written.length } }]
+            ], written);
+            assert.equal(diagnostics[0].message, `'${written}' is not a date; write YYYY-MM-DD, such as ${suggested}`);
+        }
+        assert.deepEqual(await codesOf('metric M "m" { baseline 10 on 1/12/2026 target 30 by 2027-06-30 }'), ['1:31 invalid-value']);
+    });
+
     it('metric-no-change on the target value', async () => {
         assert.deepEqual(await codesOf(`objective G "g" { metric M }\nmetric M "m" { baseline 5 target 5 by 2027-01-01 }\nticket T-1 "t" { serves G }`), ['2:34 metric-no-change']);
     });

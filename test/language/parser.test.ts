@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { createLangiumParser, EmptyFileSystem } from 'langium';
+import type { Model } from '../../src/language/generated/ast.js';
 import { createStrategyServices } from '../../src/language/strategy-module.js';
 
 describe('parser', () => {
@@ -29,5 +30,15 @@ describe('parser', () => {
         for (const text of broken) services.parser.LangiumParser.parse(text);
         assert.equal(Error.stackTraceLimit, before);
         assert.ok((new Error('after').stack ?? '').split('\n').length > 1, 'errors thrown after a parse still carry their stack');
+    });
+
+    it('parses 150,000 comment lines in a row, then the element after them', () => {
+        const text = '// a note\n'.repeat(150_000) + 'ticket APP-1 "t" { kind bug }\n';
+        const result = services.parser.LangiumParser.parse<Model>(text);
+        assert.deepEqual(result.parserErrors, []);
+        assert.deepEqual(result.value.elements.map(element => element.$type), ['Ticket']);
+        const root = result.value.$cstNode!.root;
+        assert.equal(root.content.filter(node => node.hidden).length, 150_000);
+        assert.equal(root.content.indexOf(result.value.elements[0].$cstNode!), 150_000, 'the comments come before the ticket');
     });
 });

@@ -34,6 +34,29 @@ ticket APP-2 "t" { kind bug }
         assert.match(messages[0], /Expected a title in double quotes after 'Revenue' but found '\{'/);
     });
 
+    it('a syntax error names the token found and the token written just before it, also when recovery skipped tokens', async () => {
+        const stray = await messagesOf('ticket APP-1 "t" {\n  kind platform bogus\n  status todo\n}\n', 'syntax-error');
+        assert.deepEqual(stray, ["Expected a field or '}' after 'platform' but found 'bogus'"]);
+        const misspelt = await messagesOf('objective O "o" {\n  horizon long\n  horizn long\n}\n', 'syntax-error');
+        assert.match(misspelt[0], /^Unexpected 'horizn' after 'long'/);
+        const unclosed = await messagesOf('objective O "o" { metric M\nmetrc M "x" {}\n', 'syntax-error');
+        assert.match(unclosed[0], /^Unexpected 'metrc' after 'M'/);
+    });
+
+    it('an unknown word where an element or a field starts gets the closest keyword there', async () => {
+        const cases: Array<[string, RegExp]> = [
+            ['metrc M "x" {}\n', /^Unexpected 'metrc'; did you mean 'metric'\?/],
+            ['objective A "a" {}\nsolutoin S "s" {}\n', /^Unexpected 'solutoin' after '\}'; did you mean 'solution'\?/],
+            ['objective O "o" {\n  horizn long\n}\n', /^Unexpected 'horizn' after '\{'; did you mean 'horizon'\?/],
+            ['metric M "m" { target 30 bx 2027-01-01 }\n', /^Unexpected 'bx' after '30'; did you mean 'by'\?/],
+            ['canvas C "c" { plan { stp "x" } }\n', /^Unexpected 'stp' after '\{'; did you mean 'step'\?/]
+        ];
+        for (const [text, expected] of cases) {
+            const messages = await messagesOf(text, 'syntax-error');
+            assert.match(messages[0] ?? '', expected, text);
+        }
+    });
+
     it('an unterminated string points at its opening quote', async () => {
         const text = `objective G "Unfinished {
   horizon long

@@ -1,6 +1,6 @@
 import { GrammarUtils, type AstNode, type ValidationAcceptor, type ValidationChecks } from 'langium';
 import type { StrategyAstType } from '../generated/ast.js';
-import { allowedValues, isCalendarDate, numberOf } from '../../model/values.js';
+import { allowedValues, dateWrittenOtherwise, isCalendarDate, numberOf } from '../../model/values.js';
 import { closestName, orList } from '../suggest.js';
 import { report } from './codes.js';
 
@@ -50,6 +50,11 @@ function checkNumber(node: AstNode, accept: ValidationAcceptor, property: string
 
 function checkDate(node: AstNode, accept: ValidationAcceptor, property: string, raw: string | undefined): void {
     if (raw === undefined || isCalendarDate(raw)) return;
+    if (/^[0-9]+([./-])[0-9]+\1[0-9]+$/.test(raw) && !/^[0-9]{4}-/.test(raw)) {
+        const example = dateWrittenOtherwise(raw) ?? '2027-06-30';
+        report(accept, 'invalid-value', `'${raw}' is not a date; write YYYY-MM-DD, such as ${example}`, { node, property });
+        return;
+    }
     const problem = /^[0-9]{4}-[0-9]{2}-[0-9]{2}$/.test(raw) ? 'is not a calendar date'
         : /^[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}$/.test(raw) ? 'needs two-digit months and days' : 'is not a date';
     report(accept, 'invalid-value', `'${raw}' ${problem}; write a real date as YYYY-MM-DD, such as 2027-06-30`, { node, property });

@@ -74,7 +74,8 @@ function layoutGaps(leaves: LeafCstNode[], textLength: number): Gap[] {
         const comments: LeafCstNode[] = [];
         while (index < leaves.length && leaves[index].hidden) comments.push(leaves[index++]);
         const next = leaves[index] as LeafCstNode | undefined;
-        gaps.push(...layoutRun(previous, comments, next, depths));
+        // Not `push(...run)`: a run of 150,000 comments would be as many arguments, past what the stack holds.
+        for (const gap of layoutRun(previous, comments, next, depths)) gaps.push(gap);
         previous = next;
         index++;
     }

@@ -128,6 +128,11 @@ describe('formatting', () => {
         assert.equal(await format(broken), broken);
     });
 
+    it('formats a file of 150,000 comment lines in a row, keeping every one', async () => {
+        const comments = '// a note\n'.repeat(150_000);
+        assert.equal(await format(comments + 'ticket APP-1 "t" {   kind bug }'), comments + 'ticket APP-1 "t" {\n  kind bug\n}\n');
+    });
+
     it('formats only the selected range', async () => {
         const text = 'objective A "A" {   parent B }\nobjective B "B" {   parent C }\nobjective C "C" {   parent A }\n';
         const range = { start: { line: 1, character: 0 }, end: { line: 1, character: 30 } };

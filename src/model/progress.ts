@@ -29,10 +29,21 @@ export function figuresOf(metric: Metric): MetricFigures {
     };
 }
 
+/**
+ * Ratios come from decimals divided in binary floating point ((2.3 - 2.1) / (2.6 - 2.1) is 0.39999999999999947),
+ * so every comparison of a ratio with a threshold allows this much: what is written as 40% of the way is 40%.
+ */
+export const ratioTolerance = 1e-9;
+
+/** `ratio` has reached `threshold`, within the tolerance: the one comparison every grade uses. */
+export function reaches(ratio: number, threshold: number): boolean {
+    return ratio >= threshold - ratioTolerance;
+}
+
 /** Graded as OKRs are: 0.7 and above on track, 0.4 to 0.7 at risk, below 0.4 off track. */
 export function gradeOf(ratio: number): Grade {
-    if (ratio >= 0.7) return 'on-track';
-    if (ratio >= 0.4) return 'at-risk';
+    if (reaches(ratio, 0.7)) return 'on-track';
+    if (reaches(ratio, 0.4)) return 'at-risk';
     return 'off-track';
 }
 

@@ -25,6 +25,17 @@ describe('metric progress', () => {
         assert.equal(gradeOf(0), 'off-track');
     });
 
+    it('compares ratios with a tolerance, so a threshold reached in decimals is reached', () => {
+        // (2.3 - 2.1) / (2.6 - 2.1) is 0.39999999999999947 in binary floating point, 40% of the way as written.
+        assert.equal(progressOf({ baseline: 2.1, target: 2.6, current: 2.3 })?.grade, 'at-risk');
+        assert.equal(progressOf({ baseline: 0, target: 10, current: 4 })?.grade, 'at-risk');
+        assert.equal(progressOf({ baseline: 1.1, target: 1.8, current: 1.38 })?.grade, 'at-risk');
+        // (0.31 - 0.1) / (0.4 - 0.1) is 0.6999999999999998: 70% of the way.
+        assert.equal(progressOf({ baseline: 0.1, target: 0.4, current: 0.31 })?.grade, 'on-track');
+        assert.equal(progressOf({ baseline: 0.1, target: 0.4, current: 0.309 })?.grade, 'at-risk');
+        assert.equal(progressOf({ baseline: 2.1, target: 2.6, current: 2.299 })?.grade, 'off-track');
+    });
+
     it('knows when a falling or rising target is reached', () => {
         assert.ok(targetReached({ baseline: 900, target: 200, current: 180 }));
         assert.ok(!targetReached({ baseline: 900, target: 200, current: 250 }));

@@ -25,7 +25,8 @@ type AlignmentItem = ObjectiveNode | MetricNode | SolutionNode | TicketNode | Gr
 const gradeIcons: Record<Grade, ThemeIcon> = {
     'on-track': new ThemeIcon('pass', new ThemeColor('charts.green')),
     'at-risk': new ThemeIcon('warning', new ThemeColor('charts.yellow')),
-    'off-track': new ThemeIcon('error', new ThemeColor('charts.red'))
+    'off-track': new ThemeIcon('error', new ThemeColor('charts.red')),
+    overdue: new ThemeIcon('history', new ThemeColor('charts.red'))
 };
 
 function joined(...parts: Array<string | undefined>): string {

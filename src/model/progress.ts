@@ -1,7 +1,8 @@
 import type { Metric } from '../language/generated/ast.js';
 import { isCalendarDate, numberOf } from './values.js';
 
-export type Grade = 'on-track' | 'at-risk' | 'off-track';
+/** How a metric stands. `overdue` is past its `by` date without reaching its target, whatever its ratio. */
+export type Grade = 'on-track' | 'at-risk' | 'off-track' | 'overdue';
 
 /** A metric's numbers as the spec reads them; anything missing or malformed is undefined. */
 export interface MetricFigures {
@@ -47,14 +48,22 @@ export function gradeOf(ratio: number): Grade {
     return 'off-track';
 }
 
-/** Progress of a metric, or undefined when it has no current reading or no change to make. */
-export function progressOf(figures: MetricFigures): Progress | undefined {
+/**
+ * Progress of a metric on `today` (YYYY-MM-DD), or undefined when it has no current reading or no change to make.
+ * Past its date and not reached, it is `overdue` (the `metric-overdue` rule); otherwise graded by its ratio.
+ */
+export function progressOf(figures: MetricFigures, today: string): Progress | undefined {
     const { baseline, target, current } = figures;
     if (baseline === undefined || target === undefined || current === undefined || target === baseline) {
         return undefined;
     }
     const ratio = Math.min(1, Math.max(0, (current - baseline) / (target - baseline)));
-    return { ratio, grade: gradeOf(ratio) };
+    return { ratio, grade: isOverdue(figures, today) ? 'overdue' : gradeOf(ratio) };
+}
+
+/** The `by` date has passed (it is before `today`) and the target is not reached: one rule for the check and every view. */
+export function isOverdue(figures: MetricFigures, today: string): boolean {
+    return figures.by !== undefined && figures.target !== undefined && figures.by < today && !targetReached(figures);
 }
 
 /** Whether the current reading has reached the target, whichever way the target points. */
@@ -68,5 +77,6 @@ export function targetReached(figures: MetricFigures): boolean {
 export const gradeLabel: Record<Grade, string> = {
     'on-track': 'on track',
     'at-risk': 'at risk',
-    'off-track': 'off track'
+    'off-track': 'off track',
+    overdue: 'overdue'
 };

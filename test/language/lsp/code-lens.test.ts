@@ -95,6 +95,17 @@ ticket T-3 "t" { serves Gone }`
         assert.deepEqual((orphan.command!.arguments as unknown[])[2], []);
     });
 
+    it('says overdue, not at risk, for a metric past its date that has not reached its target', async () => {
+        const late = await workspace({
+            'a.strategy': 'objective G "g" { metric Late }\nmetric Late "l" { baseline 0 target 10 by 2026-06-30 current 4 }\n'
+                + 'objective H "h" { metric Soon }\nmetric Soon "s" { baseline 0 target 10 by 2027-06-30 current 4 }'
+        });
+        assert.deepEqual((await lensesOf(late, 'a.strategy')).map(titled), [
+            '1: 0 tickets · 0 solutions · Late 40% of the way (overdue)',
+            '3: 0 tickets · 0 solutions · Soon 40% of the way (at risk)'
+        ]);
+    });
+
     it('follows an edit in another file', async () => {
         const edited = await workspace({
             'goals.strategy': 'objective G "g" { metric M }\nmetric M "m" { baseline 0 target 10 by 2027-01-01 current 5 }',

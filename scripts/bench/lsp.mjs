@@ -155,7 +155,7 @@ async function session({ root, workspace, today, bigFile, bigText, profileDir })
     const rssFile = join(scratch, 'maxrss');
     const server = startServer({ root, today, rssFile, profileDir });
     const { connection, until } = server;
-    const result = { edits: [], preview: [], requests: { definition: [], references: [], hover: [], completion: [] }, phases: [] };
+    const result = { edits: [], preview: [], requests: { definition: [], references: [], hover: [], completion: [], codeLens: [] }, phases: [] };
     const phase = label => result.phases.push(`${label} ${process.hrtime.bigint() / 1000n}`);
     try {
         const files = new Set(strategyFiles(workspace).map(file => pathToFileURL(file).toString()));
@@ -238,6 +238,8 @@ async function session({ root, workspace, today, bigFile, bigText, profileDir })
             await ask('hover', 'textDocument/hover', { textDocument, position: { line: serves, character: '  serves Big'.length } });
             const other = lineOf(`ticket BIG-${2 * i + 1} "`) + 1;
             await ask('completion', 'textDocument/completion', { textDocument, position: { line: other, character: '  serves '.length }, context: { triggerKind: 1 } });
+            // Every objective's lens counts the work below it; the whole large file's lenses at once.
+            await ask('codeLens', 'textDocument/codeLens', { textDocument });
         }
         phase('end');
     } finally {
@@ -315,7 +317,7 @@ export async function run({ root, workspace, runs, today, log }) {
             p95Ms: sessions.length ? percentile(sessions.flatMap(s => s.preview), 0.95) : undefined,
             note: `${previewEdits} edits per session, each followed at once by strategy/render`
         }),
-        ...Object.keys(sessions[0]?.requests ?? { definition: 0, references: 0, hover: 0, completion: 0 }).map(kind =>
+        ...Object.keys(sessions[0]?.requests ?? { definition: 0, references: 0, hover: 0, completion: 0, codeLens: 0 }).map(kind =>
             row(`lsp ${kind}`, sessions.flatMap(s => s.requests[kind]), { medianMs: targets.requestMedianMs }, {
                 p95Ms: sessions.length ? percentile(sessions.flatMap(s => s.requests[kind]), 0.95) : undefined, note: `${samples} places per session`
             }))

@@ -3,10 +3,9 @@ import {
     workspace, type Disposable, type Event, type TreeDataProvider
 } from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import type { ElementLocation, MetricNode, ObjectiveNode, SolutionNode, TicketNode } from '../model/alignment-tree.js';
-import { gradeLabel, type Grade } from '../model/progress.js';
-import { metricLine } from '../render/metric-text.js';
+import type { ElementLocation } from '../model/alignment-tree.js';
 import { alignmentTreeRequest, type AlignmentTree } from '../language/lsp/strategy-protocol.js';
+import { alignmentRoots, childrenOf, itemView, type AlignmentItem } from './alignment-items.js';
 import { excludeGlobs } from './language-client.js';
 
 export const alignmentViewId = 'strategyAlignment';
@@ -15,56 +14,20 @@ export const revealElementCommand = 'strategy.revealElement';
 /** Set by the extension; the view shows only in workspaces with .strategy files (package.json `when`). */
 export const hasStrategyFilesContext = 'strategy.workspaceHasStrategyFiles';
 
-interface GroupNode {
-    kind: 'group';
-    label: string;
-    members: Array<TicketNode | SolutionNode>;
-}
-type AlignmentItem = ObjectiveNode | MetricNode | SolutionNode | TicketNode | GroupNode;
-
-const gradeIcons: Record<Grade, ThemeIcon> = {
-    'on-track': new ThemeIcon('pass', new ThemeColor('charts.green')),
-    'at-risk': new ThemeIcon('warning', new ThemeColor('charts.yellow')),
-    'off-track': new ThemeIcon('error', new ThemeColor('charts.red'))
+const collapsibleStates = {
+    none: TreeItemCollapsibleState.None,
+    collapsed: TreeItemCollapsibleState.Collapsed,
+    expanded: TreeItemCollapsibleState.Expanded
 };
 
-function joined(...parts: Array<string | undefined>): string {
-    return parts.filter(part => part).join(' · ');
-}
-
-function treeItemOf(item: AlignmentItem): TreeItem {
-    if (item.kind === 'group') {
-        const group = new TreeItem(`${item.label} (${item.members.length})`, TreeItemCollapsibleState.Expanded);
-        group.iconPath = new ThemeIcon('warning', new ThemeColor('charts.yellow'));
-        return group;
-    }
-    const hasChildren = item.kind === 'objective'
-        && item.metrics.length + item.children.length + item.solutions.length + item.tickets.length > 0;
-    const treeItem = new TreeItem(item.id, hasChildren ? TreeItemCollapsibleState.Expanded : TreeItemCollapsibleState.None);
-    treeItem.tooltip = new MarkdownString().appendText(joined(item.title, item.kind === 'ticket' ? item.status : undefined));
-    treeItem.command = { command: revealElementCommand, title: 'Go to Definition', arguments: [item.location] };
-    treeItem.contextValue = item.kind;
-    switch (item.kind) {
-        case 'objective':
-            treeItem.description = joined(item.inCycle ? 'parent cycle' : undefined, item.measured ? undefined : 'no metric', item.title);
-            treeItem.iconPath = item.inCycle ? new ThemeIcon('sync', new ThemeColor('charts.red'))
-                : new ThemeIcon('target', item.measured ? undefined : new ThemeColor('charts.yellow'));
-            break;
-        case 'metric':
-            // 20% → 22% → 30% by 2027-06-30 (20% of the way, off track), as hover and `strategy trace` show it.
-            treeItem.description = metricLine(item);
-            treeItem.iconPath = item.grade ? gradeIcons[item.grade] : new ThemeIcon('graph');
-            treeItem.tooltip = new MarkdownString().appendText(joined(item.title, item.grade && gradeLabel[item.grade]));
-            break;
-        case 'solution':
-            treeItem.description = joined(item.title, item.status);
-            treeItem.iconPath = new ThemeIcon('lightbulb');
-            break;
-        case 'ticket':
-            treeItem.description = joined(item.title, item.status);
-            treeItem.iconPath = new ThemeIcon(item.status === 'done' ? 'pass' : item.status === 'dropped' ? 'circle-slash' : 'tasklist');
-            break;
-    }
+function treeItemOf(item: AlignmentItem, topLevel: boolean): TreeItem {
+    const view = itemView(item, topLevel);
+    const treeItem = new TreeItem(view.label, collapsibleStates[view.state]);
+    treeItem.description = view.description;
+    if (view.tooltip !== undefined) treeItem.tooltip = new MarkdownString().appendText(view.tooltip);
+    treeItem.iconPath = new ThemeIcon(view.icon.id, view.icon.color === undefined ? undefined : new ThemeColor(view.icon.color));
+    treeItem.contextValue = view.contextValue;
+    if (view.location) treeItem.command = { command: revealElementCommand, title: 'Go to Definition', arguments: [view.location] };
     return treeItem;
 }
 
@@ -73,6 +36,7 @@ class AlignmentTreeProvider implements TreeDataProvider<AlignmentItem> {
     private readonly changed = new EventEmitter<void>();
     readonly onDidChangeTreeData: Event<void> = this.changed.event;
     private tree: Promise<AlignmentTree | undefined> | undefined;
+    private roots = new Set<AlignmentItem>();
 
     constructor(private readonly client: LanguageClient) {}
 
@@ -82,27 +46,19 @@ class AlignmentTreeProvider implements TreeDataProvider<AlignmentItem> {
     }
 
     getTreeItem(item: AlignmentItem): TreeItem {
-        return treeItemOf(item);
+        return treeItemOf(item, this.roots.has(item));
     }
 
     async getChildren(item?: AlignmentItem): Promise<AlignmentItem[]> {
-        if (item === undefined) return this.roots();
-        switch (item.kind) {
-            case 'objective': return [...item.metrics, ...item.children, ...item.solutions, ...item.tickets];
-            case 'group': return item.members;
-            default: return [];
-        }
+        return item === undefined ? this.topLevel() : childrenOf(item);
     }
 
-    private async roots(): Promise<AlignmentItem[]> {
+    private async topLevel(): Promise<AlignmentItem[]> {
         this.tree ??= this.client.sendRequest<AlignmentTree>(alignmentTreeRequest).catch(() => undefined);
         const tree = await this.tree;
-        if (!tree) return [];
-        const groups: GroupNode[] = [
-            { kind: 'group', label: 'Tickets serving no objective', members: tree.orphanTickets },
-            { kind: 'group', label: 'Solutions advancing no objective', members: tree.unalignedSolutions }
-        ];
-        return [...tree.objectives, ...groups.filter(group => group.members.length > 0)];
+        const roots = tree ? alignmentRoots(tree) : [];
+        this.roots = new Set(roots);
+        return roots;
     }
 }
 

@@ -27,27 +27,25 @@ export interface SolutionFacts {
     readonly tickets: Ticket[];
 }
 
-/** Figures and progress are read for the few metrics on screen, while the model is rebuilt after every edit. */
+/**
+ * Figures and progress are read for the few metrics on screen, while the model is rebuilt after every edit.
+ * Progress depends on the date (a metric becomes overdue), so it is kept for the date it was graded on.
+ */
 class LazyMetricFacts implements MetricFacts {
     readonly objectives: Objective[] = [];
-    private computed?: { figures: MetricFigures; progress?: Progress };
+    private figuresRead?: MetricFigures;
+    private graded?: { today: string; progress?: Progress };
 
-    constructor(readonly metric: Metric) {}
-
-    private get values(): { figures: MetricFigures; progress?: Progress } {
-        if (!this.computed) {
-            const figures = figuresOf(this.metric);
-            this.computed = { figures, progress: progressOf(figures) };
-        }
-        return this.computed;
-    }
+    constructor(readonly metric: Metric, private readonly today: () => string) {}
 
     get figures(): MetricFigures {
-        return this.values.figures;
+        return this.figuresRead ??= figuresOf(this.metric);
     }
 
     get progress(): Progress | undefined {
-        return this.values.progress;
+        const today = this.today();
+        if (this.graded?.today !== today) this.graded = { today, progress: progressOf(this.figures, today) };
+        return this.graded.progress;
     }
 }
 
@@ -151,7 +149,7 @@ export class AlignmentModel {
                 this.objectives.set(element, { objective: element, children: [], solutions: [], tickets: [], measured: false });
                 break;
             case 'Metric':
-                this.metrics.set(element, new LazyMetricFacts(element));
+                this.metrics.set(element, new LazyMetricFacts(element, () => this.today));
                 break;
             case 'Solution':
                 this.solutions.set(element, { solution: element, tickets: [] });

@@ -1,7 +1,8 @@
 import type { Metric } from '../language/generated/ast.js';
 import { isCalendarDate, numberOf } from './values.js';
 
-export type Grade = 'on-track' | 'at-risk' | 'off-track';
+/** How a metric stands. `overdue` is past its `by` date without reaching its target, whatever its ratio. */
+export type Grade = 'on-track' | 'at-risk' | 'off-track' | 'overdue';
 
 /** A metric's numbers as the spec reads them; anything missing or malformed is undefined. */
 export interface MetricFigures {
@@ -29,21 +30,40 @@ export function figuresOf(metric: Metric): MetricFigures {
     };
 }
 
+/**
+ * Ratios come from decimals divided in binary floating point ((2.3 - 2.1) / (2.6 - 2.1) is 0.39999999999999947),
+ * so every comparison of a ratio with a threshold allows this much: what is written as 40% of the way is 40%.
+ */
+export const ratioTolerance = 1e-9;
+
+/** `ratio` has reached `threshold`, within the tolerance: the one comparison every grade uses. */
+export function reaches(ratio: number, threshold: number): boolean {
+    return ratio >= threshold - ratioTolerance;
+}
+
 /** Graded as OKRs are: 0.7 and above on track, 0.4 to 0.7 at risk, below 0.4 off track. */
 export function gradeOf(ratio: number): Grade {
-    if (ratio >= 0.7) return 'on-track';
-    if (ratio >= 0.4) return 'at-risk';
+    if (reaches(ratio, 0.7)) return 'on-track';
+    if (reaches(ratio, 0.4)) return 'at-risk';
     return 'off-track';
 }
 
-/** Progress of a metric, or undefined when it has no current reading or no change to make. */
-export function progressOf(figures: MetricFigures): Progress | undefined {
+/**
+ * Progress of a metric on `today` (YYYY-MM-DD), or undefined when it has no current reading or no change to make.
+ * Past its date and not reached, it is `overdue` (the `metric-overdue` rule); otherwise graded by its ratio.
+ */
+export function progressOf(figures: MetricFigures, today: string): Progress | undefined {
     const { baseline, target, current } = figures;
     if (baseline === undefined || target === undefined || current === undefined || target === baseline) {
         return undefined;
     }
     const ratio = Math.min(1, Math.max(0, (current - baseline) / (target - baseline)));
-    return { ratio, grade: gradeOf(ratio) };
+    return { ratio, grade: isOverdue(figures, today) ? 'overdue' : gradeOf(ratio) };
+}
+
+/** The `by` date has passed (it is before `today`) and the target is not reached: one rule for the check and every view. */
+export function isOverdue(figures: MetricFigures, today: string): boolean {
+    return figures.by !== undefined && figures.target !== undefined && figures.by < today && !targetReached(figures);
 }
 
 /** Whether the current reading has reached the target, whichever way the target points. */
@@ -57,5 +77,6 @@ export function targetReached(figures: MetricFigures): boolean {
 export const gradeLabel: Record<Grade, string> = {
     'on-track': 'on track',
     'at-risk': 'at risk',
-    'off-track': 'off track'
+    'off-track': 'off track',
+    overdue: 'overdue'
 };

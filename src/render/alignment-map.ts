@@ -68,6 +68,7 @@ const legend = '<ul class="legend">'
     + '<li class="grade-on-track"><svg viewBox="0 0 24 8" aria-hidden="true"><rect class="progress-fill" width="24" height="8" rx="2"/></svg>on track (70% of the way or more)</li>'
     + '<li class="grade-at-risk"><svg viewBox="0 0 24 8" aria-hidden="true"><rect class="progress-fill" width="24" height="8" rx="2"/></svg>at risk (40–70%)</li>'
     + '<li class="grade-off-track"><svg viewBox="0 0 24 8" aria-hidden="true"><rect class="progress-fill" width="24" height="8" rx="2"/></svg>off track (under 40%)</li>'
+    + '<li class="grade-overdue"><svg viewBox="0 0 24 8" aria-hidden="true"><rect class="progress-fill" width="24" height="8" rx="2"/></svg>overdue (past its date, not reached)</li>'
     + '</ul>';
 
 /** `<div class="strategy-view" data-view="map">`: header with counts and legend, then the map in its viewport. */

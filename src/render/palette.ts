@@ -19,6 +19,8 @@ const palette: Record<string, [string[], string, string]> = {
     'on-track': [['--vscode-charts-green'], '#1a7f37', '#3fb950'],
     'at-risk': [['--vscode-charts-yellow'], '#bf8700', '#d29922'],
     'off-track': [['--vscode-charts-red'], '#cf222e', '#f85149'],
+    // Overdue is as urgent as off track; its words and the legend tell the two apart.
+    overdue: [['--vscode-charts-red'], '#cf222e', '#f85149'],
     warning: [['--vscode-editorWarning-foreground'], '#9a6700', '#d29922'],
     error: [['--vscode-errorForeground'], '#cf222e', '#f85149']
 };

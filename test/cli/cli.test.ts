@@ -166,12 +166,12 @@ describe('strategy command line', () => {
 
     it('trace --format json and md', () => {
         write('a.strategy', 'objective G "g" { metric M }\nmetric M "m" { unit "ms" baseline 900 target 200 by 2027-01-01 current 550 }\nticket APP-1 "Fast | search" { serves G }\nticket APP-2 "Loose"\n');
-        const json = JSON.parse(strategy(['trace', dir, '--format', 'json']).stdout);
+        const json = JSON.parse(strategy(['trace', dir, '--format', 'json', '--today', '2026-11-23']).stdout);
         assert.deepEqual(json.coverage, { tickets: 2, measured: 1, orphans: ['APP-2'], unmeasured: [], objectivesWithoutWork: [] });
         assert.deepEqual(json.tickets[0].chain[0].metrics[0], {
             id: 'M', title: 'm', unit: 'ms', baseline: 900, target: 200, by: '2027-01-01', current: 550, progress: 0.5, grade: 'at-risk'
         });
-        const md = strategy(['trace', dir, '--format', 'md']).stdout;
+        const md = strategy(['trace', dir, '--format', 'md', '--today', '2026-11-23']).stdout;
         assert.match(md, /\| APP-1 Fast \\\| search \(.*a\.strategy:3\) \| G \|  \| M: 900 ms → 550 ms → 200 ms by 2027-01-01 \(50% of the way, at risk\) \|/);
         assert.match(md, /\| APP-2 Loose \(.*\) \| \*\*orphan\*\* \|/);
     });

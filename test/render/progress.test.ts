@@ -21,7 +21,8 @@ describe('render: metric progress', () => {
             'a.strategy': [
                 metric('Twenty', 20, 30, 22), metric('Half', 0, 100, 50), metric('Seventy', 0, 100, 70), metric('Done', 0, 10, 12),
                 metric('Falling', 900, 200, 550), metric('Unread', 12, 18), metric('Below', 20, 30, 15),
-                'canvas Numbers { kind strategy success Twenty, Half, Seventy, Done, Falling, Unread, Below }'
+                metric('Decimal', 2.1, 2.6, 2.3),
+                'canvas Numbers { kind strategy success Twenty, Half, Seventy, Done, Falling, Unread, Below, Decimal }'
             ].join('\n')
         });
         fragment = await renderView(previewView(modelOf(ws), 'Numbers') as StrategyCanvasView, 'fragment');
@@ -40,7 +41,9 @@ describe('render: metric progress', () => {
             ['Seventy', 'on-track', '0.7', '70% of the way, on track'],
             ['Done', 'on-track', '1', '100% of the way, on track'],
             ['Falling', 'at-risk', '0.5', '50% of the way, at risk'],
-            ['Below', 'off-track', '0', '0% of the way, off track']
+            ['Below', 'off-track', '0', '0% of the way, off track'],
+            // 0.2 / 0.5 is 0.39999999999999947 in floating point: still 40% of the way, as 4 of 10 is.
+            ['Decimal', 'at-risk', '0.4', '40% of the way, at risk']
         ];
         for (const [id, grade, ratio, words] of expected) {
             const markup = progressOf(id);

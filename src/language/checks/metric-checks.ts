@@ -1,7 +1,7 @@
 import type { ValidationChecks } from 'langium';
 import type { Metric, StrategyAstType } from '../generated/ast.js';
 import type { WorkspaceModel } from '../workspace-model.js';
-import { figuresOf, targetReached } from '../../model/progress.js';
+import { figuresOf, isOverdue } from '../../model/progress.js';
 import { report } from './codes.js';
 
 export function metricChecks(workspace: WorkspaceModel): ValidationChecks<StrategyAstType> {
@@ -28,8 +28,7 @@ export function metricChecks(workspace: WorkspaceModel): ValidationChecks<Strate
             },
             (metric: Metric, accept) => {
                 const figures = figuresOf(metric);
-                const today = workspace.get().today;
-                if (!figures.by || figures.target === undefined || figures.by >= today || targetReached(figures)) return;
+                if (!isOverdue(figures, workspace.get().today)) return;
                 const reading = figures.current === undefined ? 'it has no current reading' : `it stands at ${figures.current} against ${figures.target}`;
                 report(accept, 'metric-overdue', `Metric ${metric.name} was due by ${figures.by} and ${reading}; update 'current' or set a new date`, {
                     node: metric.target[0], property: 'date'

@@ -4,8 +4,9 @@ import type { CodeLens, Location, Position } from 'vscode-languageserver';
 import type { Model, Objective, Ticket } from '../generated/ast.js';
 import type { AlignmentModel } from '../../model/alignment.js';
 import { gradeLabel } from '../../model/progress.js';
-import { plural } from '../../model/values.js';
+import { rollUpWork } from '../../model/work-rollup.js';
 import { wayText } from '../../render/metric-text.js';
+import { workText } from '../../render/work-text.js';
 import type { StrategyLspServices } from './strategy-lsp-module.js';
 import { nameLocation } from './implementation.js';
 
@@ -17,8 +18,9 @@ import { nameLocation } from './implementation.js';
 export const showReferencesCommand = 'strategy.showReferences';
 
 /**
- * Above each objective, the work and the first metric's progress; above each ticket, the chain it serves.
- * Everything comes from the cached alignment model, so a lens costs a map look-up per element.
+ * Above each objective, its work (its sub-objectives' included) and the first metric's progress; above each ticket,
+ * the chain it serves. Everything comes from the cached alignment model: a ticket's lens costs a map look-up, an
+ * objective's a walk of the objectives below it.
  */
 export class StrategyCodeLensProvider implements CodeLensProvider {
     private readonly nameProvider: NameProvider;
@@ -40,15 +42,16 @@ export class StrategyCodeLensProvider implements CodeLensProvider {
     }
 
     private objectiveLens(objective: Objective, model: AlignmentModel): CodeLens | undefined {
+        const work = rollUpWork(objective, {
+            children: o => model.facts(o)?.children ?? [],
+            tickets: o => model.facts(o)?.tickets ?? [],
+            solutions: o => model.facts(o)?.solutions ?? []
+        });
+        const title = `${workText(work)} · ${this.progressText(objective, model)}`;
+        // A click lists the objective's own work and its sub-objectives, through which the rest comes: listing every
+        // ticket below would send each ticket once per ancestor, quadratic in a deep tree.
         const facts = model.facts(objective);
-        const tickets = facts?.tickets ?? [];
-        const solutions = facts?.solutions ?? [];
-        const children = facts?.children ?? [];
-        const parts = [plural(tickets.length, 'ticket'), plural(solutions.length, 'solution')];
-        // The issue's form names tickets and solutions; sub-objectives show only when there are some.
-        if (children.length > 0) parts.push(plural(children.length, 'sub-objective'));
-        parts.push(this.progressText(objective, model));
-        return this.lens(objective, parts.join(' · '), [...tickets, ...solutions, ...children]);
+        return this.lens(objective, title, [...facts?.tickets ?? [], ...facts?.solutions ?? [], ...facts?.children ?? []]);
     }
 
     /** The first of the objective's own metrics that has progress, else the first metric, else `no metric`. */

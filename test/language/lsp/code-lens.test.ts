@@ -28,9 +28,10 @@ describe('code lens', () => {
     let ws: Workspace;
     before(async () => { ws = await workspace(shopApp); });
 
-    it('above each objective: its tickets, solutions, sub-objectives and first metric with progress', async () => {
+    it('above each objective: its tickets and solutions, its sub-objectives\' included, and first metric with progress', async () => {
         assert.deepEqual((await lensesOf(ws, 'objectives.strategy')).map(titled), [
-            '5: 0 tickets · 0 solutions · 2 sub-objectives · PurchaseRecurrence 22% of the way (off track)',
+            // FasterNavigation advances both sub-objectives: one solution.
+            '5: 4 tickets (through 2 sub-objectives) · 3 solutions (through 2 sub-objectives) · PurchaseRecurrence 22% of the way (off track)',
             '11: 3 tickets · 3 solutions · MonthlyRepeatUsers 20% of the way (off track)',
             '19: 1 ticket · 1 solution · SecondPurchaseRate no current reading'
         ]);
@@ -53,6 +54,7 @@ describe('code lens', () => {
             'solutions.strategy:17 ExclusiveDeals'
         ]);
         const revenue = (await lensesOf(ws, 'objectives.strategy'))[0];
+        // The work below comes through the sub-objectives: the click lists them, not every ticket under them.
         assert.deepEqual(targets(ws, (revenue.command!.arguments as [string, Position, Location[]])[2]), [
             'objectives.strategy:11 Engagement',
             'objectives.strategy:19 Activation'
@@ -93,6 +95,52 @@ ticket T-3 "t" { serves Gone }`
         ]);
         const orphan = (await lensesOf(small, 'a.strategy'))[3];
         assert.deepEqual((orphan.command!.arguments as unknown[])[2], []);
+    });
+
+    it('says overdue, not at risk, for a metric past its date that has not reached its target', async () => {
+        const late = await workspace({
+            'a.strategy': 'objective G "g" { metric Late }\nmetric Late "l" { baseline 0 target 10 by 2026-06-30 current 4 }\n'
+                + 'objective H "h" { metric Soon }\nmetric Soon "s" { baseline 0 target 10 by 2027-06-30 current 4 }'
+        });
+        assert.deepEqual((await lensesOf(late, 'a.strategy')).map(titled), [
+            '1: 0 tickets · 0 solutions · Late 40% of the way (overdue)',
+            '3: 0 tickets · 0 solutions · Soon 40% of the way (at risk)'
+        ]);
+    });
+
+    it('counts the work of sub-objectives at any depth once each, saying how much comes through them', async () => {
+        const tree = await workspace({
+            'a.strategy': `objective Top "t"
+objective A "a" { parent Top }
+objective B "b" { parent A }
+objective C "c" { parent Top }
+objective Idle "i"
+objective Idle1 "i" { parent Idle }
+objective Idle2 "i" { parent Idle }
+objective X "x" { parent Y }
+objective Y "y" { parent X }
+solution S "s" { advances Top, A, B }
+solution S2 "s" { advances B, C }
+ticket T-1 "t" { serves Top }
+ticket T-2 "t" { serves A }
+ticket T-3 "t" { serves B }
+ticket T-4 "t" { serves B }
+ticket T-5 "t" { serves C }
+ticket T-6 "t" { serves X }`
+        });
+        const objectives = (await lensesOf(tree, 'a.strategy')).map(titled).slice(0, 9);
+        assert.deepEqual(objectives, [
+            '1: 5 tickets (4 through 3 sub-objectives) · 2 solutions (1 through 2 sub-objectives) · no metric',
+            '2: 3 tickets (2 through 1 sub-objective) · 2 solutions (1 through 1 sub-objective) · no metric',
+            '3: 2 tickets · 2 solutions · no metric',
+            '4: 1 ticket · 1 solution · no metric',
+            '5: 0 tickets · 0 solutions · 2 sub-objectives · no metric',
+            '6: 0 tickets · 0 solutions · no metric',
+            '7: 0 tickets · 0 solutions · no metric',
+            // A parent cycle ends: each member counts the other once, and itself not again.
+            '8: 1 ticket · 0 solutions · 1 sub-objective · no metric',
+            '9: 1 ticket (through 1 sub-objective) · 0 solutions · no metric'
+        ]);
     });
 
     it('follows an edit in another file', async () => {

@@ -121,6 +121,16 @@ ticket T-3 "Bare" { serves Bare status todo }`
         assert.match((await hoverAt(measuredBelow, 'a.strategy', 'objective Top'))!, /No metric of its own; measured through its sub-objectives$/);
     });
 
+    it('says overdue, not at risk, for a metric past its date that has not reached its target', async () => {
+        const late = await workspace({
+            'a.strategy': 'objective G "g" { metric Late }\nmetric Late "l" { baseline 0 target 10 by 2026-06-30 current 4 }\n'
+                + 'metric Soon "s" { baseline 0 target 10 by 2027-06-30 current 4 }\nticket T-1 "t" { serves G }'
+        });
+        assert.match((await hoverAt(late, 'a.strategy', 'metric Late'))!, /^0 → 4 → 10 by 2026-06-30 \(40% of the way, overdue\)$/m);
+        assert.match((await hoverAt(late, 'a.strategy', 'metric Soon'))!, /^0 → 4 → 10 by 2027-06-30 \(40% of the way, at risk\)$/m);
+        assert.match((await hoverAt(late, 'a.strategy', 'serves G'))!, /^- Late: 0 → 4 → 10 by 2026-06-30 \(40% of the way, overdue\)$/m);
+    });
+
     it('shows the cycle of an objective that is its own ancestor', async () => {
         const cyclic = await workspace({ 'a.strategy': 'objective A "a" { parent B }\nobjective B "b" { parent A }' });
         assert.equal(await hoverAt(cyclic, 'a.strategy', 'objective A'), '**Objective A: a**\n\nParent chain: A → B\n\nParent cycle: A → B → A\n\nNo metric');

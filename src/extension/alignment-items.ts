@@ -1,0 +1,123 @@
+import type { AlignmentTree, MetricNode, ObjectiveNode, SolutionNode, TicketNode, ElementLocation } from '../model/alignment-tree.js';
+import { gradeLabel, type Grade } from '../model/progress.js';
+import { rollUpWork } from '../model/work-rollup.js';
+import { metricLine } from '../render/metric-text.js';
+import { workText } from '../render/work-text.js';
+
+// What each item of the Strategy view shows, as plain data: alignment-view.ts turns it into a vscode TreeItem,
+// and tests read it without VS Code.
+
+export interface GroupNode {
+    kind: 'group';
+    label: string;
+    members: Array<TicketNode | SolutionNode>;
+}
+export type AlignmentItem = ObjectiveNode | MetricNode | SolutionNode | TicketNode | GroupNode;
+
+/** A codicon ID and the theme colour ID it is drawn in (the icon's own colour when absent). */
+export interface IconView {
+    id: string;
+    color?: string;
+}
+
+export interface ItemView {
+    label: string;
+    description?: string;
+    tooltip?: string;
+    icon: IconView;
+    state: 'none' | 'collapsed' | 'expanded';
+    /** `objective`, `metric`, `solution` or `ticket`, for menus; none on a group. */
+    contextValue?: string;
+    /** Where a click leads; none on a group. */
+    location?: ElementLocation;
+}
+
+/** The Problems panel's icons: a grade is progress, not a compile error, so the view never uses these for one. */
+export const problemIcons: ReadonlySet<string> = new Set(['error', 'warning', 'info']);
+
+/**
+ * One family of circles, filled as far as the grade goes, so the shape tells the grade without the colour:
+ * full (on track), a ring with a dot (at risk), an empty ring (off track), and a clock (overdue: time ran out).
+ */
+export const gradeIcons: Record<Grade, IconView> = {
+    'on-track': { id: 'circle-large-filled', color: 'charts.green' },
+    'at-risk': { id: 'record', color: 'charts.yellow' },
+    'off-track': { id: 'circle-large-outline', color: 'charts.red' },
+    overdue: { id: 'history', color: 'charts.red' }
+};
+
+function joined(...parts: Array<string | undefined>): string {
+    return parts.filter(part => part).join(' · ');
+}
+
+/** A ticket or solution is one item however many objectives list it; two with one ID (an error) stay two. */
+function itemKey(item: TicketNode | SolutionNode): string {
+    const { uri, range } = item.location;
+    return `${item.kind}:${item.id}@${uri}:${range.start.line}:${range.start.character}`;
+}
+
+/** `4 tickets (through 2 sub-objectives) · 1 solution`, from the nodes below the objective. */
+function objectiveWork(objective: ObjectiveNode): string {
+    return workText(rollUpWork<ObjectiveNode, TicketNode, SolutionNode>(objective, {
+        children: node => node.children,
+        tickets: node => node.tickets,
+        solutions: node => node.solutions,
+        key: itemKey
+    }));
+}
+
+/** Objectives, then the groups of work aligned to nothing that have members. */
+export function alignmentRoots(tree: AlignmentTree): AlignmentItem[] {
+    const groups: GroupNode[] = [
+        { kind: 'group', label: 'Tickets serving no objective', members: tree.orphanTickets },
+        { kind: 'group', label: 'Solutions advancing no objective', members: tree.unalignedSolutions }
+    ];
+    return [...tree.objectives, ...groups.filter(group => group.members.length > 0)];
+}
+
+export function childrenOf(item: AlignmentItem): AlignmentItem[] {
+    switch (item.kind) {
+        case 'objective': return [...item.metrics, ...item.children, ...item.solutions, ...item.tickets];
+        case 'group': return item.members;
+        default: return [];
+    }
+}
+
+/** The item as the view shows it; the top level opens expanded, objectives below it collapsed. */
+export function itemView(item: AlignmentItem, topLevel: boolean): ItemView {
+    if (item.kind === 'group') {
+        return { label: `${item.label} (${item.members.length})`, icon: { id: 'warning', color: 'charts.yellow' }, state: 'expanded' };
+    }
+    const common = { label: item.id, contextValue: item.kind, location: item.location };
+    switch (item.kind) {
+        case 'objective': {
+            const hasChildren = item.metrics.length + item.children.length + item.solutions.length + item.tickets.length > 0;
+            return {
+                ...common,
+                description: joined(objectiveWork(item), item.inCycle ? 'parent cycle' : undefined, item.measured ? undefined : 'no metric', item.title),
+                tooltip: item.title,
+                icon: item.inCycle ? { id: 'sync', color: 'charts.red' } : { id: 'target', color: item.measured ? undefined : 'charts.yellow' },
+                state: !hasChildren ? 'none' : topLevel ? 'expanded' : 'collapsed'
+            };
+        }
+        case 'metric':
+            return {
+                ...common,
+                // 20% → 22% → 30% by 2027-06-30 (20% of the way, off track), as hover and `strategy trace` show it.
+                description: metricLine(item),
+                tooltip: joined(item.title, item.grade && gradeLabel[item.grade]),
+                icon: item.grade ? gradeIcons[item.grade] : { id: 'graph' },
+                state: 'none'
+            };
+        case 'solution':
+            return { ...common, description: joined(item.title, item.status), tooltip: item.title, icon: { id: 'lightbulb' }, state: 'none' };
+        case 'ticket':
+            return {
+                ...common,
+                description: joined(item.title, item.status),
+                tooltip: joined(item.title, item.status),
+                icon: { id: item.status === 'done' ? 'pass' : item.status === 'dropped' ? 'circle-slash' : 'tasklist' },
+                state: 'none'
+            };
+    }
+}

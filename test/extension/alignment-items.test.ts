@@ -1,0 +1,68 @@
+import assert from 'node:assert/strict';
+import { alignmentRoots, childrenOf, itemView, problemIcons, type AlignmentItem } from '../../src/extension/alignment-items.js';
+import { buildAlignmentTree, type AlignmentTree, type ObjectiveNode } from '../../src/model/alignment-tree.js';
+import { workspace } from '../helpers.js';
+
+// The Strategy view's items, as the tree data provider hands them to VS Code (the provider only turns these into
+// TreeItems): grades with progress icons that are not the Problems panel's, counts on objectives, and only the
+// top level open.
+
+const files = {
+    'a.strategy': `objective Top "Grow" { metric Good, Risky, Poor, Late, Unread }
+objective Mid "Engage" { parent Top }
+objective Leaf "Return" { parent Mid }
+objective Side "Activate" { parent Top }
+metric Good "g" { baseline 0 target 10 by 2027-06-30 current 8 }
+metric Risky "r" { baseline 0 target 10 by 2027-06-30 current 5 }
+metric Poor "p" { baseline 0 target 10 by 2027-06-30 current 1 }
+metric Late "l" { baseline 0 target 10 by 2026-06-30 current 4 }
+metric Unread "u" { baseline 0 target 10 by 2027-06-30 }
+solution S "s" { advances Mid, Leaf }
+ticket T-1 "t" { serves Mid }
+ticket T-2 "t" { serves Leaf }
+ticket T-3 "t" { serves Leaf }
+ticket T-4 "t" { serves Side }
+ticket T-9 "orphan" { }
+`
+};
+
+describe('Strategy view items', () => {
+    let tree: AlignmentTree;
+    let top: ObjectiveNode;
+    before(async () => {
+        const ws = await workspace(files, '2026-11-23');
+        tree = buildAlignmentTree(ws.services.strategy.WorkspaceModel.get());
+        top = tree.objectives[0];
+    });
+
+    it('marks metric grades with progress icons, never the error, warning or info icons, coloured by grade', () => {
+        const metrics = childrenOf(top).filter(item => item.kind === 'metric');
+        const views = metrics.map(metric => itemView(metric, false));
+        assert.deepEqual(views.map(view => view.label), ['Good', 'Risky', 'Poor', 'Late', 'Unread']);
+        for (const view of views) assert.ok(!problemIcons.has(view.icon.id), `${view.label}: ${view.icon.id} is a problem icon`);
+        assert.equal(new Set(views.map(view => view.icon.id)).size, 5, 'each grade has its own shape, not only its colour');
+        assert.deepEqual(views.map(view => view.icon.color), ['charts.green', 'charts.yellow', 'charts.red', 'charts.red', undefined]);
+        assert.deepEqual(views.map(view => view.tooltip), ['g · on track', 'r · at risk', 'p · off track', 'l · overdue', 'u']);
+        assert.equal(views[3].description, '0 → 4 → 10 by 2026-06-30 (40% of the way, overdue)');
+    });
+
+    it('shows counts on objectives, the work of sub-objectives included', () => {
+        const [mid, side] = childrenOf(top).filter((item): item is ObjectiveNode => item.kind === 'objective');
+        assert.equal(itemView(top, true).description, '4 tickets (through 3 sub-objectives) · 1 solution (through 2 sub-objectives) · Grow');
+        assert.equal(itemView(mid, false).description, '3 tickets (2 through 1 sub-objective) · 1 solution · no metric · Engage');
+        assert.equal(itemView(side, false).description, '1 ticket · 0 solutions · no metric · Activate');
+    });
+
+    it('opens the top level and leaves objectives below it collapsed', () => {
+        const roots = alignmentRoots(tree);
+        assert.deepEqual(roots.map(item => item.kind === 'group' ? item.label : item.id), ['Top', 'Tickets serving no objective']);
+        assert.equal(itemView(roots[0], true).state, 'expanded');
+        assert.equal(itemView(roots[1], true).state, 'expanded');
+        const below = childrenOf(top).filter(item => item.kind === 'objective');
+        assert.deepEqual(below.map(item => itemView(item, false).state), ['collapsed', 'collapsed']);
+        const leaf = childrenOf(below[0]).find((item): item is ObjectiveNode => item.kind === 'objective' && item.id === 'Leaf')!;
+        assert.equal(itemView(leaf, false).state, 'collapsed', 'a leaf with tickets still opens on demand');
+        const metric = childrenOf(top)[0] as AlignmentItem;
+        assert.equal(itemView(metric, false).state, 'none');
+    });
+});

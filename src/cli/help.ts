@@ -18,7 +18,7 @@ export const commandHelp: Record<string, string> = {
 
 Checks every .strategy file under PATH (default: the current folder) and prints each problem as
   file:LINE:COL: severity code: message
-then "N files, E errors, W warnings". --format json prints one JSON object instead.
+then "N files, E errors, W warnings, I infos". --format json prints one JSON object instead.
 Exit status: 0 no errors, 1 at least one error, 2 bad usage or unreadable input.
 `,
     trace: `Usage: strategy trace [PATH...] [--format text|json|md] [--today YYYY-MM-DD]

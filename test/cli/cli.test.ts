@@ -26,7 +26,7 @@ describe('strategy command line', () => {
     it('check: exit 0 and a clean summary on the example', () => {
         const result = strategy(['check', shopApp, '--today', '2026-11-23']);
         assert.equal(result.status, 0, result.stderr);
-        assert.equal(result.stdout, '5 files, 0 errors, 0 warnings\n');
+        assert.equal(result.stdout, '5 files, 0 errors, 0 warnings, 0 infos\n');
     });
 
     it('check: compiler-style lines relative to the working folder, exit 1 on errors', () => {
@@ -36,13 +36,25 @@ describe('strategy command line', () => {
         assert.equal(result.stdout, [
             'plan/backlog.strategy:1:8: warning orphan-ticket: Ticket APP-9 serves no objective; add \'serves <Objective>\'',
             'plan/backlog.strategy:2:30: error unresolved-reference: No objective named Nowhere; define it with \'objective Nowhere "…"\'',
-            '1 files, 1 errors, 1 warnings', ''
+            '1 file, 1 error, 1 warning, 0 infos', ''
         ].join('\n'));
     });
 
     it('check: warnings alone exit 0', () => {
         write('a.strategy', 'ticket APP-9 "Loose"\n');
         assert.equal(strategy(['check', dir, '--today', '2026-11-23']).status, 0);
+    });
+
+    it('check: the summary counts infos too, each count in the singular for one', () => {
+        write('a.strategy', 'objective G "g" { metric M }\nmetric M "m" { baseline 1 target 2 by 2027-01-01 }\nticket APP-9 "Loose"\ncanvas C "c" { kind product problem "Users leave" }\n');
+        write('b.strategy', 'ticket APP-10 "Bad" { serves Nowhere }\n');
+        const result = strategy(['check', '--today', '2026-11-23'], dir);
+        assert.equal(result.status, 1);
+        assert.match(result.stdout, /^a\.strategy:1:11: info objective-without-work: /m);
+        assert.match(result.stdout, /\n2 files, 1 error, 1 warning, 2 infos\n$/);
+        const json = JSON.parse(strategy(['check', '--format', 'json', '--today', '2026-11-23'], dir).stdout);
+        assert.deepEqual(json.summary, { errors: 1, warnings: 1, infos: 2 });
+        assert.equal(json.files, 2);
     });
 
     it('check --format json follows the spec\'s shape', () => {
@@ -111,7 +123,7 @@ describe('strategy command line', () => {
         assert.equal(check.status, 2, check.stderr);
         assert.match(check.stderr, /notes\.txt is not a \.strategy file/);
         assert.doesNotMatch(check.stderr, /internal error/);
-        assert.match(check.stdout, /^1 files, 0 errors, 1 warnings$/m);
+        assert.match(check.stdout, /^1 file, 0 errors, 1 warning, 0 infos$/m);
         for (const command of ['trace', 'render']) {
             const result = strategy([command, join(dir, 'notes.txt')]);
             assert.equal(result.status, 2, `${command}: ${result.stderr}`);
@@ -125,13 +137,13 @@ describe('strategy command line', () => {
         symlinkSync(join(dir, 'a'), join(dir, 'again'));
         const result = strategy(['check', dir, '--today', '2026-11-23']);
         assert.equal(result.status, 0, result.stderr);
-        assert.match(result.stdout, /^1 files, 0 errors, 1 warnings$/m);
+        assert.match(result.stdout, /^1 file, 0 errors, 1 warning, 0 infos$/m);
     });
 
     it('node_modules is never searched', () => {
         write('node_modules/pkg/x.strategy', 'garbage {');
         write('a.strategy', 'ticket APP-1 "t"\n');
-        assert.match(strategy(['check', dir]).stdout, /^1 files, 0 errors, 1 warnings$/m);
+        assert.match(strategy(['check', dir]).stdout, /^1 file, 0 errors, 1 warning, 0 infos$/m);
     });
 
     it('a file of random bytes and an empty file: located diagnostics or a message, never a crash', () => {
@@ -142,7 +154,7 @@ describe('strategy command line', () => {
         const result = strategy(['check', dir]);
         assert.equal(result.status, 2);
         assert.match(result.stderr, /random\.strategy:\d+:\d+: not UTF-8 text/);
-        assert.match(result.stdout, /^1 files, 0 errors, 0 warnings$/m);
+        assert.match(result.stdout, /^1 file, 0 errors, 0 warnings, 0 infos$/m);
     });
 
     it('a 5 MB file is checked', function () {
@@ -154,7 +166,7 @@ describe('strategy command line', () => {
         write('big.strategy', tickets.join('\n'));
         const result = strategy(['check', dir]);
         assert.equal(result.status, 0, result.stderr);
-        assert.match(result.stdout, /^1 files, 0 errors, 0 warnings$/m);
+        assert.match(result.stdout, /^1 file, 0 errors, 0 warnings, 0 infos$/m);
     });
 
     it('trace: chains ticket → objective → parents → metrics, and coverage', () => {

@@ -31,7 +31,8 @@ export async function runCli(argv: string[], io: Output): Promise<number> {
         (name === undefined ? io.err : io.out)(mainHelp);
         return name === undefined ? 2 : 0;
     }
-    const command = commands[name];
+    // Own keys only: `constructor` or `__proto__` is a word every object answers to, not a command.
+    const command = Object.hasOwn(commands, name) ? commands[name] : undefined;
     if (!command) {
         io.err(`strategy: unknown command '${name}'\n\n${mainHelp}`);
         return 2;

@@ -89,6 +89,20 @@ describe('strategy command line', () => {
         }
     });
 
+    it('words that name what every object has (constructor, __proto__, toString) are unknown commands and formats', () => {
+        for (const word of ['constructor', '__proto__', 'toString', 'hasOwnProperty']) {
+            const command = strategy([word]);
+            assert.equal(command.status, 2, `${word}: ${command.stderr}`);
+            assert.match(command.stderr, new RegExp(`^strategy: unknown command '${word}'`), word);
+            assert.doesNotMatch(command.stderr, /internal error/, word);
+            for (const args of [['check', '--format', word], ['render', '--format', word], ['check', `--${word}`], ['check', '--help', word]]) {
+                const result = strategy([...args, shopApp]);
+                assert.doesNotMatch(result.stderr, /internal error/, args.join(' '));
+                if (!args.includes('--help')) assert.equal(result.status, 2, args.join(' '));
+            }
+        }
+    });
+
     it('--help for the tool and each command exits 0', () => {
         for (const args of [['--help'], ['check', '--help'], ['trace', '--help'], ['lsp', '--help']]) {
             const result = strategy(args);

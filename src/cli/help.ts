@@ -35,9 +35,9 @@ whole workspace when no --canvas is given, exactly as the editor's preview shows
   svg   one SVG picture
   md    Markdown tables a wiki shows
 A file PATH is rendered with the other .strategy files of its folder, so the names its canvas uses resolve.
-Writes to standard output, or to FILE with -o. Errors in the workspace are reported on standard error
-but do not stop the rendering.
-Exit status: 0 rendered, 2 bad usage, unreadable input or no canvas with this ID.
+Writes to standard output (also with -o -), or to FILE with -o; never onto one of the input files.
+Errors in the workspace are reported on standard error but do not stop the rendering.
+Exit status: 0 rendered, 2 bad usage, unreadable input, no canvas with this ID or -o naming an input.
 `,
     lsp: `Usage: strategy lsp --stdio
 

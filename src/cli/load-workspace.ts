@@ -9,6 +9,8 @@ import { InputError, readStrategyText } from './read-text.js';
 export interface LoadedWorkspace {
     services: StrategyServices;
     documents: Array<LangiumDocument<Model>>;
+    /** Every .strategy file found, the unreadable ones included, as absolute paths. */
+    files: string[];
     /** Usage and I/O faults: unreadable paths, files that are not UTF-8, no files at all. */
     problems: string[];
 }
@@ -35,5 +37,5 @@ export async function loadWorkspace(paths: readonly string[], today: string | un
         problems.push(`no .strategy files found in ${paths.length > 0 ? paths.join(', ') : 'the current folder'}`);
     }
     await services.shared.workspace.DocumentBuilder.build(documents, { validation: true });
-    return { services, documents, problems };
+    return { services, documents, files, problems };
 }

@@ -10,6 +10,7 @@ import { parseCommandArgs, UsageError, type CommandArgs } from './args.js';
 import { checkReport, displayPath, formatJson, formatText } from './diagnostic-format.js';
 import { commandHelp, mainHelp } from './help.js';
 import { loadWorkspace } from './load-workspace.js';
+import { inputNamedBy } from './output-file.js';
 import { describeIoError } from './read-text.js';
 
 interface Output {
@@ -77,7 +78,13 @@ async function runTrace(args: CommandArgs, io: Output): Promise<number> {
 }
 
 async function runRender(args: CommandArgs, io: Output): Promise<number> {
-    const { services, documents, problems } = await loadWorkspace(renderPaths(args.paths), args.today);
+    const { services, documents, files, problems } = await loadWorkspace(renderPaths(args.paths), args.today);
+    const input = args.output === undefined || args.output === '-' ? undefined : inputNamedBy(args.output, files);
+    if (input !== undefined) {
+        io.err(`strategy render: -o ${args.output} is one of the input files; write the rendering to another file\n`);
+        reportProblems(problems, io);
+        return 2;
+    }
     const model = services.strategy.WorkspaceModel.get();
     const view = previewView(model, args.canvas);
     if (!view) {
@@ -89,7 +96,7 @@ async function runRender(args: CommandArgs, io: Output): Promise<number> {
     // Loaded only here, so that check and trace never load the renderers and their layout engine.
     const { renderView } = await import('../render/render-view.js');
     const content = await renderView(view, args.format as 'html' | 'svg' | 'md');
-    if (args.output === undefined) io.out(content);
+    if (args.output === undefined || args.output === '-') io.out(content);
     else {
         try {
             writeFileSync(args.output, content);

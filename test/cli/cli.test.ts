@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, linkSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
@@ -223,6 +223,25 @@ describe('strategy command line', () => {
         assert.equal(md.status, 0, md.stderr);
         assert.match(md.stdout, /Users forget the app between purchases/);
         assert.match(md.stdout, /\|/);
+    });
+
+    it('render: -o never writes onto an input file, however it is spelled; -o - writes to standard output', () => {
+        cpSync(shopApp, join(dir, 'app'), { recursive: true });
+        symlinkSync(join(dir, 'app', 'canvas.strategy'), join(dir, 'link.html'));
+        linkSync(join(dir, 'app', 'solutions.strategy'), join(dir, 'hard.html'));
+        mkdirSync(join(dir, 'out'));
+        const files = ['backlog', 'canvas', 'objectives', 'solutions', 'users'].map(name => join(dir, 'app', `${name}.strategy`));
+        const before = files.map(file => readFileSync(file, 'utf8'));
+        for (const output of ['app/canvas.strategy', 'app/../app/users.strategy', './out/../app/backlog.strategy', 'link.html', 'hard.html', join(dir, 'app', 'objectives.strategy')]) {
+            const result = strategy(['render', 'app/canvas.strategy', '--canvas', 'AppRecurrence', '-o', output], dir);
+            assert.equal(result.status, 2, `${output}: ${result.stderr}`);
+            assert.match(result.stderr, /^strategy render: -o .* is one of the input files; write the rendering to another file$/m, output);
+        }
+        assert.deepEqual(files.map(file => readFileSync(file, 'utf8')), before);
+        const toStdout = strategy(['render', 'app', '--format', 'md', '-o', '-'], dir);
+        assert.equal(toStdout.status, 0, toStdout.stderr);
+        assert.match(toStdout.stdout, /^# Alignment map/m);
+        assert.equal(existsSync(join(dir, '-')), false);
     });
 
     it('render: an unknown canvas, a bad format or an unwritable output exits 2 with a message; workspace errors only warn', () => {

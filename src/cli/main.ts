@@ -9,7 +9,7 @@ import { traceJson, traceMarkdown, traceText } from '../render/trace-formats.js'
 import { parseCommandArgs, UsageError, type CommandArgs } from './args.js';
 import { checkReport, displayPath, formatJson, formatText } from './diagnostic-format.js';
 import { commandHelp, mainHelp } from './help.js';
-import { loadWorkspace } from './load-workspace.js';
+import { loadWorkspace, type LoadedWorkspace } from './load-workspace.js';
 import { inputNamedBy } from './output-file.js';
 import { describeIoError } from './read-text.js';
 
@@ -58,8 +58,15 @@ function reportProblems(problems: string[], io: Output): void {
     for (const problem of problems) io.err(`strategy: ${problem}\n`);
 }
 
+/** The workspace, once its notes (links left out) are said: they go to standard error and change no exit status. */
+async function load(paths: readonly string[], args: CommandArgs, io: Output): Promise<LoadedWorkspace> {
+    const workspace = await loadWorkspace(paths, args.today);
+    reportProblems(workspace.notes, io);
+    return workspace;
+}
+
 async function runCheck(args: CommandArgs, io: Output): Promise<number> {
-    const { documents, problems } = await loadWorkspace(args.paths, args.today);
+    const { documents, problems } = await load(args.paths, args, io);
     const report = checkReport(documents, process.cwd());
     io.out(args.format === 'json' ? formatJson(report) : formatText(report));
     reportProblems(problems, io);
@@ -68,7 +75,7 @@ async function runCheck(args: CommandArgs, io: Output): Promise<number> {
 }
 
 async function runTrace(args: CommandArgs, io: Output): Promise<number> {
-    const { services, problems } = await loadWorkspace(args.paths, args.today);
+    const { services, problems } = await load(args.paths, args, io);
     const trace = traceOf(services.strategy.WorkspaceModel.get());
     const path = (uri: string) => (uri.startsWith('file:') ? displayPath(fileURLToPath(uri), process.cwd()) : uri);
     const format = { text: traceText, json: traceJson, md: traceMarkdown }[args.format as 'text' | 'json' | 'md'];
@@ -78,7 +85,7 @@ async function runTrace(args: CommandArgs, io: Output): Promise<number> {
 }
 
 async function runRender(args: CommandArgs, io: Output): Promise<number> {
-    const { services, documents, files, problems } = await loadWorkspace(renderPaths(args.paths), args.today);
+    const { services, documents, files, problems } = await load(renderPaths(args.paths), args, io);
     const input = args.output === undefined || args.output === '-' ? undefined : inputNamedBy(args.output, files);
     if (input !== undefined) {
         io.err(`strategy render: -o ${args.output} is one of the input files; write the rendering to another file\n`);
@@ -113,14 +120,15 @@ async function runRender(args: CommandArgs, io: Output): Promise<number> {
 
 /**
  * A .strategy file is rendered with the other .strategy files of its folder, so the elements its canvas names
- * resolve; any other path goes to collectStrategyFiles as given, which reports what it cannot use.
+ * resolve; the file itself stays named, so it is read even when it is a link out of that folder. Any other path
+ * goes to collectStrategyFiles as given, which reports what it cannot use.
  */
 function renderPaths(paths: readonly string[]): string[] {
-    return (paths.length > 0 ? paths : ['.']).map(path => {
+    return (paths.length > 0 ? paths : ['.']).flatMap(path => {
         try {
-            return path.endsWith('.strategy') && statSync(path).isFile() ? dirname(path) : path;
+            return path.endsWith('.strategy') && statSync(path).isFile() ? [path, dirname(path)] : [path];
         } catch {
-            return path; // collectStrategyFiles reports it
+            return [path]; // collectStrategyFiles reports it
         }
     });
 }

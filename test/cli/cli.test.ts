@@ -154,6 +154,36 @@ describe('strategy command line', () => {
         assert.match(result.stdout, /^1 file, 0 errors, 1 warning, 0 infos$/m);
     });
 
+    it('a symbolic link out of the folders given is skipped with a note; links inside them, and files named, are read', () => {
+        write('outside/secret.strategy', 'token sk-live-SECRET {\n');
+        write('outside/more/deep.strategy', 'ticket OUT-2 "Out"\n');
+        write('repo/a.strategy', 'ticket APP-1 "t"\n');
+        write('repo/sub/b.strategy', 'ticket APP-2 "u"\n');
+        symlinkSync(join(dir, 'outside', 'secret.strategy'), join(dir, 'repo', 'leak.strategy'));
+        symlinkSync(join(dir, 'outside'), join(dir, 'repo', 'shared'));
+        symlinkSync(join(dir, 'repo', 'sub', 'b.strategy'), join(dir, 'repo', 'alias.strategy'));
+        symlinkSync('../repo', join(dir, 'repo', 'sub', 'up'));
+        const result = strategy(['check', 'repo', '--today', '2026-11-23'], dir);
+        assert.equal(result.status, 0, result.stderr);
+        assert.doesNotMatch(result.stdout + result.stderr, /SECRET/);
+        assert.match(result.stdout, /^2 files, 0 errors, 2 warnings, 0 infos$/m);
+        assert.match(result.stderr, /^strategy: skipped repo\/leak\.strategy: a symbolic link out of the folders given$/m);
+        assert.match(result.stderr, /^strategy: skipped repo\/shared: a symbolic link out of the folders given$/m);
+        assert.equal(result.stderr.split('\n').filter(Boolean).length, 2, result.stderr);
+        // Inside another folder given, or named itself, the link's file is read (once).
+        const both = strategy(['check', 'repo', 'outside', '--today', '2026-11-23'], dir);
+        assert.equal(both.stderr, '');
+        assert.match(both.stdout, /^4 files, 1 error, 3 warnings, 0 infos$/m);
+        assert.equal(both.stdout.match(/error syntax-error/g)?.length, 1, both.stdout);
+        const named = strategy(['check', 'repo', 'repo/leak.strategy'], dir);
+        assert.equal(named.status, 1);
+        assert.doesNotMatch(named.stderr, /skipped repo\/leak/);
+        assert.match(named.stdout, /leak\.strategy:1:1: error syntax-error/);
+        const rendered = strategy(['render', 'repo/leak.strategy', '--format', 'md'], dir);
+        assert.match(rendered.stderr, /the workspace has 1 error/);
+        assert.doesNotMatch(rendered.stderr, /skipped repo\/leak/);
+    });
+
     it('node_modules is never searched', () => {
         write('node_modules/pkg/x.strategy', 'garbage {');
         write('a.strategy', 'ticket APP-1 "t"\n');

@@ -1,6 +1,7 @@
 import { isAbsolute, relative } from 'node:path';
 import type { LangiumDocument } from 'langium';
 import type { Diagnostic } from 'vscode-languageserver';
+import { plural } from '../model/values.js';
 
 export interface FileDiagnostic {
     file: string;
@@ -55,8 +56,13 @@ function toFileDiagnostic(file: string, d: Diagnostic): FileDiagnostic {
 /** As compilers print, so that VS Code problem matchers and CI logs read it. */
 export function formatText(report: CheckReport): string {
     const lines = report.diagnostics.map(d => `${d.file}:${d.line}:${d.column}: ${d.severity} ${d.code}: ${d.message}`);
-    lines.push(`${report.files} files, ${report.summary.errors} errors, ${report.summary.warnings} warnings`);
+    lines.push(summaryLine(report));
     return lines.join('\n') + '\n';
+}
+
+/** `1 file, 0 errors, 1 warning, 2 infos`: every count, zeros included, so that scripts find each in its place. */
+export function summaryLine({ files, summary }: CheckReport): string {
+    return [plural(files, 'file'), plural(summary.errors, 'error'), plural(summary.warnings, 'warning'), plural(summary.infos, 'info')].join(', ');
 }
 
 export function formatJson(report: CheckReport): string {

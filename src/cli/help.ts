@@ -18,7 +18,7 @@ export const commandHelp: Record<string, string> = {
 
 Checks every .strategy file under PATH (default: the current folder) and prints each problem as
   file:LINE:COL: severity code: message
-then "N files, E errors, W warnings". --format json prints one JSON object instead.
+then "N files, E errors, W warnings, I infos". --format json prints one JSON object instead.
 Exit status: 0 no errors, 1 at least one error, 2 bad usage or unreadable input.
 `,
     trace: `Usage: strategy trace [PATH...] [--format text|json|md] [--today YYYY-MM-DD]
@@ -35,9 +35,9 @@ whole workspace when no --canvas is given, exactly as the editor's preview shows
   svg   one SVG picture
   md    Markdown tables a wiki shows
 A file PATH is rendered with the other .strategy files of its folder, so the names its canvas uses resolve.
-Writes to standard output, or to FILE with -o. Errors in the workspace are reported on standard error
-but do not stop the rendering.
-Exit status: 0 rendered, 2 bad usage, unreadable input or no canvas with this ID.
+Writes to standard output (also with -o -), or to FILE with -o; never onto one of the input files.
+Errors in the workspace are reported on standard error but do not stop the rendering.
+Exit status: 0 rendered, 2 bad usage, unreadable input, no canvas with this ID or -o naming an input.
 `,
     lsp: `Usage: strategy lsp --stdio
 

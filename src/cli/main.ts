@@ -9,7 +9,8 @@ import { traceJson, traceMarkdown, traceText } from '../render/trace-formats.js'
 import { parseCommandArgs, UsageError, type CommandArgs } from './args.js';
 import { checkReport, displayPath, formatJson, formatText } from './diagnostic-format.js';
 import { commandHelp, mainHelp } from './help.js';
-import { loadWorkspace } from './load-workspace.js';
+import { loadWorkspace, type LoadedWorkspace } from './load-workspace.js';
+import { inputNamedBy } from './output-file.js';
 import { describeIoError } from './read-text.js';
 
 interface Output {
@@ -31,7 +32,8 @@ export async function runCli(argv: string[], io: Output): Promise<number> {
         (name === undefined ? io.err : io.out)(mainHelp);
         return name === undefined ? 2 : 0;
     }
-    const command = commands[name];
+    // Own keys only: `constructor` or `__proto__` is a word every object answers to, not a command.
+    const command = Object.hasOwn(commands, name) ? commands[name] : undefined;
     if (!command) {
         io.err(`strategy: unknown command '${name}'\n\n${mainHelp}`);
         return 2;
@@ -56,8 +58,15 @@ function reportProblems(problems: string[], io: Output): void {
     for (const problem of problems) io.err(`strategy: ${problem}\n`);
 }
 
+/** The workspace, once its notes (links left out) are said: they go to standard error and change no exit status. */
+async function load(paths: readonly string[], args: CommandArgs, io: Output): Promise<LoadedWorkspace> {
+    const workspace = await loadWorkspace(paths, args.today);
+    reportProblems(workspace.notes, io);
+    return workspace;
+}
+
 async function runCheck(args: CommandArgs, io: Output): Promise<number> {
-    const { documents, problems } = await loadWorkspace(args.paths, args.today);
+    const { documents, problems } = await load(args.paths, args, io);
     const report = checkReport(documents, process.cwd());
     io.out(args.format === 'json' ? formatJson(report) : formatText(report));
     reportProblems(problems, io);
@@ -66,7 +75,7 @@ async function runCheck(args: CommandArgs, io: Output): Promise<number> {
 }
 
 async function runTrace(args: CommandArgs, io: Output): Promise<number> {
-    const { services, problems } = await loadWorkspace(args.paths, args.today);
+    const { services, problems } = await load(args.paths, args, io);
     const trace = traceOf(services.strategy.WorkspaceModel.get());
     const path = (uri: string) => (uri.startsWith('file:') ? displayPath(fileURLToPath(uri), process.cwd()) : uri);
     const format = { text: traceText, json: traceJson, md: traceMarkdown }[args.format as 'text' | 'json' | 'md'];
@@ -76,7 +85,13 @@ async function runTrace(args: CommandArgs, io: Output): Promise<number> {
 }
 
 async function runRender(args: CommandArgs, io: Output): Promise<number> {
-    const { services, documents, problems } = await loadWorkspace(renderPaths(args.paths), args.today);
+    const { services, documents, files, problems } = await load(renderPaths(args.paths), args, io);
+    const input = args.output === undefined || args.output === '-' ? undefined : inputNamedBy(args.output, files);
+    if (input !== undefined) {
+        io.err(`strategy render: -o ${args.output} is one of the input files; write the rendering to another file\n`);
+        reportProblems(problems, io);
+        return 2;
+    }
     const model = services.strategy.WorkspaceModel.get();
     const view = previewView(model, args.canvas);
     if (!view) {
@@ -88,7 +103,7 @@ async function runRender(args: CommandArgs, io: Output): Promise<number> {
     // Loaded only here, so that check and trace never load the renderers and their layout engine.
     const { renderView } = await import('../render/render-view.js');
     const content = await renderView(view, args.format as 'html' | 'svg' | 'md');
-    if (args.output === undefined) io.out(content);
+    if (args.output === undefined || args.output === '-') io.out(content);
     else {
         try {
             writeFileSync(args.output, content);
@@ -105,14 +120,15 @@ async function runRender(args: CommandArgs, io: Output): Promise<number> {
 
 /**
  * A .strategy file is rendered with the other .strategy files of its folder, so the elements its canvas names
- * resolve; any other path goes to collectStrategyFiles as given, which reports what it cannot use.
+ * resolve; the file itself stays named, so it is read even when it is a link out of that folder. Any other path
+ * goes to collectStrategyFiles as given, which reports what it cannot use.
  */
 function renderPaths(paths: readonly string[]): string[] {
-    return (paths.length > 0 ? paths : ['.']).map(path => {
+    return (paths.length > 0 ? paths : ['.']).flatMap(path => {
         try {
-            return path.endsWith('.strategy') && statSync(path).isFile() ? dirname(path) : path;
+            return path.endsWith('.strategy') && statSync(path).isFile() ? [path, dirname(path)] : [path];
         } catch {
-            return path; // collectStrategyFiles reports it
+            return [path]; // collectStrategyFiles reports it
         }
     });
 }

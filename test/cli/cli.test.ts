@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, linkSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
@@ -26,7 +26,7 @@ describe('strategy command line', () => {
     it('check: exit 0 and a clean summary on the example', () => {
         const result = strategy(['check', shopApp, '--today', '2026-11-23']);
         assert.equal(result.status, 0, result.stderr);
-        assert.equal(result.stdout, '5 files, 0 errors, 0 warnings\n');
+        assert.equal(result.stdout, '5 files, 0 errors, 0 warnings, 0 infos\n');
     });
 
     it('check: compiler-style lines relative to the working folder, exit 1 on errors', () => {
@@ -36,13 +36,25 @@ describe('strategy command line', () => {
         assert.equal(result.stdout, [
             'plan/backlog.strategy:1:8: warning orphan-ticket: Ticket APP-9 serves no objective; add \'serves <Objective>\'',
             'plan/backlog.strategy:2:30: error unresolved-reference: No objective named Nowhere; define it with \'objective Nowhere "…"\'',
-            '1 files, 1 errors, 1 warnings', ''
+            '1 file, 1 error, 1 warning, 0 infos', ''
         ].join('\n'));
     });
 
     it('check: warnings alone exit 0', () => {
         write('a.strategy', 'ticket APP-9 "Loose"\n');
         assert.equal(strategy(['check', dir, '--today', '2026-11-23']).status, 0);
+    });
+
+    it('check: the summary counts infos too, each count in the singular for one', () => {
+        write('a.strategy', 'objective G "g" { metric M }\nmetric M "m" { baseline 1 target 2 by 2027-01-01 }\nticket APP-9 "Loose"\ncanvas C "c" { kind product problem "Users leave" }\n');
+        write('b.strategy', 'ticket APP-10 "Bad" { serves Nowhere }\n');
+        const result = strategy(['check', '--today', '2026-11-23'], dir);
+        assert.equal(result.status, 1);
+        assert.match(result.stdout, /^a\.strategy:1:11: info objective-without-work: /m);
+        assert.match(result.stdout, /\n2 files, 1 error, 1 warning, 2 infos\n$/);
+        const json = JSON.parse(strategy(['check', '--format', 'json', '--today', '2026-11-23'], dir).stdout);
+        assert.deepEqual(json.summary, { errors: 1, warnings: 1, infos: 2 });
+        assert.equal(json.files, 2);
     });
 
     it('check --format json follows the spec\'s shape', () => {
@@ -74,6 +86,20 @@ describe('strategy command line', () => {
             const result = strategy(args);
             assert.equal(result.status, 2, args.join(' '));
             assert.match(result.stderr, /Usage:/, args.join(' '));
+        }
+    });
+
+    it('words that name what every object has (constructor, __proto__, toString) are unknown commands and formats', () => {
+        for (const word of ['constructor', '__proto__', 'toString', 'hasOwnProperty']) {
+            const command = strategy([word]);
+            assert.equal(command.status, 2, `${word}: ${command.stderr}`);
+            assert.match(command.stderr, new RegExp(`^strategy: unknown command '${word}'`), word);
+            assert.doesNotMatch(command.stderr, /internal error/, word);
+            for (const args of [['check', '--format', word], ['render', '--format', word], ['check', `--${word}`], ['check', '--help', word]]) {
+                const result = strategy([...args, shopApp]);
+                assert.doesNotMatch(result.stderr, /internal error/, args.join(' '));
+                if (!args.includes('--help')) assert.equal(result.status, 2, args.join(' '));
+            }
         }
     });
 
@@ -111,7 +137,7 @@ describe('strategy command line', () => {
         assert.equal(check.status, 2, check.stderr);
         assert.match(check.stderr, /notes\.txt is not a \.strategy file/);
         assert.doesNotMatch(check.stderr, /internal error/);
-        assert.match(check.stdout, /^1 files, 0 errors, 1 warnings$/m);
+        assert.match(check.stdout, /^1 file, 0 errors, 1 warning, 0 infos$/m);
         for (const command of ['trace', 'render']) {
             const result = strategy([command, join(dir, 'notes.txt')]);
             assert.equal(result.status, 2, `${command}: ${result.stderr}`);
@@ -125,13 +151,43 @@ describe('strategy command line', () => {
         symlinkSync(join(dir, 'a'), join(dir, 'again'));
         const result = strategy(['check', dir, '--today', '2026-11-23']);
         assert.equal(result.status, 0, result.stderr);
-        assert.match(result.stdout, /^1 files, 0 errors, 1 warnings$/m);
+        assert.match(result.stdout, /^1 file, 0 errors, 1 warning, 0 infos$/m);
+    });
+
+    it('a symbolic link out of the folders given is skipped with a note; links inside them, and files named, are read', () => {
+        write('outside/secret.strategy', 'token sk-live-SECRET {\n');
+        write('outside/more/deep.strategy', 'ticket OUT-2 "Out"\n');
+        write('repo/a.strategy', 'ticket APP-1 "t"\n');
+        write('repo/sub/b.strategy', 'ticket APP-2 "u"\n');
+        symlinkSync(join(dir, 'outside', 'secret.strategy'), join(dir, 'repo', 'leak.strategy'));
+        symlinkSync(join(dir, 'outside'), join(dir, 'repo', 'shared'));
+        symlinkSync(join(dir, 'repo', 'sub', 'b.strategy'), join(dir, 'repo', 'alias.strategy'));
+        symlinkSync('../repo', join(dir, 'repo', 'sub', 'up'));
+        const result = strategy(['check', 'repo', '--today', '2026-11-23'], dir);
+        assert.equal(result.status, 0, result.stderr);
+        assert.doesNotMatch(result.stdout + result.stderr, /SECRET/);
+        assert.match(result.stdout, /^2 files, 0 errors, 2 warnings, 0 infos$/m);
+        assert.match(result.stderr, /^strategy: skipped repo\/leak\.strategy: a symbolic link out of the folders given$/m);
+        assert.match(result.stderr, /^strategy: skipped repo\/shared: a symbolic link out of the folders given$/m);
+        assert.equal(result.stderr.split('\n').filter(Boolean).length, 2, result.stderr);
+        // Inside another folder given, or named itself, the link's file is read (once).
+        const both = strategy(['check', 'repo', 'outside', '--today', '2026-11-23'], dir);
+        assert.equal(both.stderr, '');
+        assert.match(both.stdout, /^4 files, 1 error, 3 warnings, 0 infos$/m);
+        assert.equal(both.stdout.match(/error syntax-error/g)?.length, 1, both.stdout);
+        const named = strategy(['check', 'repo', 'repo/leak.strategy'], dir);
+        assert.equal(named.status, 1);
+        assert.doesNotMatch(named.stderr, /skipped repo\/leak/);
+        assert.match(named.stdout, /leak\.strategy:1:1: error syntax-error/);
+        const rendered = strategy(['render', 'repo/leak.strategy', '--format', 'md'], dir);
+        assert.match(rendered.stderr, /the workspace has 1 error/);
+        assert.doesNotMatch(rendered.stderr, /skipped repo\/leak/);
     });
 
     it('node_modules is never searched', () => {
         write('node_modules/pkg/x.strategy', 'garbage {');
         write('a.strategy', 'ticket APP-1 "t"\n');
-        assert.match(strategy(['check', dir]).stdout, /^1 files, 0 errors, 1 warnings$/m);
+        assert.match(strategy(['check', dir]).stdout, /^1 file, 0 errors, 1 warning, 0 infos$/m);
     });
 
     it('a file of random bytes and an empty file: located diagnostics or a message, never a crash', () => {
@@ -142,7 +198,7 @@ describe('strategy command line', () => {
         const result = strategy(['check', dir]);
         assert.equal(result.status, 2);
         assert.match(result.stderr, /random\.strategy:\d+:\d+: not UTF-8 text/);
-        assert.match(result.stdout, /^1 files, 0 errors, 0 warnings$/m);
+        assert.match(result.stdout, /^1 file, 0 errors, 0 warnings, 0 infos$/m);
     });
 
     it('a 5 MB file is checked', function () {
@@ -154,7 +210,7 @@ describe('strategy command line', () => {
         write('big.strategy', tickets.join('\n'));
         const result = strategy(['check', dir]);
         assert.equal(result.status, 0, result.stderr);
-        assert.match(result.stdout, /^1 files, 0 errors, 0 warnings$/m);
+        assert.match(result.stdout, /^1 file, 0 errors, 0 warnings, 0 infos$/m);
     });
 
     it('trace: chains ticket → objective → parents → metrics, and coverage', () => {
@@ -197,6 +253,25 @@ describe('strategy command line', () => {
         assert.equal(md.status, 0, md.stderr);
         assert.match(md.stdout, /Users forget the app between purchases/);
         assert.match(md.stdout, /\|/);
+    });
+
+    it('render: -o never writes onto an input file, however it is spelled; -o - writes to standard output', () => {
+        cpSync(shopApp, join(dir, 'app'), { recursive: true });
+        symlinkSync(join(dir, 'app', 'canvas.strategy'), join(dir, 'link.html'));
+        linkSync(join(dir, 'app', 'solutions.strategy'), join(dir, 'hard.html'));
+        mkdirSync(join(dir, 'out'));
+        const files = ['backlog', 'canvas', 'objectives', 'solutions', 'users'].map(name => join(dir, 'app', `${name}.strategy`));
+        const before = files.map(file => readFileSync(file, 'utf8'));
+        for (const output of ['app/canvas.strategy', 'app/../app/users.strategy', './out/../app/backlog.strategy', 'link.html', 'hard.html', join(dir, 'app', 'objectives.strategy')]) {
+            const result = strategy(['render', 'app/canvas.strategy', '--canvas', 'AppRecurrence', '-o', output], dir);
+            assert.equal(result.status, 2, `${output}: ${result.stderr}`);
+            assert.match(result.stderr, /^strategy render: -o .* is one of the input files; write the rendering to another file$/m, output);
+        }
+        assert.deepEqual(files.map(file => readFileSync(file, 'utf8')), before);
+        const toStdout = strategy(['render', 'app', '--format', 'md', '-o', '-'], dir);
+        assert.equal(toStdout.status, 0, toStdout.stderr);
+        assert.match(toStdout.stdout, /^# Alignment map/m);
+        assert.equal(existsSync(join(dir, '-')), false);
     });
 
     it('render: an unknown canvas, a bad format or an unwritable output exits 2 with a message; workspace errors only warn', () => {

@@ -32,7 +32,8 @@ export class StrategyCodeActionProvider implements CodeActionProvider {
         const actions: CodeAction[] = [];
         for (const diagnostic of params.context.diagnostics) {
             const data = diagnostic.data as StrategyDiagnosticData | undefined;
-            const fix = data ? this.fixes[data.code] : undefined;
+            // Own keys only: the data comes back from the client, and `constructor` is a key of every object.
+            const fix = data && Object.hasOwn(this.fixes, data.code) ? this.fixes[data.code] : undefined;
             if (fix) actions.push(...fix(document, diagnostic, data!));
         }
         return actions.length > 0 ? actions : undefined;
@@ -74,7 +75,7 @@ export class StrategyCodeActionProvider implements CodeActionProvider {
         }
         if (!validId.test(name) || this.services.strategy.WorkspaceModel.get().byName.has(name)) return actions;
         for (const kind of expected === 'Subject' ? ['Objective', 'Solution'] : [expected]) {
-            const skeleton = skeletons[kind]?.(name, indentUnit(document), oneYearAfter(this.services.strategy.Config.today()));
+            const skeleton = Object.hasOwn(skeletons, kind) ? skeletons[kind]?.(name, indentUnit(document), oneYearAfter(this.services.strategy.Config.today())) : undefined;
             if (!skeleton) continue;
             actions.push(quickFix(`Create ${kindName(kind)} ${name}`, diagnostic, {
                 [document.uri.toString()]: [appendToFile(document, skeleton)]

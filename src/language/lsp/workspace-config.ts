@@ -2,6 +2,7 @@ import { DefaultWorkspaceManager, URI, type FileSystemNode, type FileSystemProvi
 import { DefaultDocumentUpdateHandler, type LangiumSharedServices } from 'langium/lsp';
 import picomatch from 'picomatch';
 import { FileChangeType, type DidChangeWatchedFilesParams, type InitializeParams, type TextDocumentChangeEvent } from 'vscode-languageserver';
+import { WorkspaceLinks } from './workspace-links.js';
 import { settingsSection, type StrategyInitializationOptions, type StrategySettings } from './strategy-protocol.js';
 
 /** `strategy.exclude`'s default, also used by clients that send no settings at all. */
@@ -55,6 +56,7 @@ export class StrategyWorkspaceManager extends DefaultWorkspaceManager {
     private filter = new ExcludeFilter(defaultExclude);
     private started = false;
     private readonly shared: LangiumSharedServices;
+    private readonly links = new WorkspaceLinks(() => this.folders);
     /** The latest re-scan caused by a settings change (tests and callers that need the result await it). */
     rescanned: Promise<void> = Promise.resolve();
 
@@ -103,8 +105,13 @@ export class StrategyWorkspaceManager extends DefaultWorkspaceManager {
     override shouldIncludeEntry(entry: FileSystemNode): boolean {
         // Langium also asks about files and folders that a watcher reports, not only those met while traversing.
         if (this.isExcluded(entry.uri)) return false;
-        if (entry.isDirectory) return true;
-        return entry.isFile && this.serviceRegistry.hasServices(entry.uri);
+        const wanted = (node: FileSystemNode) => node.isDirectory || (node.isFile && this.serviceRegistry.hasServices(node.uri));
+        return this.links.admits(entry, wanted);
+    }
+
+    /** Langium searches a folder that the watcher reports without asking shouldIncludeEntry: a link is refused here. */
+    override searchFolder(uri: URI): Promise<URI[]> {
+        return this.links.atOwnPath(uri) ? super.searchFolder(uri) : Promise.resolve([]);
     }
 
     private relativePath(uri: URI): string {

@@ -227,6 +227,20 @@ metric OtherRate "r" { baseline 1 target 2 by 2027-06-30 }
         });
     });
 
+    it('offers nothing, and does not fail, for diagnostic data naming what every object has (constructor, __proto__)', async () => {
+        const ws = await workspace({ 'a.strategy': 'ticket APP-1 "t" { serves Nowhere }\n' });
+        const document = ws.documents.get('a.strategy')!;
+        const [diagnostic] = ws.diagnostics('a.strategy');
+        for (const word of ['constructor', '__proto__', 'toString', 'hasOwnProperty']) {
+            for (const data of [{ code: word }, { code: 'unresolved-reference', expected: word, name: 'Foo' }]) {
+                const actions = await ws.services.lsp.CodeActionProvider!.getCodeActions(document, {
+                    textDocument: { uri: document.uri.toString() }, range: diagnostic.range, context: { diagnostics: [{ ...diagnostic, data }] }
+                });
+                assert.deepEqual(actions, undefined, JSON.stringify(data));
+            }
+        }
+    });
+
     it('offers nothing for a diagnostic it has no fix for', async () => {
         const ws = await workspace({ 'a.strategy': 'solution S "s" { for U }\nusertype U "u"\n' });
         assert.deepEqual(await actionsFor(ws, 'a.strategy', 'unaligned-solution'), []);

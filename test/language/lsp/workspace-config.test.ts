@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { DocumentState, URI, type FileSystemNode } from 'langium';
@@ -125,6 +125,86 @@ describe('strategy.exclude', () => {
         } finally {
             for (const file of added) rmSync(join(root, file));
         }
+    });
+});
+
+describe('symbolic links in the workspace', () => {
+    let base: string;
+    let root: string;
+    let warned: string[];
+    const realWarn = console.warn;
+
+    beforeEach(() => {
+        base = mkdtempSync(join(tmpdir(), 'strategy-links-'));
+        root = join(base, 'ws');
+        const files: Record<string, string> = {
+            'ws/goals.strategy': 'objective Goal "Goal" { metric M }\nmetric M "M" { baseline 1 target 2 by 2027-01-01 }\n',
+            'outside/secret.strategy': 'token sk-live-SECRET {\n',
+            'outside/dir/other.strategy': 'ticket OUT-1 "Out" { serves Goal }\n'
+        };
+        for (const [file, text] of Object.entries(files)) {
+            mkdirSync(dirname(join(base, file)), { recursive: true });
+            writeFileSync(join(base, file), text);
+        }
+        symlinkSync(join(base, 'outside', 'secret.strategy'), join(root, 'leak.strategy'));
+        symlinkSync(join(base, 'outside', 'dir'), join(root, 'shared'));
+        symlinkSync(join(root, 'goals.strategy'), join(root, 'alias.strategy'));
+        symlinkSync(root, join(root, 'loop'));
+        symlinkSync(join(root, 'self.strategy'), join(root, 'self.strategy'));
+        warned = [];
+        console.warn = (...args: unknown[]) => { warned.push(args.join(' ')); };
+    });
+    afterEach(() => {
+        console.warn = realWarn;
+        rmSync(base, { recursive: true, force: true });
+    });
+
+    async function startServer(opened = root) {
+        const { shared } = createStrategyLspServices({ fileSystemProvider: () => new NodeFileSystemProvider() });
+        const manager = shared.workspace.WorkspaceManager as StrategyWorkspaceManager;
+        const folder = { uri: URI.file(opened).toString(), name: 'ws' };
+        manager.initialize({ processId: null, rootUri: null, capabilities: {}, workspaceFolders: [folder] } as InitializeParams);
+        await manager.initializeWorkspace([folder]);
+        const loaded = () => shared.workspace.LangiumDocuments.all.map(d => d.uri.fsPath.slice(opened.length + 1)).toArray().sort();
+        return { shared, loaded };
+    }
+
+    it('loads each file by its own path: a link out of the workspace is left out with a line in the log, a loop ends', async () => {
+        const server = await startServer();
+        assert.deepEqual(server.loaded(), ['goals.strategy']);
+        assert.deepEqual(warned.sort(), [
+            `Skipped ${join(root, 'leak.strategy')}: a symbolic link out of the workspace folders`,
+            `Skipped ${join(root, 'shared')}: a symbolic link out of the workspace folders`
+        ]);
+    });
+
+    it('leaves out what the file watcher reports through a link, and says so for a link out of the workspace', async () => {
+        const server = await startServer();
+        warned.length = 0;
+        writeFileSync(join(root, 'new.strategy'), 'ticket NEW-1 "New" { serves Goal }\n');
+        const reported = ['leak.strategy', 'shared', 'shared/other.strategy', 'alias.strategy', 'loop', 'loop/goals.strategy', 'self.strategy', 'new.strategy'];
+        server.shared.lsp.DocumentUpdateHandler.didChangeWatchedFiles!({
+            changes: reported.map(file => ({ uri: URI.file(join(root, file)).toString(), type: FileChangeType.Created }))
+        });
+        for (let i = 0; i < 100 && !server.loaded().includes('new.strategy'); i++) await new Promise(r => setTimeout(r, 20));
+        await server.shared.workspace.DocumentBuilder.waitUntil(DocumentState.Validated);
+        assert.deepEqual(server.loaded(), ['goals.strategy', 'new.strategy']);
+        assert.doesNotMatch(warned.join('\n'), /SECRET|alias|loop|self/);
+        assert.match(warned.join('\n'), /Skipped .*leak\.strategy: a symbolic link out of the workspace folders/);
+        assert.match(warned.join('\n'), /Skipped .*shared: a symbolic link out of the workspace folders/);
+    });
+
+    it('a workspace opened through a link is listed and watched as usual', async () => {
+        const opened = join(base, 'opened');
+        symlinkSync(root, opened);
+        const server = await startServer(opened);
+        assert.deepEqual(server.loaded(), ['goals.strategy']);
+        writeFileSync(join(root, 'new.strategy'), 'ticket NEW-1 "New" { serves Goal }\n');
+        server.shared.lsp.DocumentUpdateHandler.didChangeWatchedFiles!({
+            changes: [{ uri: URI.file(join(opened, 'new.strategy')).toString(), type: FileChangeType.Created }]
+        });
+        for (let i = 0; i < 100 && !server.loaded().includes('new.strategy'); i++) await new Promise(r => setTimeout(r, 20));
+        assert.deepEqual(server.loaded(), ['goals.strategy', 'new.strategy']);
     });
 });
 

@@ -8,14 +8,24 @@ import type { CancellationToken } from 'vscode-languageserver';
  */
 export class StrategyIndexManager extends DefaultIndexManager {
     private readonly byName = new Map<string, AstNodeDescription[]>();
+    /** Names defined in more than one file whose definitions were added or removed since the builder last asked. */
+    private readonly contested = new Set<string>();
 
     override async updateContent(document: LangiumDocument, cancelToken?: CancellationToken): Promise<void> {
-        this.forget(document.uri.toString());
+        const uri = document.uri.toString();
+        this.forget(uri);
         await super.updateContent(document, cancelToken);
-        for (const description of this.symbolIndex.get(document.uri.toString()) ?? []) {
+        for (const description of this.symbolIndex.get(uri) ?? []) {
             const sameName = this.byName.get(description.name);
-            if (sameName) sameName.push(description);
-            else this.byName.set(description.name, [description]);
+            if (!sameName) {
+                this.byName.set(description.name, [description]);
+                continue;
+            }
+            // Sorted by file, then by place in the file: a reference to a name defined twice resolves to the same
+            // definition whatever order the files were read in (the editor's scan, an edit, `strategy check`).
+            const at = sameName.findIndex(other => other.documentUri.toString() > uri);
+            sameName.splice(at < 0 ? sameName.length : at, 0, description);
+            if (sameName.some(other => other.documentUri.toString() !== uri)) this.contested.add(description.name);
         }
     }
 
@@ -29,11 +39,22 @@ export class StrategyIndexManager extends DefaultIndexManager {
         return this.byName.get(name) ?? [];
     }
 
+    /**
+     * The names defined in more than one file whose set of definitions changed since the last call: references to
+     * them may now resolve to another definition, though nothing in their own file or their target's changed.
+     */
+    takeContested(): Set<string> {
+        const names = new Set(this.contested);
+        this.contested.clear();
+        return names;
+    }
+
     private forget(uri: string): void {
         for (const description of this.symbolIndex.get(uri) ?? []) {
             const sameName = this.byName.get(description.name);
             if (!sameName) continue;
             const rest = sameName.filter(other => other !== description);
+            if (rest.some(other => other.documentUri.toString() !== uri)) this.contested.add(description.name);
             if (rest.length > 0) this.byName.set(description.name, rest);
             else this.byName.delete(description.name);
         }

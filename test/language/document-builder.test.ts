@@ -63,6 +63,23 @@ describe('document builder', () => {
     });
 });
 
+describe('the workspace model', () => {
+    it('forgets a file deleted after a cancelled build linked it', async () => {
+        const ticket = 'ticket APP-1 "Work" {\n  serves Goal\n}\nobjective Goal "Goal" {\n  metric Orders\n}\nmetric Orders "Orders" {\n  baseline 1\n  target 3 by 2027-06-30\n}\n';
+        const ws = await workspace({ 'a.strategy': ticket, 'b.strategy': 'ticket APP-1 "The same ID" {\n  serves Goal\n}\n' });
+        assert.deepEqual(ws.codes('a.strategy'), ['1:8 duplicate-id']);
+        const builder = ws.services.shared.workspace.DocumentBuilder;
+        const source = new CancellationTokenSource();
+        const cancelOnLink = builder.onDocumentPhase(DocumentState.Linked, document => {
+            if (document.uri.toString() === ws.uri('b.strategy').toString()) source.cancel();
+        });
+        await assert.rejects(builder.update([ws.uri('b.strategy')], [], source.token));
+        cancelOnLink.dispose();
+        await ws.edit('b.strategy', undefined);
+        assert.deepEqual(ws.codes('a.strategy'), [], 'APP-1 is still counted as defined in the deleted file');
+    });
+});
+
 describe('an ID defined in two files', () => {
     const first = 'objective Engagement "In a.strategy" {\n  metric OrdersA\n}\nmetric OrdersA "Orders" {\n  baseline 1\n  target 3\n  by 2027-06-30\n}\n';
     const second = 'objective Engagement "In b.strategy" {\n  metric OrdersB\n}\nmetric OrdersB "Orders" {\n  baseline 1\n  target 3\n  by 2027-06-30\n}\n';

@@ -1,4 +1,4 @@
-import { DefaultDocumentBuilder, DocumentState, interruptAndCheck, isOperationCancelled, UriUtils, type LangiumDocument, type LangiumSharedCoreServices, type URI } from 'langium';
+import { DefaultDocumentBuilder, DocumentState, interruptAndCheck, isOperationCancelled, type LangiumDocument, type LangiumSharedCoreServices, type URI } from 'langium';
 import { CancellationToken } from 'vscode-languageserver';
 import { crossFileSignature } from './checks/cross-file-signature.js';
 import type { Model } from './generated/ast.js';
@@ -47,7 +47,7 @@ export class StrategyDocumentBuilder extends DefaultDocumentBuilder {
 
     /** The documents at or under this URI (a folder deleted with one event for the folder). */
     private documentsIn(uri: URI): URI[] {
-        return this.langiumDocuments.all.map(document => document.uri).filter(inside => UriUtils.equals(uri, inside) || UriUtils.contains(uri, inside)).toArray();
+        return this.langiumDocuments.getDocuments(uri).map(document => document.uri);
     }
 
     /** Documents a failed build left unparsed whose file cannot be read, and that no editor holds open. */

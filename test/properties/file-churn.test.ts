@@ -5,8 +5,9 @@ import { fileURLToPath } from 'node:url';
 import { checkedDiagnostics, differences, startSession, type LspSession } from '../protocol/lsp-session.js';
 
 // Property: after any batch of files created, changed, deleted and renamed on disk (as git checkout or a rebase
-// leaves them, reported by the file watcher in one notification), the language server's diagnostics equal what
-// `strategy check` reports for the same files. The batches are drawn from a fixed seed; STRATEGY_CHURN_SEED picks
+// leaves them, reported by the file watcher in one notification), and files opened with unsaved text and closed in
+// the editor, the language server's diagnostics equal what `strategy check` reports for the same files (an open
+// file with the editor's text). The batches are drawn from a fixed seed; STRATEGY_CHURN_SEED picks
 // another and STRATEGY_CHURN_BATCHES runs more (`STRATEGY_CHURN_BATCHES=500 npx mocha test/properties/file-churn.test.ts`).
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
@@ -59,6 +60,10 @@ describe('property: after files change on disk, the server shows what strategy c
         folder = realpathSync(mkdtempSync(join(tmpdir(), 'strategy-churn-property-')));
         cpSync(join(root, 'examples', 'shop-app'), folder, { recursive: true });
         session = await startSession(folder);
+        // The first scan done, so each run of a seed starts from the same state (test/language/lsp/workspace-startup
+        // covers files that change during the scan).
+        const expected = await checkedDiagnostics(folder);
+        await session.until(shown => differences(shown, expected, folder).length === 0, shown => `the first scan:\n${differences(shown, expected, folder).join('\n')}`);
     });
 
     after(async () => {
@@ -71,6 +76,10 @@ describe('property: after files change on disk, the server shows what strategy c
         const pick = <T>(list: readonly T[]) => list[Math.floor(next() * list.length)];
         const originals = new Map(strategyFiles(folder).map(file => [file, readFileSync(join(folder, file), 'utf8')]));
         const history: string[] = [];
+        /** Files open in the editor with unsaved text: the server checks that text, whatever is on disk. */
+        const open = new Map<string, string>();
+        const editor = (method: string, file: string, extra: object = {}) =>
+            session.notify(`textDocument/${method}`, { textDocument: { uri: session.uri(file), ...extra } });
         let created = 0;
         for (let batch = 0; batch < batches; batch++) {
             const events: Array<[string, number]> = [];
@@ -85,6 +94,23 @@ describe('property: after files change on disk, the server shows what strategy c
                 const files = strategyFiles(folder);
                 const file = files.length > 0 ? pick(files) : undefined;
                 const choice = next();
+                if (choice < 0.1) {
+                    const closed = files.filter(each => !open.has(each));
+                    if (closed.length === 0) continue;
+                    const opened = pick(closed);
+                    const text = `${readFileSync(join(folder, opened), 'utf8')}\n${snippet(next)}`;
+                    open.set(opened, text);
+                    await editor('didOpen', opened, { languageId: 'strategy', version: 1, text });
+                    done.push(`open ${opened} and type`);
+                    continue;
+                }
+                if (choice < 0.15 && open.size > 0) {
+                    const closing = pick([...open.keys()]);
+                    open.delete(closing);
+                    await editor('didClose', closing);
+                    done.push(`close ${closing}`);
+                    continue;
+                }
                 if (choice < 0.3 || !file) {
                     const name = `${pick(['', 'team/', 'team/sub/', 'other/'])}new-${created++}.strategy`;
                     write(name, [snippet(next), snippet(next)].join('\n'));
@@ -120,7 +146,7 @@ describe('property: after files change on disk, the server shows what strategy c
             }
             history.push(`batch ${batch}: ${done.join('; ')}`);
             await session.notify('workspace/didChangeWatchedFiles', { changes: events.map(([file, type]) => ({ uri: session.uri(file), type })) });
-            const expected = await checkedDiagnostics(folder);
+            const expected = await checkedDiagnostics(folder, Object.fromEntries(open));
             await session.until(shown => differences(shown, expected, folder).length === 0, shown =>
                 `seed ${seed}, after batch ${batch} the server's diagnostics differ from strategy check's:\n`
                 + `${differences(shown, expected, folder).join('\n')}\nbatches:\n${history.join('\n')}\nfiles now: ${strategyFiles(folder).join(', ')}`);

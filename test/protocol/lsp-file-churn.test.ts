@@ -108,5 +108,8 @@ describe('strategy lsp --stdio, files changed on disk', function () {
         // The editor still shows the file: it stays in the workspace with its open text, diagnostics and all.
         await agrees('the open backlog.strategy deleted on disk', { 'backlog.strategy': text });
         await stillServes('backlog.strategy', text);
+        // Closed, it is gone: its diagnostics clear and its tickets no longer count.
+        await session.notify('textDocument/didClose', { textDocument: { uri: session.uri('backlog.strategy') } });
+        await agrees('the deleted backlog.strategy closed');
     });
 });

@@ -13,11 +13,16 @@ import type { StrategyServices } from './strategy-module.js';
  */
 export class StrategyDocumentBuilder extends DefaultDocumentBuilder {
     private readonly signatures = new Map<string, string>();
+    /** Documents linked since the current update began: they already see the index as it is now. */
+    private readonly linkedNow = new Set<string>();
 
     constructor(private readonly shared: LangiumSharedCoreServices) {
         super(shared);
         this.onDocumentPhase(DocumentState.Validated, document => {
             this.signatures.set(document.uri.toString(), this.signatureOf(document));
+        });
+        this.onDocumentPhase(DocumentState.Linked, document => {
+            this.linkedNow.add(document.uri.toString());
         });
     }
 
@@ -31,6 +36,7 @@ export class StrategyDocumentBuilder extends DefaultDocumentBuilder {
             for (const document of inside) (this.textDocuments?.get(document.toString()) ? open : gone).push(document);
         }
         for (const uri of gone) this.signatures.delete(uri.toString());
+        this.linkedNow.clear();
         try {
             await super.update([...changed, ...open], gone, cancelToken);
         } catch (error) {
@@ -71,7 +77,8 @@ export class StrategyDocumentBuilder extends DefaultDocumentBuilder {
         const names = (this.indexManager as StrategyIndexManager).takeContested();
         if (names.size === 0) return;
         const relink = this.langiumDocuments.all
-            .filter(document => document.state === DocumentState.Validated && document.references.some(ref => names.has(ref.$refText)))
+            .filter(document => document.state === DocumentState.Validated && !this.linkedNow.has(document.uri.toString())
+                && document.references.some(ref => names.has(ref.$refText)))
             .toArray();
         if (relink.length === 0) return;
         for (const document of relink) this.resetToState(document, DocumentState.ComputedScopes);

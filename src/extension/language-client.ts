@@ -1,7 +1,8 @@
 import * as path from 'node:path';
-import { workspace, type ExtensionContext, type LogOutputChannel } from 'vscode';
+import { window, workspace, type ExtensionContext, type LogOutputChannel } from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { settingsSection, type StrategyInitializationOptions } from '../language/lsp/strategy-protocol.js';
+import { ServerRecovery } from './server-recovery.js';
 
 /** `strategy.exclude` as the user set it (package.json holds the default); undefined when it is not a list. */
 export function excludeGlobs(): string[] | undefined {
@@ -27,7 +28,17 @@ export function createLanguageClient(context: ExtensionContext, outputChannel: L
             // Files changed outside the editor (git checkout, another tool) must update cross-file checks too.
             fileEvents: workspace.createFileSystemWatcher('**/*.strategy')
         },
-        outputChannel
+        outputChannel,
+        // A server that exits or a connection that breaks is replaced, and the user is told (see ServerRecovery).
+        errorHandler: new ServerRecovery({
+            warn: message => {
+                outputChannel.warn(message);
+                void window.showWarningMessage(message);
+            },
+            restart: () => client.restart(),
+            now: () => Date.now()
+        })
     };
-    return new LanguageClient('strategy', 'Strategy', serverOptions, clientOptions);
+    const client = new LanguageClient('strategy', 'Strategy', serverOptions, clientOptions);
+    return client;
 }

@@ -1,7 +1,8 @@
-import { DefaultDocumentBuilder, DocumentState, interruptAndCheck, type LangiumDocument, type LangiumSharedCoreServices, type URI } from 'langium';
+import { DefaultDocumentBuilder, DocumentState, interruptAndCheck, isOperationCancelled, type LangiumDocument, type LangiumSharedCoreServices, type URI } from 'langium';
 import { CancellationToken } from 'vscode-languageserver';
 import { crossFileSignature } from './checks/cross-file-signature.js';
 import type { Model } from './generated/ast.js';
+import type { StrategyIndexManager } from './strategy-index.js';
 import type { StrategyServices } from './strategy-module.js';
 
 /**
@@ -12,17 +13,80 @@ import type { StrategyServices } from './strategy-module.js';
  */
 export class StrategyDocumentBuilder extends DefaultDocumentBuilder {
     private readonly signatures = new Map<string, string>();
+    /** Documents linked since the current update began: they already see the index as it is now. */
+    private readonly linkedNow = new Set<string>();
 
     constructor(private readonly shared: LangiumSharedCoreServices) {
         super(shared);
         this.onDocumentPhase(DocumentState.Validated, document => {
             this.signatures.set(document.uri.toString(), this.signatureOf(document));
         });
+        this.onDocumentPhase(DocumentState.Linked, document => {
+            this.linkedNow.add(document.uri.toString());
+        });
     }
 
     override async update(changed: URI[], deleted: URI[], cancelToken = CancellationToken.None): Promise<void> {
-        for (const uri of deleted) this.signatures.delete(uri.toString());
-        await super.update(changed, deleted, cancelToken);
+        // A file deleted (or in a deleted folder) that is open in the editor stays, with the text the editor shows.
+        const open: URI[] = [];
+        const gone: URI[] = [];
+        for (const uri of deleted) {
+            const inside = this.documentsIn(uri);
+            if (inside.length === 0) gone.push(uri);
+            for (const document of inside) (this.textDocuments?.get(document.toString()) ? open : gone).push(document);
+        }
+        for (const uri of gone) this.signatures.delete(uri.toString());
+        this.linkedNow.clear();
+        try {
+            await super.update([...changed, ...open], gone, cancelToken);
+        } catch (error) {
+            if (isOperationCancelled(error)) throw error;
+            // A watcher batch can name a file that is gone (or unreadable) by the time it is read: it counts as
+            // deleted, and the rest of the batch is built; left unparsed, it failed every build after it.
+            const unreadable = await this.unreadableDocuments();
+            if (unreadable.length === 0) throw error;
+            return this.update([], unreadable, cancelToken);
+        }
+        await this.relinkContested(cancelToken);
+        await this.revalidateStale(cancelToken);
+    }
+
+    /** The documents at or under this URI (a folder deleted with one event for the folder). */
+    private documentsIn(uri: URI): URI[] {
+        return this.langiumDocuments.getDocuments(uri).map(document => document.uri);
+    }
+
+    /** Documents a failed build left unparsed whose file cannot be read, and that no editor holds open. */
+    private async unreadableDocuments(): Promise<URI[]> {
+        const unreadable: URI[] = [];
+        for (const document of this.langiumDocuments.all.filter(d => d.state < DocumentState.Parsed && !this.textDocuments?.get(d.uri.toString()))) {
+            try {
+                await this.fileSystemProvider.readFile(document.uri);
+            } catch {
+                unreadable.push(document.uri);
+            }
+        }
+        return unreadable;
+    }
+
+    /**
+     * When a second definition of a name appears or one goes away, references to that name in other files may now
+     * resolve to another definition (the index orders them by file), so those files are linked again.
+     */
+    private async relinkContested(cancelToken: CancellationToken): Promise<void> {
+        const names = (this.indexManager as StrategyIndexManager).takeContested();
+        if (names.size === 0) return;
+        const relink = this.langiumDocuments.all
+            .filter(document => document.state === DocumentState.Validated && !this.linkedNow.has(document.uri.toString())
+                && document.references.some(ref => names.has(ref.$refText)))
+            .toArray();
+        if (relink.length === 0) return;
+        for (const document of relink) this.resetToState(document, DocumentState.ComputedScopes);
+        await this.buildDocuments(relink, this.updateBuildOptions, cancelToken);
+    }
+
+    /** Every other document whose cross-file signature changed is validated again, without relinking. */
+    private async revalidateStale(cancelToken: CancellationToken): Promise<void> {
         const stale: LangiumDocument[] = [];
         let count = 0;
         for (const document of this.langiumDocuments.all) {

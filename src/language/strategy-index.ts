@@ -8,14 +8,25 @@ import type { CancellationToken } from 'vscode-languageserver';
  */
 export class StrategyIndexManager extends DefaultIndexManager {
     private readonly byName = new Map<string, AstNodeDescription[]>();
+    /** Names defined in more than one file whose definitions were added or removed since the builder last asked. */
+    private readonly contested = new Set<string>();
 
     override async updateContent(document: LangiumDocument, cancelToken?: CancellationToken): Promise<void> {
-        this.forget(document.uri.toString());
+        const uri = document.uri.toString();
+        this.forget(uri);
         await super.updateContent(document, cancelToken);
-        for (const description of this.symbolIndex.get(document.uri.toString()) ?? []) {
+        for (const description of this.symbolIndex.get(uri) ?? []) {
             const sameName = this.byName.get(description.name);
-            if (sameName) sameName.push(description);
-            else this.byName.set(description.name, [description]);
+            if (!sameName) {
+                this.byName.set(description.name, [description]);
+                continue;
+            }
+            // Sorted by file, then by place in the file: a reference to a name defined twice resolves to the same
+            // definition whatever order the files were read in (the editor's scan, an edit, `strategy check`).
+            const found = sameName.findIndex(other => other.documentUri.toString() > uri);
+            const at = found < 0 ? sameName.length : found;
+            sameName.splice(at, 0, description);
+            if (this.decides(sameName, at, uri)) this.contested.add(description.name);
         }
     }
 
@@ -24,15 +35,37 @@ export class StrategyIndexManager extends DefaultIndexManager {
         super.removeContent(uri);
     }
 
-    /** Every exported description with this name, whatever its type, in the order the documents were indexed. */
+    /** Every exported description with this name, whatever its type, by file path and then place in the file. */
     named(name: string): readonly AstNodeDescription[] {
         return this.byName.get(name) ?? [];
+    }
+
+    /**
+     * The names defined in more than one file whose set of definitions changed since the last call: references to
+     * them may now resolve to another definition, though nothing in their own file or their target's changed.
+     */
+    takeContested(): Set<string> {
+        const names = new Set(this.contested);
+        this.contested.clear();
+        return names;
+    }
+
+    /**
+     * Whether the description at `at` is what references of its type resolve to while another file defines the name
+     * too: adding or removing it then moves references between files. One further down (an earlier one has its
+     * type, so satisfies every reference type it does) decides nothing, however many needs share its name.
+     */
+    private decides(sameName: readonly AstNodeDescription[], at: number, uri: string): boolean {
+        const description = sameName[at];
+        return sameName.some(other => other.documentUri.toString() !== uri)
+            && !sameName.slice(0, at).some(earlier => earlier.type === description.type);
     }
 
     private forget(uri: string): void {
         for (const description of this.symbolIndex.get(uri) ?? []) {
             const sameName = this.byName.get(description.name);
             if (!sameName) continue;
+            if (this.decides(sameName, sameName.indexOf(description), uri)) this.contested.add(description.name);
             const rest = sameName.filter(other => other !== description);
             if (rest.length > 0) this.byName.set(description.name, rest);
             else this.byName.delete(description.name);

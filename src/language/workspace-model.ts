@@ -21,7 +21,11 @@ export class WorkspaceModel {
             if (isStrategyDocument(document)) this.linked.set(document.uri.toString(), document.uri);
         });
         builder.onUpdate((_changed, deleted) => {
-            for (const uri of deleted) this.removed.add(uri.toString());
+            for (const uri of deleted) {
+                // Linked by a build that an edit cancelled, then deleted: it is gone, not changed.
+                this.linked.delete(uri.toString());
+                this.removed.add(uri.toString());
+            }
         });
     }
 

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { AstUtils, DocumentState } from 'langium';
 import { CancellationTokenSource } from 'vscode-languageserver';
-import type { Solution } from '../../src/language/generated/ast.js';
+import type { Solution, Ticket } from '../../src/language/generated/ast.js';
 import { workspace } from '../helpers.js';
 
 const objectives = 'objective Engagement "Customers come back" {\n  metric WeeklyOrders "Orders a week" { target 3 }\n}\n';
@@ -60,5 +60,52 @@ describe('document builder', () => {
         assert.equal(AstUtils.findRootNode(target), objectivesRoot, 'the link points into the objectives file as it was before the edit');
         const fresh = await workspace({ 'objectives.strategy': reworded, 'solutions.strategy': solutions });
         assert.deepEqual(ws.codes('solutions.strategy'), fresh.codes('solutions.strategy'));
+    });
+});
+
+describe('the workspace model', () => {
+    it('forgets a file deleted after a cancelled build linked it', async () => {
+        const ticket = 'ticket APP-1 "Work" {\n  serves Goal\n}\nobjective Goal "Goal" {\n  metric Orders\n}\nmetric Orders "Orders" {\n  baseline 1\n  target 3 by 2027-06-30\n}\n';
+        const ws = await workspace({ 'a.strategy': ticket, 'b.strategy': 'ticket APP-1 "The same ID" {\n  serves Goal\n}\n' });
+        assert.deepEqual(ws.codes('a.strategy'), ['1:8 duplicate-id']);
+        const builder = ws.services.shared.workspace.DocumentBuilder;
+        const source = new CancellationTokenSource();
+        const cancelOnLink = builder.onDocumentPhase(DocumentState.Linked, document => {
+            if (document.uri.toString() === ws.uri('b.strategy').toString()) source.cancel();
+        });
+        await assert.rejects(builder.update([ws.uri('b.strategy')], [], source.token));
+        cancelOnLink.dispose();
+        await ws.edit('b.strategy', undefined);
+        assert.deepEqual(ws.codes('a.strategy'), [], 'APP-1 is still counted as defined in the deleted file');
+    });
+});
+
+describe('an ID defined in two files', () => {
+    const first = 'objective Engagement "In a.strategy" {\n  metric OrdersA\n}\nmetric OrdersA "Orders" {\n  baseline 1\n  target 3\n  by 2027-06-30\n}\n';
+    const second = 'objective Engagement "In b.strategy" {\n  metric OrdersB\n}\nmetric OrdersB "Orders" {\n  baseline 1\n  target 3\n  by 2027-06-30\n}\n';
+    const ticket = 'ticket APP-1 "Work" {\n  serves Engagement\n  kind feature\n}\n';
+    const servedFile = (ws: Awaited<ReturnType<typeof workspace>>) => {
+        const served = (ws.documents.get('work.strategy')!.parseResult.value.elements[0] as Ticket).serves[0]?.ref;
+        return served && AstUtils.getDocument(served).uri.path.split('/').pop();
+    };
+
+    it('is resolved to the definition in the file whose path sorts first, whatever order the files were read in', async () => {
+        for (const files of [{ 'b.strategy': second, 'a.strategy': first, 'work.strategy': ticket }, { 'a.strategy': first, 'work.strategy': ticket, 'b.strategy': second }]) {
+            const ws = await workspace(files);
+            assert.equal(servedFile(ws), 'a.strategy', Object.keys(files).join(', '));
+            assert.deepEqual(ws.codes('a.strategy'), ['1:11 duplicate-id']);
+            assert.deepEqual(ws.codes('b.strategy'), ['1:11 duplicate-id', '1:11 objective-without-work']);
+        }
+    });
+
+    it('moves references to the other definition when the first file defines it, and back when it is deleted', async () => {
+        const ws = await workspace({ 'b.strategy': second, 'work.strategy': ticket });
+        assert.equal(servedFile(ws), 'b.strategy');
+        await ws.edit('a.strategy', first);
+        assert.equal(servedFile(ws), 'a.strategy');
+        assert.deepEqual(ws.codes('b.strategy'), ['1:11 duplicate-id', '1:11 objective-without-work']);
+        await ws.edit('a.strategy', undefined);
+        assert.equal(servedFile(ws), 'b.strategy');
+        assert.deepEqual(ws.codes('b.strategy'), []);
     });
 });

@@ -12,10 +12,16 @@ function definedAt(element: NamedElement | Need, message: string): DiagnosticRel
     return { location: { uri: AstUtils.getDocument(element).uri.toString(), range: name.range }, message };
 }
 
-/** The other elements that define this element's ID, anywhere in the workspace. */
+/**
+ * The other elements that define this element's ID, anywhere in the workspace, by file path and then place in the
+ * file: the message reads the same whatever order the editor or the command line read the files in.
+ */
 function otherDefinitions(element: NamedElement, model: AlignmentModel): NamedElement[] {
     const sameName = model.byName.get(element.name);
-    return !sameName || sameName.length < 2 ? [] : sameName.filter(other => other !== element);
+    if (!sameName || sameName.length < 2) return [];
+    const key = (other: NamedElement) => AstUtils.getDocument(other).uri.toString();
+    return sameName.filter(other => other !== element)
+        .sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : (a.$cstNode?.offset ?? 0) - (b.$cstNode?.offset ?? 0)));
 }
 
 /** What `duplicate-id` reads from other files: where the other definitions of the element's ID are. */

@@ -1,4 +1,4 @@
-import { DefaultWorkspaceManager, URI, type FileSystemNode, type FileSystemProvider, type TextDocument } from 'langium';
+import { DefaultWorkspaceManager, URI, type FileSystemNode, type FileSystemProvider, type LangiumDocument, type Stream, type TextDocument } from 'langium';
 import { DefaultDocumentUpdateHandler, type LangiumSharedServices } from 'langium/lsp';
 import picomatch from 'picomatch';
 import { FileChangeType, type DidChangeWatchedFilesParams, type InitializeParams, type TextDocumentChangeEvent } from 'vscode-languageserver';
@@ -86,6 +86,20 @@ export class StrategyWorkspaceManager extends DefaultWorkspaceManager {
     override initializeWorkspace(...args: Parameters<DefaultWorkspaceManager['initializeWorkspace']>): Promise<void> {
         this.started = true;
         return super.initializeWorkspace(...args);
+    }
+
+    /**
+     * A file listed but deleted or unreadable before it is read (a git checkout as the editor opens) is left out, as
+     * if the listing had come a moment later; Langium's scan failed on it and the server never became ready.
+     */
+    protected override async loadWorkspaceDocuments(uris: Stream<URI>, collector: (document: LangiumDocument) => void): Promise<void> {
+        await Promise.all(uris.map(async uri => {
+            try {
+                collector(await this.langiumDocuments.getOrCreateDocument(uri));
+            } catch {
+                // Gone: the file watcher reports it if it comes back.
+            }
+        }));
     }
 
     /** Applies new globs; anything that is not a list of strings (a client without the setting) keeps the current ones. */

@@ -1,7 +1,8 @@
-import { setInterruptionPeriod } from 'langium';
+import { setInterruptionPeriod, URI, type LangiumSharedCoreServices } from 'langium';
 import { startLanguageServer } from 'langium/lsp';
 import { NodeFileSystem } from 'langium/node';
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
+import { guardPositions } from './lsp/position-guard.js';
 import { registerStrategyRequests } from './lsp/custom-requests.js';
 import { createStrategyLspServices } from './lsp/strategy-lsp-module.js';
 
@@ -10,8 +11,12 @@ export function startStrategyServer(): void {
     // Long work (checking the rest of the workspace after an edit) looks for the next keystroke every 2 ms instead
     // of Langium's 10, so typing is answered sooner.
     setInterruptionPeriod(2);
-    const connection = createConnection(ProposedFeatures.all);
+    let workspace: LangiumSharedCoreServices['workspace'] | undefined;
+    // Open documents first: the editor's text of a file is the one its positions refer to.
+    const connection = guardPositions(createConnection(ProposedFeatures.all), uri =>
+        workspace?.TextDocuments?.get(uri) ?? workspace?.LangiumDocuments.getDocument(URI.parse(uri))?.textDocument);
     const { shared, Strategy } = createStrategyLspServices({ connection, ...NodeFileSystem });
+    workspace = shared.workspace;
     registerStrategyRequests(shared, Strategy);
     startLanguageServer(shared);
 }

@@ -1,8 +1,8 @@
 import { setInterruptionPeriod, URI, type LangiumSharedCoreServices } from 'langium';
 import { startLanguageServer } from 'langium/lsp';
-import { NodeFileSystem } from 'langium/node';
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { guardPositions } from './lsp/position-guard.js';
+import { StrategyFileSystem } from './strategy-file-system.js';
 import { registerStrategyRequests } from './lsp/custom-requests.js';
 import { createStrategyLspServices } from './lsp/strategy-lsp-module.js';
 
@@ -15,7 +15,7 @@ export function startStrategyServer(): void {
     // Open documents first: the editor's text of a file is the one its positions refer to.
     const connection = guardPositions(createConnection(ProposedFeatures.all), uri =>
         workspace?.TextDocuments?.get(uri) ?? workspace?.LangiumDocuments.getDocument(URI.parse(uri))?.textDocument);
-    const { shared, Strategy } = createStrategyLspServices({ connection, ...NodeFileSystem });
+    const { shared, Strategy } = createStrategyLspServices({ connection, ...StrategyFileSystem });
     workspace = shared.workspace;
     registerStrategyRequests(shared, Strategy);
     startLanguageServer(shared);

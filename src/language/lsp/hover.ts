@@ -1,4 +1,4 @@
-import type { AstNode, Reference } from 'langium';
+import type { AstNode, MultiReference, Reference } from 'langium';
 import { MultilineCommentHoverProvider } from 'langium/lsp';
 import type { Canvas, Metric, Need, Objective, Question, Solution, Ticket, UserType } from '../generated/ast.js';
 import type { AlignmentModel } from '../../model/alignment.js';
@@ -27,6 +27,13 @@ function linkMarkdown(link: string): string {
 
 function nameOf(ref: Reference<{ name: string } & AstNode> | undefined): string {
     return escapeMarkdown(ref?.ref?.name ?? ref?.$refText ?? '');
+}
+
+/** A need by its name; one name that stands for the needs of several user types lists each as `User.Need`. */
+function needNames(ref: MultiReference<Need>): string {
+    if (ref.items.length === 0) return escapeMarkdown(ref.$refText);
+    if (ref.items.length === 1) return escapeMarkdown(ref.items[0].ref.name);
+    return ref.items.map(item => escapeMarkdown(`${item.ref.$container.name}.${item.ref.name}`)).join(', ');
 }
 
 function names(refs: ReadonlyArray<Reference<{ name: string } & AstNode>>): string {
@@ -149,7 +156,7 @@ export class StrategyHoverProvider extends MultilineCommentHoverProvider {
         const tickets = model.solutions.get(solution)?.tickets.length ?? 0;
         const fields = fieldLine([
             ['for', names(solution.users)],
-            ['addresses', names(solution.needs)],
+            ['addresses', solution.needs.map(needNames).join(', ')],
             ['advances', names(solution.objectives)],
             ['status', solution.status[0] && escapeMarkdown(solution.status[0])]
         ]);

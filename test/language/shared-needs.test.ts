@@ -52,9 +52,12 @@ describe('a need named by several user types of one solution', () => {
         }
     });
 
-    it('shows both needs in the hover of the solution', async () => {
+    it('shows both needs in the hover of the solution, and each, ruled apart, in the hover of the name', async () => {
         const hover = await ws.services.lsp.HoverProvider!.getHoverContent(ws.documents.get('work.strategy')!, at(ws, 'work.strategy', 'Fast "')) as Hover;
         assert.match(JSON.stringify(hover.contents), /addresses Buyer\.SaveTime, Courier\.SaveTime, Trust/);
+        const shared = await ws.services.lsp.HoverProvider!.getHoverContent(ws.documents.get('work.strategy')!, at(ws, 'work.strategy', 'addresses SaveTime', 11)) as Hover;
+        assert.match((shared.contents as { value: string }).value,
+            /^\*\*Need SaveTime: Save time at checkout\*\*\n\nNeed of user type Buyer \(Buyers\)\n\n---\n\n\*\*Need SaveTime: Fewer stops per round\*\*\n\nNeed of user type Courier/);
     });
 
     it('renaming one of the needs keeps the reference naming the other', async () => {

@@ -1,4 +1,5 @@
-import type { AstNode, MultiReference, Reference } from 'langium';
+import { CstUtils, type AstNode, type LangiumDocument, type MultiReference, type Reference } from 'langium';
+import type { Hover, HoverParams } from 'vscode-languageserver';
 import { MultilineCommentHoverProvider } from 'langium/lsp';
 import type { Canvas, Metric, Need, Objective, Question, Solution, Ticket, UserType } from '../generated/ast.js';
 import type { AlignmentModel } from '../../model/alignment.js';
@@ -64,6 +65,17 @@ type Documented = Objective | Metric | UserType | Need | Solution | Question | T
 export class StrategyHoverProvider extends MultilineCommentHoverProvider {
     constructor(private readonly services: StrategyLspServices) {
         super(services);
+    }
+
+    /** A name that stands for several needs (`addresses SaveTime` for two user types) shows each, ruled apart. */
+    override async getHoverContent(document: LangiumDocument, params: HoverParams): Promise<Hover | undefined> {
+        const hover = await super.getHoverContent(document, params);
+        const root = document.parseResult.value.$cstNode;
+        const leaf = root && CstUtils.findDeclarationNodeAtOffset(root, document.textDocument.offsetAt(params.position), this.grammarConfig.nameRegexp);
+        const targets = leaf ? this.references.findDeclarations(leaf) : [];
+        if (!hover || targets.length < 2) return hover;
+        const parts = targets.map(target => this.getAstNodeHoverContent(target)).filter(part => typeof part === 'string');
+        return { contents: { kind: 'markdown', value: parts.join('\n\n---\n\n') } };
     }
 
     protected override getAstNodeHoverContent(node: AstNode): string | undefined {

@@ -1,5 +1,5 @@
 import { URI, type LangiumDocument } from 'langium';
-import { NodeFileSystem } from 'langium/node';
+import { StrategyFileSystem } from '../language/strategy-file-system.js';
 import { createStrategyServices, type StrategyServices } from '../language/strategy-module.js';
 import type { Model } from '../language/generated/ast.js';
 import { NoReferenceIndex } from './check-services.js';
@@ -19,7 +19,7 @@ export interface LoadedWorkspace {
 
 /** Reads, parses, links and validates every `.strategy` file under the paths with the language server's engine. */
 export async function loadWorkspace(paths: readonly string[], today: string | undefined): Promise<LoadedWorkspace> {
-    const services = createStrategyServices(NodeFileSystem, { workspace: { ReferenceDescriptionProvider: services => new NoReferenceIndex(services) } }).Strategy;
+    const services = createStrategyServices(StrategyFileSystem, { workspace: { ReferenceDescriptionProvider: services => new NoReferenceIndex(services) } }).Strategy;
     services.strategy.Config.fixedToday = today ?? services.strategy.Config.fixedToday;
     const { files, problems, notes } = collectStrategyFiles(paths.length > 0 ? paths : ['.']);
     const factory = services.shared.workspace.LangiumDocumentFactory;

@@ -1,5 +1,6 @@
 import { isUtf8 } from 'node:buffer';
 import { readFileSync } from 'node:fs';
+import { withoutBom } from '../language/strategy-file-system.js';
 
 export class InputError extends Error {}
 
@@ -18,8 +19,7 @@ export function readStrategyText(path: string): string {
         const column = before.length - before.lastIndexOf('\n');
         throw new InputError(`${path}:${line}:${column}: not UTF-8 text (byte 0x${bytes[bad].toString(16).padStart(2, '0')}); save the file as UTF-8`);
     }
-    const text = bytes.toString('utf8');
-    return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+    return withoutBom(bytes.toString('utf8'));
 }
 
 export function describeIoError(error: unknown): string {

@@ -1,7 +1,8 @@
-import { setInterruptionPeriod } from 'langium';
+import { setInterruptionPeriod, URI, type LangiumSharedCoreServices } from 'langium';
 import { startLanguageServer } from 'langium/lsp';
-import { NodeFileSystem } from 'langium/node';
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
+import { guardPositions } from './lsp/position-guard.js';
+import { StrategyFileSystem } from './strategy-file-system.js';
 import { registerStrategyRequests } from './lsp/custom-requests.js';
 import { createStdioConnection } from './lsp/stdio-connection.js';
 import { createStrategyLspServices } from './lsp/strategy-lsp-module.js';
@@ -11,10 +12,15 @@ export function startStrategyServer(): void {
     // Long work (checking the rest of the workspace after an edit) looks for the next keystroke every 2 ms instead
     // of Langium's 10, so typing is answered sooner.
     setInterruptionPeriod(2);
+    let workspace: LangiumSharedCoreServices['workspace'] | undefined;
     // Over standard input a malformed frame is skipped (see FrameResync); the other transports (the extension's
-    // node-ipc, sockets) carry whole messages.
-    const connection = process.argv.includes('--stdio') ? createStdioConnection() : createConnection(ProposedFeatures.all);
-    const { shared, Strategy } = createStrategyLspServices({ connection, ...NodeFileSystem });
+    // node-ipc, sockets) carry whole messages. Open documents first: the editor's text of a file is the one its
+    // positions refer to.
+    const connection = guardPositions(
+        process.argv.includes('--stdio') ? createStdioConnection() : createConnection(ProposedFeatures.all),
+        uri => workspace?.TextDocuments?.get(uri) ?? workspace?.LangiumDocuments.getDocument(URI.parse(uri))?.textDocument);
+    const { shared, Strategy } = createStrategyLspServices({ connection, ...StrategyFileSystem });
+    workspace = shared.workspace;
     registerStrategyRequests(shared, Strategy);
     startLanguageServer(shared);
 }

@@ -10,7 +10,7 @@ import { StrategyDocumentValidator } from './strategy-document-validator.js';
 import { StrategyLinker } from './strategy-linker.js';
 import { StrategyLexer } from './strategy-lexer.js';
 import { createStrategyParser } from './strategy-parser.js';
-import { StrategyScopeComputation, StrategyScopeProvider } from './strategy-scope.js';
+import { StrategyReferences, StrategyScopeComputation, StrategyScopeProvider } from './strategy-scope.js';
 import { StrategyValidationRegistry } from './strategy-validation-registry.js';
 import { registerStrategyChecks } from './strategy-validator.js';
 import { StrategySyntaxMessages } from './syntax-messages.js';
@@ -52,7 +52,8 @@ export const StrategyModule: Module<StrategyServices, PartialLangiumCoreServices
     references: {
         Linker: (services) => new StrategyLinker(services),
         ScopeComputation: (services) => new StrategyScopeComputation(services),
-        ScopeProvider: (services) => new StrategyScopeProvider(services)
+        ScopeProvider: (services) => new StrategyScopeProvider(services),
+        References: (services) => new StrategyReferences(services)
     },
     validation: {
         ValidationRegistry: (services) => new StrategyValidationRegistry(services),

@@ -1,4 +1,4 @@
-import { DefaultScopeComputation, DefaultScopeProvider, MultiMap, type AstNode, type AstNodeDescription, type LocalSymbols, type LangiumDocument, type ReferenceInfo, type Scope } from 'langium';
+import { DefaultReferences, DefaultScopeComputation, DefaultScopeProvider, MultiMap, stream, type Stream, type AstNode, type AstNodeDescription, type LocalSymbols, type LangiumDocument, type ReferenceInfo, type Scope } from 'langium';
 import type { CancellationToken } from 'vscode-languageserver';
 import { isSolution, isUserType, type Model } from './generated/ast.js';
 import { IndexScope, type StrategyIndexManager } from './strategy-index.js';
@@ -31,7 +31,11 @@ export class StrategyScopeComputation extends DefaultScopeComputation {
     }
 }
 
-/** An unqualified need resolves among the needs of the solution's own user types before any other. */
+/**
+ * An unqualified need names that need of every user type the solution is for that declares it (`for A, B
+ * addresses SaveTime` addresses A.SaveTime and B.SaveTime); when none of them does, every need of that name.
+ * A qualified `A.SaveTime` names A's only.
+ */
 export class StrategyScopeProvider extends DefaultScopeProvider {
     /** Both hosts install StrategyIndexManager (StrategySharedModule), whose name index answers look-ups directly. */
     protected override getGlobalScope(referenceType: string): Scope {
@@ -42,7 +46,37 @@ export class StrategyScopeProvider extends DefaultScopeProvider {
         const solution = context.container;
         const scope = super.getScope(context);
         if (context.property !== 'needs' || !isSolution(solution)) return scope;
-        const ownNeeds = solution.users.flatMap(user => user.ref?.needs ?? []);
-        return ownNeeds.length > 0 ? this.createScopeForNodes(ownNeeds, scope) : scope;
+        const ownNeeds = solution.users.flatMap(user => user.ref?.needs ?? []).filter(need => need.name)
+            .map(need => this.descriptions.createDescription(need, need.name));
+        return ownNeeds.length > 0 ? new OwnFirstScope(ownNeeds, scope) : scope;
+    }
+}
+
+/** Names found among `own` hide the same names of `outer` (Langium's StreamScope would add the outer ones too). */
+class OwnFirstScope implements Scope {
+    constructor(private readonly own: AstNodeDescription[], private readonly outer: Scope) {}
+
+    getElement(name: string): AstNodeDescription | undefined {
+        return this.getElements(name).head();
+    }
+
+    getElements(name: string): Stream<AstNodeDescription> {
+        const own = this.own.filter(description => description.name === name);
+        return own.length > 0 ? stream(own) : this.outer.getElements(name);
+    }
+
+    getAllElements(): Stream<AstNodeDescription> {
+        return stream(this.own).concat(this.outer.getAllElements());
+    }
+}
+
+/**
+ * Langium reads the items of a multi-reference as parts of one logical element (so a declaration would bring its
+ * "siblings" along). The needs one unqualified `addresses` names are distinct elements of distinct user types:
+ * each declaration stands for itself, while the reference still leads to all of them.
+ */
+export class StrategyReferences extends DefaultReferences {
+    protected override getSelfNodes(node: AstNode): AstNode[] {
+        return [node];
     }
 }

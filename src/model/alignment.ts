@@ -193,8 +193,9 @@ export class AlignmentModel {
                     for (const ref of element.objectives) {
                         if (ref.ref) add(this.objectives.get(ref.ref)?.solutions, element);
                     }
+                    // An unqualified need names that need of every listed user type that declares it.
                     for (const ref of element.needs) {
-                        if (ref.ref) unlink.push(this.useNeed(ref.ref));
+                        for (const item of ref.items) unlink.push(this.useNeed(item.ref));
                     }
                     break;
                 case 'Ticket': {

@@ -131,11 +131,12 @@ describe('fuzzer regressions', function () {
 
     // Property test over variant 127 of seed 4242 (line-ends, line-ends, duplicate-token): with lone CR line ends,
     // formatting counted no line break after a `//` comment and joined the next line to it, so `ticket APP-101` was
-    // commented out. A CR alone ends a line for the lexer, and now for the formatter.
+    // commented out. A CR alone ends a line for the lexer, and now for the formatter, which keeps it as the file's
+    // line ending.
     it('formatting keeps the line break after a // comment when lines end with a lone CR', async () => {
         const ws = await workspace({ 'main.strategy': '// c\rticket A "a" {}\r' });
         const document = ws.documents.get('main.strategy')!;
         const edits = await ws.services.lsp.Formatter!.formatDocument(document, { textDocument: { uri: document.uri.toString() }, options: { tabSize: 2, insertSpaces: true } });
-        assert.equal(TextDocument.applyEdits(document.textDocument, edits), '// c\nticket A "a" {}\n');
+        assert.equal(TextDocument.applyEdits(document.textDocument, edits), '// c\rticket A "a" {}\r');
     });
 });

@@ -36,8 +36,8 @@ describe('checks', () => {
 solution S "s" { for U addresses Fast advances G }
 objective G "g" { metric M }
 metric M "m" { baseline 1 target 2 by 2027-01-01 }`;
-        // The repeat is also unused: every reference resolves to the first.
-        assert.deepEqual(await codesOf(text), ['1:33 duplicate-id', '1:33 unused-need']);
+        // `addresses Fast` names every need Fast of the solution's user types, the repeat too: it is not also unused.
+        assert.deepEqual(await codesOf(text), ['1:33 duplicate-id']);
     });
 
     it('objective-cycle on every parent of the loop, naming the loop', async () => {

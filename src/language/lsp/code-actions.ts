@@ -1,16 +1,14 @@
 import { AstUtils, CstUtils, GrammarUtils, type AstNode, type LangiumDocument } from 'langium';
 import type { CodeActionProvider } from 'langium/lsp';
 import { CodeActionKind, type CodeAction, type CodeActionParams, type Diagnostic, type Range, type TextEdit } from 'vscode-languageserver';
-import { isMetric, isObjective, isSolution, isTicket, isUserType, type Objective, type UserType } from '../generated/ast.js';
+import { isMetric, isObjective, isSolution, isTicket, isUserType, type UserType } from '../generated/ast.js';
 import { kindName } from '../element-kinds.js';
 import type { StrategyDiagnosticData } from '../checks/codes.js';
 import { numberOf } from '../../model/values.js';
 import { removeRepeatedField } from './remove-field.js';
+import { serveChoices, serveTitle } from './serve-choices.js';
 import type { StrategyLspServices } from './strategy-lsp-module.js';
 import { addFields, afterElement, appendToFile, documentOf, elementIndent, indentUnit, insert, oneYearAfter, titleFromId } from './block-edits.js';
-
-/** Beyond this many objectives a "Serve …" list stops helping; the completion after `serves` has them all. */
-const maxServeChoices = 10;
 
 const validId = /^[A-Za-z_][A-Za-z0-9_-]*$/;
 
@@ -39,22 +37,16 @@ export class StrategyCodeActionProvider implements CodeActionProvider {
         return actions.length > 0 ? actions : undefined;
     }
 
-    /** `orphan-ticket`: the objectives its solution advances first (they cannot cause a mismatch), then the rest by name. */
+    /** `orphan-ticket`: the likeliest objectives (see serveChoices), each with its title. */
     private serveObjective(document: LangiumDocument, diagnostic: Diagnostic): CodeAction[] {
         const ticket = nodeAt(document, diagnostic.range, isTicket);
         if (!ticket || ticket.serves.length > 0) return [];
-        const model = this.services.strategy.WorkspaceModel.get();
-        const advanced = (ticket.implements[0]?.ref?.objectives ?? []).map(ref => ref.ref).filter((o): o is Objective => o !== undefined);
-        const advancedSet = new Set(advanced);
-        // An objective the parser recovered without its name (`objective "Grow" {`) has `name` undefined: it cannot be served.
-        const others = [...model.objectives.keys()].filter(o => o.name && !advancedSet.has(o)).sort((a, b) => a.name.localeCompare(b.name, 'en'));
-        const names = new Set<string>();
-        const choices = [...advanced, ...others].filter(o => o.name && !names.has(o.name) && names.add(o.name)).slice(0, maxServeChoices);
+        const { advanced, choices } = serveChoices(ticket, this.services.strategy.WorkspaceModel.get());
         return choices.flatMap((objective, index) => {
             const edit = addFields(document, ticket, [`serves ${objective.name}`]);
             // Preferred only when the choice is sound: the solution's own objective, or the only objective there is.
             const preferred = index === 0 && (advanced.length > 0 || choices.length === 1);
-            return edit ? [quickFix(`Serve ${objective.name}`, diagnostic, { [document.uri.toString()]: [edit] }, preferred)] : [];
+            return edit ? [quickFix(serveTitle(objective), diagnostic, { [document.uri.toString()]: [edit] }, preferred)] : [];
         });
     }
 

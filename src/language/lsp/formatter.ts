@@ -39,8 +39,9 @@ export class StrategyFormatter extends AbstractFormatter {
         const text = document.textDocument.getText();
         const leaves = CstUtils.flattenCst(root).toArray().sort((a, b) => a.offset - b.offset);
         if (leaves.length === 0) return [];
-        const eol = text.includes('\r\n') ? '\r\n' : '\n';
-        const gaps = layoutGaps(leaves, text.length);
+        // A byte order mark (whitespace to the lexer) stays in front of the file's first token.
+        const gaps = layoutGaps(leaves, text.length, text.charCodeAt(0) === 0xfeff ? 1 : 0);
+        const eol = lineEnding(text, gaps);
         // A gap that holds anything but whitespace means a token the tree does not know: leave the file alone.
         if (gaps.some(gap => /\S/.test(text.slice(gap.start, gap.end)))) return [];
         const start = range ? document.textDocument.offsetAt(range.start) : 0;
@@ -48,7 +49,7 @@ export class StrategyFormatter extends AbstractFormatter {
         const edits: TextEdit[] = [];
         for (const gap of gaps) {
             const edit = minimalEdit(text, gap.start, gap.end, gap.text.replace(/\n/g, eol));
-            for (const change of [...(edit ? [edit] : []), ...blockCommentShifts(text, gap)]) {
+            for (const change of [...(edit ? [edit] : []), ...blockCommentShifts(text, gap, eol)]) {
                 if (change.start < start || change.end > end) continue;
                 edits.push({
                     range: { start: document.textDocument.positionAt(change.start), end: document.textDocument.positionAt(change.end) },
@@ -60,11 +61,25 @@ export class StrategyFormatter extends AbstractFormatter {
     }
 }
 
+const lineBreak = /\r\n|\r|\n/;
+
+/**
+ * The file's line ending: that of its first line break between tokens, else its first line break, else `\n`.
+ * Formatting writes every line break between tokens this way, so the choice is the same on its own output.
+ */
+function lineEnding(text: string, gaps: Gap[]): string {
+    for (const gap of gaps) {
+        const found = lineBreak.exec(text.slice(gap.start, gap.end));
+        if (found) return found[0];
+    }
+    return lineBreak.exec(text)?.[0] ?? '\n';
+}
+
 /** The whitespace from `start` to `end` and what it should be; `before` is the leaf that follows it. */
 interface Gap { start: number; end: number; text: string; before?: LeafCstNode }
 
 /** The whitespace every gap between consecutive leaves should hold, with `\n` for line breaks. */
-function layoutGaps(leaves: LeafCstNode[], textLength: number): Gap[] {
+function layoutGaps(leaves: LeafCstNode[], textLength: number, textStart: number): Gap[] {
     const gaps: Gap[] = [];
     const depths = blockDepths(leaves);
     let previous: LeafCstNode | undefined;
@@ -75,7 +90,7 @@ function layoutGaps(leaves: LeafCstNode[], textLength: number): Gap[] {
         while (index < leaves.length && leaves[index].hidden) comments.push(leaves[index++]);
         const next = leaves[index] as LeafCstNode | undefined;
         // Not `push(...run)`: a run of 150,000 comments would be as many arguments, past what the stack holds.
-        for (const gap of layoutRun(previous, comments, next, depths)) gaps.push(gap);
+        for (const gap of layoutRun(previous, comments, next, depths, textStart)) gaps.push(gap);
         previous = next;
         index++;
     }
@@ -86,7 +101,7 @@ function layoutGaps(leaves: LeafCstNode[], textLength: number): Gap[] {
 
 /** The gaps from `previous` through `comments` to `next`; either end is undefined at the edges of the file. */
 function layoutRun(previous: LeafCstNode | undefined, comments: LeafCstNode[], next: LeafCstNode | undefined,
-    depths: Map<LeafCstNode, number>): Gap[] {
+    depths: Map<LeafCstNode, number>, textStart: number): Gap[] {
     const chain = [previous, ...comments, next];
     const layout = previous && next ? layoutBetween(previous, next, comments.length > 0) : 'line';
     const indentOfNext = next ? indentUnit.repeat(depths.get(next)!) : '';
@@ -101,7 +116,7 @@ function layoutRun(previous: LeafCstNode | undefined, comments: LeafCstNode[], n
         const left = chain[i];
         const right = chain[i + 1];
         if (!right) break;    // the end of the file is handled by the caller
-        const start = left?.end ?? 0;
+        const start = left?.end ?? textStart;
         const end = right.offset;
         const isLast = i + 1 === chain.length - 1;
         gaps.push({ start, end, text: '', before: right });
@@ -163,19 +178,16 @@ function blockDepths(leaves: LeafCstNode[]): Map<LeafCstNode, number> {
  * first line, so a `/** … *\/` keeps its shape. Only whitespace at the start of inner lines changes, and nothing
  * moves when an inner line has less indentation than would be taken away.
  */
-function blockCommentShifts(text: string, gap: Gap): Change[] {
+function blockCommentShifts(text: string, gap: Gap, eol: string): Change[] {
     const comment = gap.before;
     const startsLine = gap.start === 0 || gap.text.includes('\n');
-    if (!comment?.hidden || !comment.text.includes('\n') || !startsLine) return [];
-    const lastLine = (whitespace: string) => whitespace.slice(whitespace.lastIndexOf('\n') + 1);
-    const delta = lastLine(gap.text).length - lastLine(text.slice(gap.start, gap.end)).length;
+    if (!comment?.hidden || !lineBreak.test(comment.text) || !startsLine) return [];
+    const lastLine = (whitespace: string) => whitespace.split(lineBreak).pop()!;
+    const delta = lastLine(gap.text.replace(/\n/g, eol)).length - lastLine(text.slice(gap.start, gap.end)).length;
     if (delta === 0) return [];
     const innerLines: number[] = [];
-    for (let offset = comment.offset; offset < comment.end; offset++) {
-        if (text[offset] !== '\n') continue;
-        const lineEnd = text.indexOf('\n', offset + 1);
-        const line = text.slice(offset + 1, Math.min(lineEnd < 0 ? comment.end : lineEnd, comment.end));
-        if (/\S/.test(line)) innerLines.push(offset + 1);
+    for (const found of comment.text.matchAll(/(?:\r\n|\r|\n)([^\r\n]*)/g)) {
+        if (/\S/.test(found[1])) innerLines.push(comment.offset + found.index! + found[0].length - found[1].length);
     }
     if (delta > 0) return innerLines.map(lineStart => ({ start: lineStart, end: lineStart, newText: ' '.repeat(delta) }));
     const removable = innerLines.every(lineStart => /^[ \t]*$/.test(text.slice(lineStart, lineStart - delta)));
@@ -193,5 +205,8 @@ function minimalEdit(text: string, start: number, end: number, newText: string):
     let suffix = 0;
     while (suffix < old.length - prefix && suffix < newText.length - prefix
         && old[old.length - 1 - suffix] === newText[newText.length - 1 - suffix]) suffix++;
+    // An edit never starts or ends between the CR and LF of a line break: no position can name that place.
+    while (prefix > 0 && old[prefix - 1] === '\r') prefix--;
+    while (suffix > 0 && old[old.length - suffix] === '\n') suffix--;
     return { start: start + prefix, end: end - suffix, newText: newText.slice(prefix, newText.length - suffix) };
 }

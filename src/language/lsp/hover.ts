@@ -1,4 +1,5 @@
-import type { AstNode, Reference } from 'langium';
+import { CstUtils, type AstNode, type LangiumDocument, type MultiReference, type Reference } from 'langium';
+import type { Hover, HoverParams } from 'vscode-languageserver';
 import { MultilineCommentHoverProvider } from 'langium/lsp';
 import type { Canvas, Metric, Need, Objective, Question, Solution, Ticket, UserType } from '../generated/ast.js';
 import type { AlignmentModel } from '../../model/alignment.js';
@@ -29,6 +30,13 @@ function nameOf(ref: Reference<{ name: string } & AstNode> | undefined): string 
     return escapeMarkdown(ref?.ref?.name ?? ref?.$refText ?? '');
 }
 
+/** A need by its name; one name that stands for the needs of several user types lists each as `User.Need`. */
+function needNames(ref: MultiReference<Need>): string {
+    if (ref.items.length === 0) return escapeMarkdown(ref.$refText);
+    if (ref.items.length === 1) return escapeMarkdown(ref.items[0].ref.name);
+    return ref.items.map(item => escapeMarkdown(`${item.ref.$container.name}.${item.ref.name}`)).join(', ');
+}
+
 function names(refs: ReadonlyArray<Reference<{ name: string } & AstNode>>): string {
     return refs.map(nameOf).join(', ');
 }
@@ -57,6 +65,17 @@ type Documented = Objective | Metric | UserType | Need | Solution | Question | T
 export class StrategyHoverProvider extends MultilineCommentHoverProvider {
     constructor(private readonly services: StrategyLspServices) {
         super(services);
+    }
+
+    /** A name that stands for several needs (`addresses SaveTime` for two user types) shows each, ruled apart. */
+    override async getHoverContent(document: LangiumDocument, params: HoverParams): Promise<Hover | undefined> {
+        const hover = await super.getHoverContent(document, params);
+        const root = document.parseResult.value.$cstNode;
+        const leaf = root && CstUtils.findDeclarationNodeAtOffset(root, document.textDocument.offsetAt(params.position), this.grammarConfig.nameRegexp);
+        const targets = leaf ? this.references.findDeclarations(leaf) : [];
+        if (!hover || targets.length < 2) return hover;
+        const parts = targets.map(target => this.getAstNodeHoverContent(target)).filter(part => typeof part === 'string');
+        return { contents: { kind: 'markdown', value: parts.join('\n\n---\n\n') } };
     }
 
     protected override getAstNodeHoverContent(node: AstNode): string | undefined {
@@ -149,7 +168,7 @@ export class StrategyHoverProvider extends MultilineCommentHoverProvider {
         const tickets = model.solutions.get(solution)?.tickets.length ?? 0;
         const fields = fieldLine([
             ['for', names(solution.users)],
-            ['addresses', names(solution.needs)],
+            ['addresses', solution.needs.map(needNames).join(', ')],
             ['advances', names(solution.objectives)],
             ['status', solution.status[0] && escapeMarkdown(solution.status[0])]
         ]);

@@ -10,6 +10,7 @@ import { visibleText } from '../../render/escape.js';
 import { workerLayout } from '../../render/worker-layout.js';
 import { tokenOf, type LinkedReader } from './custom-requests.js';
 import { previewTargetAt } from './preview-target.js';
+import { isInside } from './position-guard.js';
 import {
     previewTargetRequest, renderRequest, type PreviewTarget, type PreviewTargetParams, type RenderFormat, type RenderParams,
     type RenderResult
@@ -66,7 +67,7 @@ export function registerPreviewRequests(connection: Connection, whenLinked: Link
             const documents = Strategy.shared.workspace.LangiumDocuments;
             const uri = URI.parse(params.uri);
             const document = documents.getDocument(uri) as LangiumDocument<Model> | undefined;
-            return document ? previewTargetAt(Strategy, document, document.textDocument.offsetAt(params.position)) : {};
+            return document && isInside(document.textDocument, params.position) ? previewTargetAt(Strategy, document, document.textDocument.offsetAt(params.position)) : {};
         });
     });
 }

@@ -1,4 +1,4 @@
-import { AstUtils, CstUtils, GrammarAST, type AstNode, type CstNode, type IndexManager, type LangiumDocument, type LangiumDocuments, type ReferenceDescription } from 'langium';
+import { AstUtils, CstUtils, GrammarAST, type AstNode, type AstNodeLocator, type CstNode, type IndexManager, type LangiumDocument, type LangiumDocuments, type ReferenceDescription } from 'langium';
 import { DefaultRenameProvider } from 'langium/lsp';
 // The server's connection comes from vscode-languageserver: only its ResponseError reaches the client as an error.
 import { ErrorCodes, ResponseError, type Position, type Range, type RenameParams, type TextEdit, type WorkspaceEdit } from 'vscode-languageserver';
@@ -9,8 +9,13 @@ import type { StrategyLspServices } from './strategy-lsp-module.js';
 /** The spec's ID syntax. */
 const idPattern = /^[A-Za-z_][A-Za-z0-9_-]*$/;
 
-/** What a rename at a position renames: an element, and the part of the text under the cursor that names it. */
-interface RenameTarget { node: AstNode & { name: string }; range: Range }
+type Named = AstNode & { name: string };
+
+/**
+ * What a rename at a position renames: the elements named there (several for an unqualified need that names the
+ * need of several user types), and the part of the text under the cursor that names them.
+ */
+interface RenameTarget { nodes: Named[]; range: Range }
 
 /**
  * Rename across files, refusing a new name that is not an ID, is a keyword, or is already taken (any kind in the
@@ -23,11 +28,13 @@ export class StrategyRenameProvider extends DefaultRenameProvider {
     private readonly indexManager: IndexManager;
     private readonly langiumDocuments: LangiumDocuments;
     private readonly keywords: Set<string>;
+    private readonly astNodeLocator: AstNodeLocator;
 
     constructor(services: StrategyLspServices) {
         super(services);
         this.indexManager = services.shared.workspace.IndexManager;
         this.langiumDocuments = services.shared.workspace.LangiumDocuments;
+        this.astNodeLocator = services.workspace.AstNodeLocator;
         this.keywords = new Set(AstUtils.streamAllContents(services.Grammar)
             .filter(GrammarAST.isKeyword).map(keyword => keyword.value).filter(value => idPattern.test(value)));
     }
@@ -35,17 +42,24 @@ export class StrategyRenameProvider extends DefaultRenameProvider {
     override async rename(document: LangiumDocument, params: RenameParams): Promise<WorkspaceEdit | undefined> {
         const target = this.targetAt(document, params.position);
         if (!target) return undefined;
-        this.refuseName(target.node, params.newName);
+        for (const node of target.nodes) this.refuseName(node, params.newName);
         const changes: Record<string, TextEdit[]> = {};
-        const add = (uri: string, range: Range) => (changes[uri] ??= []).push({ range, newText: params.newName });
-        for (const reference of this.references.findReferences(target.node, { includeDeclaration: true })) {
-            add(reference.sourceUri.toString(), this.partOf(reference, 'last'));
-        }
-        if (isUserType(target.node)) {
-            // Qualified references to its needs name the user type too: `Buyer.Trust`.
-            for (const need of target.node.needs) {
-                for (const reference of this.references.findReferences(need, { includeDeclaration: false })) {
-                    if (this.isQualified(reference)) add(reference.sourceUri.toString(), this.partOf(reference, 'first'));
+        // A reference that names several renamed needs is found once per need: it gets one edit.
+        const edited = new Set<string>();
+        const add = (uri: string, range: Range, newText = params.newName) => {
+            const key = `${uri}@${range.start.line}:${range.start.character}`;
+            if (!edited.has(key) && edited.add(key)) (changes[uri] ??= []).push({ range, newText });
+        };
+        for (const node of target.nodes) {
+            for (const reference of this.references.findReferences(node, { includeDeclaration: true })) {
+                add(reference.sourceUri.toString(), this.partOf(reference, 'last'), this.keepingOthers(reference, target.nodes, params.newName));
+            }
+            if (isUserType(node)) {
+                // Qualified references to its needs name the user type too: `Buyer.Trust`.
+                for (const need of node.needs) {
+                    for (const reference of this.references.findReferences(need, { includeDeclaration: false })) {
+                        if (this.isQualified(reference)) add(reference.sourceUri.toString(), this.partOf(reference, 'first'));
+                    }
                 }
             }
         }
@@ -62,10 +76,27 @@ export class StrategyRenameProvider extends DefaultRenameProvider {
         const leaf = CstUtils.findDeclarationNodeAtOffset(root, document.textDocument.offsetAt(position), this.grammarConfig.nameRegexp);
         if (!leaf || leaf.hidden) return undefined;
         const qualifier = this.qualifierAt(leaf);
-        if (qualifier) return { node: qualifier, range: leaf.range };
+        if (qualifier) return { nodes: [qualifier], range: leaf.range };
         // A reference, or the element's own name: anything else under the cursor renames nothing.
-        const node = this.references.findDeclarations(leaf)[0] as (AstNode & { name?: unknown }) | undefined;
-        return node && typeof node.name === 'string' ? { node: node as RenameTarget['node'], range: leaf.range } : undefined;
+        const nodes = this.references.findDeclarations(leaf).filter((node): node is Named => typeof (node as { name?: unknown }).name === 'string');
+        return nodes.length > 0 ? { nodes, range: leaf.range } : undefined;
+    }
+
+    /**
+     * The new text of a reference: the new name; but when a plain need name stands for several needs and only some
+     * are renamed, the name stays for the others and the renamed ones follow it qualified (`addresses SaveTime`
+     * for Buyer and Courier becomes `addresses SaveTime, Courier.ShortRounds`), so it keeps naming what it named.
+     */
+    private keepingOthers(reference: ReferenceDescription, renamed: Named[], newName: string): string {
+        if (reference.local && reference.sourcePath === reference.targetPath) return newName;
+        const document = this.langiumDocuments.getDocument(reference.sourceUri);
+        const solution = document && this.astNodeLocator.getAstNode(document.parseResult.value, reference.sourcePath);
+        if (!isSolution(solution) || this.isQualified(reference)) return newName;
+        const multi = solution.needs.find(need => need.$refNode?.offset === reference.segment.offset);
+        const needs = (multi?.items ?? []).map(item => item.ref);
+        if (!multi || needs.every(need => renamed.includes(need))) return newName;
+        const renamedHere = needs.filter(need => renamed.includes(need));
+        return [multi.$refText, ...renamedHere.map(need => `${need.$container.name}.${newName}`)].join(', ');
     }
 
     /** The user type when the leaf is `Buyer` in a reference `Buyer.Trust`. */
@@ -75,13 +106,13 @@ export class StrategyRenameProvider extends DefaultRenameProvider {
         const reference = solution.needs.find(need => need.$refNode && need.$refNode.offset <= leaf.offset && leaf.end <= need.$refNode.end);
         const first = reference?.$refNode && CstUtils.flattenCst(reference.$refNode).find(node => !node.hidden);
         if (!reference || first !== leaf || !reference.$refText.includes('.')) return undefined;
-        const resolved = reference.ref?.$container;
+        const resolved = reference.items[0]?.ref.$container;
         if (resolved) return resolved;
         return this.indexManager.allElements(UserType.$type).find(description => description.name === leaf.text)?.node as UserTypeNode | undefined;
     }
 
     /** Throws the error the editor shows when the new name cannot be given to this element. */
-    private refuseName(node: RenameTarget['node'], newName: string): void {
+    private refuseName(node: Named, newName: string): void {
         const refuse = (message: string) => { throw new ResponseError(ErrorCodes.InvalidParams, message); };
         if (!idPattern.test(newName)) {
             refuse(`'${newName}' is not a valid ID: start with a letter or '_', then letters, digits, '_' or '-' (such as APP-123)`);

@@ -1,4 +1,4 @@
-import { AstUtils, CstUtils, isReference, type AstNode, type AstReflection } from 'langium';
+import { AstUtils, CstUtils, isMultiReference, isReference, type AstNode, type AstReflection } from 'langium';
 import { AbstractSemanticTokenProvider, type SemanticTokenAcceptor } from 'langium/lsp';
 import { SemanticTokenModifiers, SemanticTokenTypes } from 'vscode-languageserver';
 import type { StrategyLspServices } from './strategy-lsp-module.js';
@@ -35,10 +35,10 @@ export class StrategySemanticTokenProvider extends AbstractSemanticTokenProvider
         AstUtils.streamReferences(node).forEach(info => {
             const reference = info.reference;
             const refNode = reference.$refNode;
-            if (!refNode || !isReference(reference)) return;
+            if (!refNode || !(isReference(reference) || isMultiReference(reference))) return;
             // An unresolved name still gets the colour of what it should name (when that is one kind): the error
             // squiggle says it is wrong, the colour says what the field expects.
-            const target = reference.ref?.$type ?? this.reflection.getReferenceType(info);
+            const target = (isReference(reference) ? reference.ref : reference.items[0]?.ref)?.$type ?? this.reflection.getReferenceType(info);
             const targetType = tokenTypeOf[target];
             if (!targetType) return;
             const ids = CstUtils.flattenCst(refNode).filter(leaf => !leaf.hidden && leaf.tokenType.name === 'ID').toArray();

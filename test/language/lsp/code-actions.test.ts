@@ -59,8 +59,8 @@ ticket APP-1 "Reorder" {
 `;
             const ws = await workspace({ 'model.strategy': model, 'tickets.strategy': ticket });
             const actions = await actionsFor(ws, 'tickets.strategy', 'orphan-ticket');
-            assert.deepEqual(actions.map(a => `${a.title}${a.isPreferred ? ' (preferred)' : ''}`), ['Serve Engagement (preferred)', 'Serve Revenue']);
-            const texts = await apply(ws, 'tickets.strategy', 'orphan-ticket', 'Serve Engagement');
+            assert.deepEqual(actions.map(a => `${a.title}${a.isPreferred ? ' (preferred)' : ''}`), ['Serve Engagement "Engage" (preferred)', 'Serve Revenue "Grow revenue"']);
+            const texts = await apply(ws, 'tickets.strategy', 'orphan-ticket', 'Serve Engagement "Engage"');
             assert.equal(texts['tickets.strategy'], `// the ticket below needs a home
 ticket APP-1 "Reorder" {
   implements Deals // built by the deals team
@@ -73,21 +73,41 @@ ticket APP-1 "Reorder" {
 
         it('creates the block of a ticket that has none, and keeps a one-line block on one line', async () => {
             const one = await workspace({ 'model.strategy': model, 'a.strategy': 'ticket APP-2 "No block" // note\n' });
-            assert.equal((await apply(one, 'a.strategy', 'orphan-ticket', 'Serve Revenue'))['a.strategy'],
+            assert.equal((await apply(one, 'a.strategy', 'orphan-ticket', 'Serve Revenue "Grow revenue"'))['a.strategy'],
                 'ticket APP-2 "No block" {\n  serves Revenue\n} // note\n');
             const line = await workspace({ 'model.strategy': model, 'a.strategy': 'ticket APP-3 "One line" { kind bug }\n' });
-            assert.equal((await apply(line, 'a.strategy', 'orphan-ticket', 'Serve Engagement'))['a.strategy'],
+            assert.equal((await apply(line, 'a.strategy', 'orphan-ticket', 'Serve Engagement "Engage"'))['a.strategy'],
                 'ticket APP-3 "One line" { kind bug serves Engagement }\n');
         });
 
-        it('without a solution lists at most ten objectives by name and prefers none', async () => {
+        it('offers at most five objectives with their titles: the solution\'s first, then leaf objectives whose title is closest to the ticket\'s', async () => {
+            const filler = Array.from({ length: 16 }, (_, i) => `objective Goal${String(i + 1).padStart(2, '0')} "Unrelated goal number ${i + 1}"`).join('\n');
+            const goals = `${filler}
+objective Checkout "Make mobile checkout faster" { parent Sales }
+objective Sales "Grow checkout sales on mobile"
+objective Search "Better search results"
+objective Loyalty "Reward loyal customers"
+solution OneTap "One-tap payment" { advances Loyalty }
+`;
+            const ws = await workspace({ 'goals.strategy': goals, 't.strategy': 'ticket T-1 "Faster checkout for mobile shoppers" {\n  implements OneTap\n}\n' });
+            const actions = await actionsFor(ws, 't.strategy', 'orphan-ticket');
+            assert.deepEqual(actions.map(a => `${a.title}${a.isPreferred ? ' (preferred)' : ''}`), [
+                'Serve Loyalty "Reward loyal customers" (preferred)',
+                'Serve Checkout "Make mobile checkout faster"',
+                'Serve Goal01 "Unrelated goal number 1"',
+                'Serve Goal02 "Unrelated goal number 2"',
+                'Serve Goal03 "Unrelated goal number 3"'
+            ]);
+        });
+
+        it('without a solution prefers none, and adds the field with the file\'s indentation', async () => {
             const objectives = Array.from({ length: 12 }, (_, i) => `objective O${String(12 - i).padStart(2, '0')} "o"`).join('\n');
             const ws = await workspace({ 'o.strategy': objectives, 't.strategy': 'ticket T-1 "t" {\n\tkind bug\n}\n' });
             const actions = await actionsFor(ws, 't.strategy', 'orphan-ticket');
-            assert.deepEqual(actions.map(a => a.title), ['O01', 'O02', 'O03', 'O04', 'O05', 'O06', 'O07', 'O08', 'O09', 'O10'].map(o => `Serve ${o}`));
+            assert.deepEqual(actions.map(a => a.title), ['O01', 'O02', 'O03', 'O04', 'O05'].map(o => `Serve ${o} "o"`));
             assert.ok(actions.every(a => !a.isPreferred));
             // The file indents with tabs, so the new field does too.
-            assert.equal((await apply(ws, 't.strategy', 'orphan-ticket', 'Serve O07'))['t.strategy'], 'ticket T-1 "t" {\n\tkind bug\n\tserves O07\n}\n');
+            assert.equal((await apply(ws, 't.strategy', 'orphan-ticket', 'Serve O03 "o"'))['t.strategy'], 'ticket T-1 "t" {\n\tkind bug\n\tserves O03\n}\n');
         });
     });
 

@@ -123,6 +123,33 @@ describe('formatting', () => {
         assert.equal(await format('objective A "A" {\r\nparent B }\r\n'), 'objective A "A" {\r\n  parent B\r\n}\r\n');
     });
 
+    it('keeps old Mac line breaks (a lone CR) and a byte order mark', async () => {
+        assert.equal(await format('objective A "A" {\rparent B }\r'), 'objective A "A" {\r  parent B\r}\r');
+        assert.equal(await format('\ufeffobjective A "A" {\nparent B }\n'), '\ufeffobjective A "A" {\n  parent B\n}\n');
+        assert.equal(await format('\ufeff// first\r\nobjective A "A"\r\n'), '\ufeff// first\r\nobjective A "A"\r\n');
+    });
+
+    it('keeps the shape of a doc comment re-indented in a file with lone CR line breaks', async () => {
+        assert.equal(await format('objective A "A" {\r  metric M\r     /** doc\r        more */\r}\r'),
+            'objective A "A" {\r  metric M\r  /** doc\r     more */\r}\r');
+    });
+
+    it('lays out mixed line breaks with those of the first line break between tokens, and formatting twice changes nothing', async () => {
+        const mixed = [
+            'objective A "A" {\rparent B }\nobjective B "B"\r\n',
+            'objective A "A\r\nx" {\nparent B\r}\r\n',
+            'objective A "A" // c\rmetric M "M"\n\n\r\nmetric N "N" { unit "%"\r\n}',
+            '/* a\r\n b */ objective A "A" {\rparent B }\n'
+        ];
+        for (const text of mixed) {
+            const once = await format(text);
+            assert.equal(JSON.stringify(await format(once)), JSON.stringify(once), JSON.stringify(text));
+            // Line breaks inside titles and block comments are their content, kept as written.
+            const between = (formatted: string) => formatted.replace(/"[^"]*"|\/\*[^]*?\*\//g, '').match(/\r\n|\r|\n/g);
+            assert.deepEqual([...new Set(between(once))], [between(text)![0]], JSON.stringify(once));
+        }
+    });
+
     it('leaves a file with syntax errors unchanged', async () => {
         const broken = 'objective A "A" {  parent  }\nobjective   B "B"';
         assert.equal(await format(broken), broken);

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { Marked } from 'marked';
 import { previewView, type PreviewView } from '../../src/model/preview-view.js';
-import { escapeHtml, visibleText } from '../../src/render/escape.js';
+import { escapeHtml, terminalText, visibleText } from '../../src/render/escape.js';
 import { markdownText } from '../../src/render/markdown.js';
 import { MapLayoutCache } from '../../src/render/map-layout.js';
 import { previewCss } from '../../src/render/preview-styles.js';
@@ -99,6 +99,14 @@ describe('render: escaping', () => {
         assert.equal(markdownText('# *not* a [link](javascript:x) | `code` ~~x~~ <b>&'), '\\# \\*not\\* a \\[link\\](javascript:x) \\| \\`code\\` \\~\\~x\\~\\~ &lt;b&gt;&amp;');
         assert.equal(markdownText('- item\n+ more\r\n1. first'), '\\- item<br>+ more<br>1. first');
         assert.equal(markdownText('12) twelve'), '12\\) twelve');
+    });
+
+    it('escapes a line of plain text as compilers do: controls, bidi and line separators, a leading ::, a ##[ anywhere', () => {
+        assert.equal(terminalText('a\nb\r\tc\u0000\u001b[2J\u007f\u009b\u202e\u2066\u2028'), 'a\\nb\\r\tc\\x00\\x1b[2J\\x7f\\x9b\\u202e\\u2066\\u2028');
+        assert.equal(terminalText('::error::x'), '\\x3a:error::x');
+        assert.equal(terminalText(' \t::warning::x ::y'), ' \t\\x3a:warning::x ::y');
+        assert.equal(terminalText('a ##[error]b ###[x'), 'a #\\x23[error]b ##\\x23[x');
+        assert.equal(terminalText('plain: text, é 😀'), 'plain: text, é 😀');
     });
 
     it('keeps a web address in Markdown text: no autolink, which marked runs on over the escaped `<` after it', () => {

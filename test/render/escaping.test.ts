@@ -4,6 +4,8 @@ import { Marked } from 'marked';
 import { previewView, type PreviewView } from '../../src/model/preview-view.js';
 import { escapeHtml, terminalText, visibleText } from '../../src/render/escape.js';
 import { markdownText } from '../../src/render/markdown.js';
+import { traceMarkdown } from '../../src/render/trace-formats.js';
+import { traceOf } from '../../src/model/trace.js';
 import { MapLayoutCache } from '../../src/render/map-layout.js';
 import { previewCss } from '../../src/render/preview-styles.js';
 import { renderView } from '../../src/render/render-view.js';
@@ -115,6 +117,31 @@ describe('render: escaping', () => {
         const html = new Marked({ gfm: true, async: false }).parse(markdownText(text)) as string;
         assert.doesNotMatch(html, /<a /, 'no link');
         assert.equal(html, `<p>see http://example.com/a&#39;&lt;b&gt; and WWW.example.com or ftp://x</p>\n`, 'reads as written');
+    });
+
+    it('keeps e-mail addresses and @mentions inert in every Markdown export: no mailto link, no mention GitHub would notify', async () => {
+        const said = 'Ask bob@evil.example, mailto:eve@evil.example or @team, cc @org/security-team and @Octo-Cat.';
+        const ws = await workspace({
+            'a.strategy': `objective O "${said}" { metric M }
+metric M "${said}" { unit "@ops" baseline 1 target 2 by 2027-01-01 }
+ticket T-1 "${said}" { serves O status "@here" }
+canvas C "${said}" { kind product problem "${said}" outcomes O plan { step "${said}" tickets T-1 } }`
+        });
+        const model = modelOf(ws);
+        const outputs = {
+            'render canvas': await renderView(previewView(model, 'C')!, 'md'),
+            'render map': await renderView(previewView(model)!, 'md'),
+            'trace': traceMarkdown(traceOf(model), uri => uri)
+        };
+        const marked = new Marked({ gfm: true, async: false });
+        for (const [name, markdown] of Object.entries(outputs)) {
+            const html = marked.parse(markdown) as string;
+            assert.doesNotMatch(html, /<a[\s>]|href=/i, `${name}: a link`);
+            // GitHub's mention filter reads the rendered text: an @ right before a letter or digit, not after a word character.
+            const text = html.replace(/<[^>]*>/g, ' ');
+            assert.doesNotMatch(text, /(^|[^\w`])@[a-z0-9]/im, `${name}: a mention`);
+            assert.match(text, /bob@\u200Devil\.example/, `${name}: the address still reads as written`);
+        }
     });
 
     it('keeps a status or kind written with spaces to one class of its badge, adding none of the preview\'s own', async () => {

@@ -119,8 +119,8 @@ describe('render: escaping', () => {
         assert.equal(html, `<p>see http://example.com/a&#39;&lt;b&gt; and WWW.example.com or ftp://x</p>\n`, 'reads as written');
     });
 
-    it('keeps e-mail addresses and @mentions inert in every Markdown export: no mailto link, no mention GitHub would notify', async () => {
-        const said = 'Ask bob@evil.example, mailto:eve@evil.example or @team, cc @org/security-team and @Octo-Cat.';
+    it('keeps e-mail addresses, @mentions and #issue references inert in every Markdown export: no mailto link, no mention GitHub would notify', async () => {
+        const said = 'Ask bob@evil.example, mailto:eve@evil.example or @team, cc @org/security-team and @Octo-Cat; fixes #12.';
         const ws = await workspace({
             'a.strategy': `objective O "${said}" { metric M }
 metric M "${said}" { unit "@ops" baseline 1 target 2 by 2027-01-01 }
@@ -140,6 +140,7 @@ canvas C "${said}" { kind product problem "${said}" outcomes O plan { step "${sa
             // GitHub's mention filter reads the rendered text: an @ right before a letter or digit, not after a word character.
             const text = html.replace(/<[^>]*>/g, ' ');
             assert.doesNotMatch(text, /(^|[^\w`])@[a-z0-9]/im, `${name}: a mention`);
+            assert.doesNotMatch(text, /(^|[^\w&])#\d/m, `${name}: a reference to issue 12, which GitHub would link and note on the issue`);
             assert.match(text, /bob@\u200Devil\.example/, `${name}: the address still reads as written`);
         }
     });

@@ -23,13 +23,14 @@ const benchmarks = {
     check: () => import('./bench/check.mjs'),
     lsp: () => import('./bench/lsp.mjs'),
     render: () => import('./bench/render.mjs'),
-    scale: () => import('./bench/scale.mjs')
+    scale: () => import('./bench/scale.mjs'),
+    blowups: () => import('./bench/blowups.mjs')
 };
 
 const usage = 'usage: node scripts/bench.mjs [--runs N] [--only NAME[,NAME]] [--regenerate] [--files N] [--elements N] [--strict]';
 
 function parseArgs(argv) {
-    const options = { runs: 5, only: Object.keys(benchmarks).filter(name => name !== 'scale'), regenerate: false, files: 1000, elements: 10000, seed: 1, strict: false };
+    const options = { runs: 5, only: Object.keys(benchmarks).filter(name => name !== 'scale' && name !== 'blowups'), regenerate: false, files: 1000, elements: 10000, seed: 1, strict: false };
     for (let i = 0; i < argv.length; i++) {
         const arg = argv[i];
         const count = () => {

@@ -12,9 +12,9 @@ export const reportRss = fileURLToPath(new URL('./report-rss.cjs', import.meta.u
 /**
  * Runs `node --require report-rss.cjs ...nodeArgs` and resolves to
  * { ms, cpuMs, maxRssMb, code, stdout, stderr }; cpuMs (user + system) and maxRssMb are undefined if the
- * child died before reporting.
+ * child died before reporting. With `timeoutMs`, a child still running then is killed (code is then null).
  */
-export async function measureNode(nodeArgs, { cwd, env = process.env, input } = {}) {
+export async function measureNode(nodeArgs, { cwd, env = process.env, input, timeoutMs } = {}) {
     const scratch = mkdtempSync(join(tmpdir(), 'strategy-bench-'));
     const rssFile = join(scratch, 'maxrss');
     try {
@@ -27,10 +27,11 @@ export async function measureNode(nodeArgs, { cwd, env = process.env, input } = 
         child.stdout.on('data', chunk => stdout.push(chunk));
         child.stderr.on('data', chunk => stderr.push(chunk));
         if (input !== undefined) child.stdin.end(input);
+        const timer = timeoutMs === undefined ? undefined : setTimeout(() => child.kill('SIGKILL'), timeoutMs);
         const code = await new Promise((resolve, reject) => {
             child.on('error', reject);
             child.on('close', resolve);
-        });
+        }).finally(() => clearTimeout(timer));
         const ms = performance.now() - started;
         let maxRssMb;
         let cpuMs;

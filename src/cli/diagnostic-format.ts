@@ -2,6 +2,7 @@ import { isAbsolute, relative } from 'node:path';
 import type { LangiumDocument } from 'langium';
 import type { Diagnostic } from 'vscode-languageserver';
 import { plural } from '../model/values.js';
+import { terminalText } from '../render/escape.js';
 
 export interface FileDiagnostic {
     file: string;
@@ -34,10 +35,14 @@ export function checkReport(documents: readonly LangiumDocument[], cwd: string):
     return { files: documents.length, diagnostics, summary: { errors: count('error'), warnings: count('warning'), infos: count('info') } };
 }
 
-/** Relative to where the command runs, as compilers print; absolute when the file lies outside it. */
+/**
+ * Relative to where the command runs, as compilers print; absolute when the file lies outside it. A relative path
+ * that starts with `::` gets `./`, so that a line it starts still names the file and is no CI workflow command.
+ */
 export function displayPath(path: string, cwd: string): string {
     const rel = relative(cwd, path);
-    return rel === '' || rel.startsWith('..') || isAbsolute(rel) ? path : rel;
+    if (rel === '' || rel.startsWith('..') || isAbsolute(rel)) return path;
+    return /^\s*::/.test(rel) ? `./${rel}` : rel;
 }
 
 function toFileDiagnostic(file: string, d: Diagnostic): FileDiagnostic {
@@ -53,9 +58,9 @@ function toFileDiagnostic(file: string, d: Diagnostic): FileDiagnostic {
     };
 }
 
-/** As compilers print, so that VS Code problem matchers and CI logs read it. */
+/** As compilers print, so that VS Code problem matchers and CI logs read it; one line per diagnostic, whatever it quotes. */
 export function formatText(report: CheckReport): string {
-    const lines = report.diagnostics.map(d => `${d.file}:${d.line}:${d.column}: ${d.severity} ${d.code}: ${d.message}`);
+    const lines = report.diagnostics.map(d => terminalText(`${d.file}:${d.line}:${d.column}: ${d.severity} ${d.code}: ${d.message}`));
     lines.push(summaryLine(report));
     return lines.join('\n') + '\n';
 }

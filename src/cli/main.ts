@@ -3,6 +3,7 @@ import { statSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { previewView } from '../model/preview-view.js';
+import { terminalText } from '../render/escape.js';
 import { plural } from '../model/values.js';
 import { traceOf } from '../model/trace.js';
 import { traceJson, traceMarkdown, traceText } from '../render/trace-formats.js';
@@ -35,7 +36,7 @@ export async function runCli(argv: string[], io: Output): Promise<number> {
     // Own keys only: `constructor` or `__proto__` is a word every object answers to, not a command.
     const command = Object.hasOwn(commands, name) ? commands[name] : undefined;
     if (!command) {
-        io.err(`strategy: unknown command '${name}'\n\n${mainHelp}`);
+        io.err(`strategy: unknown command '${terminalText(name)}'\n\n${mainHelp}`);
         return 2;
     }
     try {
@@ -47,15 +48,16 @@ export async function runCli(argv: string[], io: Output): Promise<number> {
         return await command.run(args, io);
     } catch (error) {
         if (error instanceof UsageError) {
-            io.err(`strategy ${name}: ${error.message}\n\n${commandHelp[name]}`);
+            io.err(`strategy ${name}: ${terminalText(error.message)}\n\n${commandHelp[name]}`);
             return 2;
         }
         throw error;
     }
 }
 
+/** One line each on standard error; a problem quotes paths and arguments, escaped as every text output is. */
 function reportProblems(problems: string[], io: Output): void {
-    for (const problem of problems) io.err(`strategy: ${problem}\n`);
+    for (const problem of problems) io.err(`strategy: ${terminalText(problem)}\n`);
 }
 
 /** The workspace, once its notes (links left out) are said: they go to standard error and change no exit status. */

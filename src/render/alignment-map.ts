@@ -5,7 +5,7 @@ import { mapGraph, type MapGraph } from './map-graph.js';
 import { MapLayoutCache, type MapLayout, type Point } from './map-layout.js';
 import { round } from './progress-markup.js';
 import { cardBodySvg } from './svg-card.js';
-import { standaloneSvgCss } from './svg-styles.js';
+import { standaloneSvgCss, viewTitleLine } from './svg-styles.js';
 
 // The alignment map as SVG: objective cards (metrics with progress, tickets), solution cards, the "Not aligned"
 // group, and edges (sub-objective lines, dashed "advances" arrows into objectives), placed by elkjs.
@@ -85,7 +85,7 @@ export async function mapHtml(view: MapView, options: MapOptions): Promise<strin
 
 const titleBand = 56;
 
-/** A standalone SVG file of the map: its title and counts on top, the style embedded. */
+/** A standalone SVG file of the map: its title (cut to its line, whole in <title>) and counts on top, the style embedded. */
 export async function mapSvg(view: MapView, options: MapOptions): Promise<string> {
     const map = await drawMap(view, options);
     const summary = map.width === 0 ? emptyHint : summaryText(map.counts);
@@ -96,7 +96,7 @@ export async function mapSvg(view: MapView, options: MapOptions): Promise<string
 <title>${escapeHtml(view.title)}</title>
 <style>${standaloneSvgCss}</style>
 <rect class="svg-background" width="100%" height="100%"/>
-<text class="t-view-title" x="20" y="28">${escapeHtml(view.title)}</text>
+<text class="t-view-title" x="20" y="28">${escapeHtml(viewTitleLine(view.title, width - 40))}</text>
 <text class="t-muted" x="20" y="46">${escapeHtml(summary)}</text>
 <g transform="translate(0 ${titleBand})">${map.body}</g>
 </svg>

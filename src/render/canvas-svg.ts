@@ -4,7 +4,7 @@ import { escapeHtml } from './escape.js';
 import { round } from './progress-markup.js';
 import { itemBlock, labelBlock, metricBlock } from './svg-blocks.js';
 import { cardBodySvg, measureCard, type CardBlock, type MeasuredCard } from './svg-card.js';
-import { standaloneSvgCss } from './svg-styles.js';
+import { standaloneSvgCss, viewTitleLine } from './svg-styles.js';
 import { elementAttributes, locationAttributes } from './item-markup.js';
 
 // A canvas as a standalone SVG file: the same boxes on the same grid as the preview, each box as tall as its
@@ -96,7 +96,7 @@ function boxSvg(each: PlacedBox, x: number, y: number, width: number, height: nu
         + `${cardBodySvg(each.card, x, y)}</g>`;
 }
 
-/** The canvas as a standalone SVG file, style embedded. */
+/** The canvas as a standalone SVG file, style embedded; a title too long for its line is cut there, whole in <title>. */
 export function canvasSvg(canvas: CanvasBoxes): string {
     const placed = place(canvas);
     const heights = rowHeights(placed, canvas.areas.length);
@@ -115,7 +115,7 @@ export function canvasSvg(canvas: CanvasBoxes): string {
 <style>${standaloneSvgCss}</style>
 <rect class="svg-background" width="100%" height="100%"/>
 <text class="t-muted" x="${page.margin}" y="24">${escapeHtml(canvas.kindLabel.toUpperCase())}</text>
-<text class="t-view-title" x="${page.margin}" y="46">${escapeHtml(title)}</text>
+<text class="t-view-title" x="${page.margin}" y="46">${escapeHtml(viewTitleLine(title, page.width - 2 * page.margin))}</text>
 ${boxes.join('\n')}
 </svg>
 `;

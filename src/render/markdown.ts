@@ -7,8 +7,8 @@ import { metricLine } from './metric-text.js';
 
 // Markdown for a wiki (GitHub, GitLab, Confluence's Markdown): a canvas as one table per row of its boxes, as the
 // canvas reads; the map as nested lists. Text from the workspace is escaped so that it stays text: no HTML, no
-// emphasis or links, no heading or list started by a leading `#` or `-`, no `|` ending a table cell, and line
-// breaks become <br> so a cell or list item never ends early.
+// emphasis or links, no heading or list started by a leading `#` or `-`, no `|` ending a table cell, no e-mail
+// link, @mention or #issue reference, and line breaks become <br> so a cell or list item never ends early.
 
 /** Text from a .strategy file as inline Markdown that shows exactly that text. */
 export function markdownText(text: string): string {
@@ -17,6 +17,11 @@ export function markdownText(text: string): string {
         // A bare web address would become a link (GFM's autolinks), one that in some renderers runs on over the
         // escaped `&lt;` that follows it and shows it as written; escaped, the address stays text.
         .replace(/:\/\//g, '\\://').replace(/\b(www)\./gi, '$1\\.')
+        // An address (`bob@example.com`) would become a mailto link, on GitHub `@team` in a pull-request comment
+        // notifies the team and `#12` links issue 12 and notes the comment there. Each needs a letter or digit right
+        // after the @ or #: a zero-width joiner there keeps the text as it reads and leaves none of them. (A
+        // backslash would not do: GitHub finds them in the rendered text, after Markdown has removed it.)
+        .replace(/@/g, '@\u200D').replace(/#(?=\d)/g, '#\u200D')
         .replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')
         .replace(/^([-+=])/, '\\$1')
         .replace(/^(\d+)([.)])/, '$1\\$2')

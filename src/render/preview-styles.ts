@@ -18,6 +18,7 @@ const layout = `
   font-family: ${fontFamily};
   font-size: var(--vscode-font-size, 14px);
   line-height: 1.45;
+  overflow-wrap: anywhere; /* a word longer than its line breaks: a 20,000-character title made the page 200,000 px wide */
 }
 .strategy-view *, .strategy-view *::before, .strategy-view *::after { box-sizing: border-box; }
 .view-header { margin: 0 0 12px; }
@@ -64,7 +65,8 @@ ${boxNames.map(name => `.box-${name} { grid-area: ${name}; }`).join('\n')}
 .hint code { font-style: normal; }
 .badge {
   display: inline-block; padding: 0 0.5em; border: 1px solid var(--sv-muted); border-radius: 0.8em;
-  color: var(--sv-muted); font-size: 0.8em; line-height: 1.5; white-space: nowrap; vertical-align: 0.05em;
+  color: var(--sv-muted); font-size: 0.8em; line-height: 1.5; vertical-align: 0.05em;
+  max-width: 100%; /* a badge fits on one line as a whole; only one wider than the box breaks */
 }
 .badge-warning { border-color: var(--sv-warning); color: var(--sv-warning); }
 .badge-error { border-color: var(--sv-error); color: var(--sv-error); }

@@ -37,6 +37,8 @@ interface MeasuredText extends CardText {
 
 interface BadgePlace {
     badge: Badge;
+    /** Its text, or as much of it as fits the card, ending in `…`. */
+    shown: string;
     x: number;
     y: number;
     width: number;
@@ -80,12 +82,14 @@ function measureBlock(block: CardBlock, width: number): MeasuredBlock {
     let x = 0;
     let rowTop = height + 2;
     for (const each of block.badges ?? []) {
-        const badgeWidth = Math.ceil(textWidth(each.text, badge.size) + 2 * badge.padding);
+        // A badge wider than the card is cut with an ellipsis; its <title> holds the whole text.
+        const [shown] = wrapText(each.text, inner - 2 * badge.padding, { fontSize: badge.size, maxLines: 1 });
+        const badgeWidth = Math.ceil(textWidth(shown, badge.size) + 2 * badge.padding);
         if (x > 0 && x + badgeWidth > inner) {
             x = 0;
             rowTop += badge.height + 3;
         }
-        badges.push({ badge: each, x, y: rowTop, width: badgeWidth });
+        badges.push({ badge: each, shown, x, y: rowTop, width: badgeWidth });
         x += badgeWidth + badge.gap;
     }
     if (badges.length > 0) height = rowTop + badge.height + 2;
@@ -124,7 +128,8 @@ function blockSvg(measured: MeasuredBlock, x: number, y: number, width: number):
         const by = y + place.y;
         parts.push(`<g class="badge badge-${place.badge.tone} badge-${escapeHtml(place.badge.name)}">`
             + `<rect class="badge-bg" x="${round(bx)}" y="${round(by)}" width="${place.width}" height="${badge.height}" rx="7.5"/>`
-            + `<text x="${round(bx + badge.padding)}" y="${round(by + badge.height * 0.72)}">${escapeHtml(place.badge.text)}</text></g>`);
+            + (place.shown === place.badge.text ? '' : `<title>${escapeHtml(place.badge.text)}</title>`)
+            + `<text x="${round(bx + badge.padding)}" y="${round(by + badge.height * 0.72)}">${escapeHtml(place.shown)}</text></g>`);
     }
     if (measured.badges.length > 0) top = y + measured.badges[measured.badges.length - 1].y + badge.height + 2;
     if (block.progress && measured.progress) {

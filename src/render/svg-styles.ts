@@ -1,9 +1,21 @@
 import { paletteCss } from './palette.js';
+import { wrapText } from './text-wrap.js';
 
 // The look of the SVG the renderers draw (the alignment map, the canvases exported as SVG): one set of rules that
 // the preview's stylesheet includes for the map inside the webview, and that a standalone SVG file embeds.
 
 export const fontFamily = 'var(--vscode-font-family, system-ui, -apple-system, "Segoe UI", Ubuntu, "Helvetica Neue", Arial, sans-serif)';
+
+/** The view title's size in the rules below. */
+const viewTitleSize = 16;
+
+/**
+ * The SVG exports' view title as one line of `width` pixels, cut with `…` when longer (the SVG's <title> holds it
+ * whole). Estimates of bold capitals run up to a tenth short of real fonts: a tenth of the line is kept free.
+ */
+export function viewTitleLine(title: string, width: number): string {
+    return wrapText(title, width * 0.9, { fontSize: viewTitleSize, bold: true, maxLines: 1 })[0];
+}
 
 /** Rules for `svg.strategy-svg` and the progress bars (which the HTML views draw as small SVGs too). */
 export const svgRules = `
@@ -14,7 +26,7 @@ svg.strategy-svg text { fill: var(--sv-fg); }
 .row-bg { fill: transparent; }
 .strategy-svg .t-id { font-weight: 600; }
 .strategy-svg .t-heading { font-weight: 600; font-size: 13px; }
-.strategy-svg .t-view-title { font-weight: 600; font-size: 16px; }
+.strategy-svg .t-view-title { font-weight: 600; font-size: ${viewTitleSize}px; }
 .strategy-svg .t-muted, .strategy-svg .t-figures, .strategy-svg .t-label, .strategy-svg .t-hint { fill: var(--sv-muted); }
 .strategy-svg .t-label { font-size: 11px; font-weight: 600; letter-spacing: 0.02em; }
 .strategy-svg .t-hint { font-style: italic; }

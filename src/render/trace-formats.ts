@@ -1,5 +1,6 @@
 import type { ObjectiveTrace, Trace, TicketTrace } from '../model/trace.js';
 import { oneLine } from '../model/values.js';
+import { terminalText } from './escape.js';
 import { markdownText } from './markdown.js';
 import { metricLine } from './metric-text.js';
 
@@ -25,6 +26,7 @@ function coverageLines(trace: Trace): string[] {
     ];
 }
 
+/** Each line escaped on its own (`terminalText`): a title, unit or file name holding a line break stays on its line. */
 export function traceText(trace: Trace, path: DisplayPath): string {
     const lines: string[] = [];
     // Every ticket below an objective repeats its lines: written once, a deep tree is not quadratic in work.
@@ -33,18 +35,18 @@ export function traceText(trace: Trace, path: DisplayPath): string {
         let text = blocks.get(objective);
         if (text === undefined) {
             text = [`  → ${objective.id} "${oneLine(objective.title)}"`,
-                ...objective.metrics.map(metric => `      metric ${metric.id}: ${metricLine(metric)}`)].join('\n');
+                ...objective.metrics.map(metric => `      metric ${metric.id}: ${metricLine(metric)}`)].map(terminalText).join('\n');
             blocks.set(objective, text);
         }
         return text;
     };
     for (const ticket of trace.tickets) {
-        lines.push(`${ticket.id} "${oneLine(ticket.title)}"${ticket.status ? ` [${ticket.status}]` : ''}  ${where(ticket, path)}`);
+        lines.push(terminalText(`${ticket.id} "${oneLine(ticket.title)}"${ticket.status ? ` [${ticket.status}]` : ''}  ${where(ticket, path)}`));
         if (ticket.chain.length === 0) lines.push('  (orphan: serves no objective)');
         for (const objective of ticket.chain) lines.push(block(objective));
     }
     if (lines.length > 0) lines.push('');
-    lines.push('Coverage', ...coverageLines(trace).map(line => `  ${line}`));
+    lines.push('Coverage', ...coverageLines(trace).map(line => terminalText(`  ${line}`)));
     return lines.join('\n') + '\n';
 }
 

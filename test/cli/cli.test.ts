@@ -231,6 +231,40 @@ describe('strategy command line', () => {
         assert.match(md, /\| APP-1 Fast \\\| search \(.*a\.strategy:3\) \| G \|  \| M: 900 ms → 550 ms → 200 ms by 2027-01-01 \(50% of the way, at risk\) \|/);
         assert.match(md, /\| APP-2 Loose \(.*\) \| \*\*orphan\*\* \|/);
     });
+    it('text output escapes control and bidi characters of values and file names, and no line starts with :: or holds ##[', () => {
+        const forged = '\n::error file=app.ts,line=1::forged ##[error]legacy \u001b[2J\u001b]8;;https://evil.example\u0007link\u001b]8;;\u0007 \u202egnp.exe \u0085 \u2028';
+        const strings = (text: string) => `"${text.replace(/"/g, '\\"')}"`;
+        write(`evil\n::error file=app.ts,line=1::named.strategy`, `objective G ${strings(`Goal${forged}`)} { metric M }
+metric M "m" { unit ${strings(`ms${forged}`)} baseline 1 target 2 by 2027-01-01 }
+ticket APP-1 ${strings(`Title${forged}`)} { serves G status ${strings(`bad${forged}`)} }
+`);
+        write('::warning::second.strategy', 'ticket APP-2 "t"\n');
+        const outputs = {
+            check: strategy(['check', '--today', '2026-11-23'], dir),
+            trace: strategy(['trace', '--today', '2026-11-23'], dir),
+            render: strategy(['render', '--canvas', `Nope${forged}`, '--today', '2026-11-23'], dir),
+            missing: strategy(['check', `missing${forged}`], dir),
+            usage: strategy(['check', '--format', `x${forged}`], dir)
+        };
+        for (const [name, result] of Object.entries(outputs)) {
+            for (const [stream, text] of [['stdout', result.stdout], ['stderr', result.stderr]]) {
+                const what = `${name} ${stream}`;
+                assert.doesNotMatch(text, /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069\u2028\u2029]/, `${what}: a raw control or bidi character`);
+                assert.doesNotMatch(text, /^\s*::/m, `${what}: a line starting with ::`);
+                assert.doesNotMatch(text, /##\[/, `${what}: a legacy workflow command`);
+            }
+        }
+        const check = outputs.check.stdout;
+        assert.match(check, /^evil\\n::error file=app\.ts,line=1::named\.strategy:\d+:\d+: error invalid-value: Unknown ticket status 'bad\\n::error file=app\.ts,line=1::forged #\\x23\[error\]legacy \\x1b\[2J\\x1b\]8;;https:\/\/evil\.example\\x07link\\x1b\]8;;\\x07 \\u202egnp\.exe \\x85 \\u2028'/m);
+        assert.match(check, /^\.\/::warning::second\.strategy:1:8: warning orphan-ticket/m);
+        const trace = outputs.trace.stdout;
+        assert.match(trace, /^APP-1 "Title ::error file=app\.ts,line=1::forged #\\x23\[error\]legacy \\x1b\[2J.* \\u202egnp\.exe \\x85" \[bad\\n::error.*\]  evil\\n::error file=app\.ts,line=1::named\.strategy:\d+$/m);
+        assert.match(trace, /^ {6}metric M: 1 ms\\n::error file=app\.ts,line=1::forged/m);
+        assert.match(outputs.render.stderr, /^strategy: no canvas 'Nope\\n::error file=app\.ts,line=1::forged/m);
+        assert.match(outputs.missing.stderr, /^strategy: cannot read missing\\n::error/m);
+        assert.match(outputs.usage.stderr, /^strategy check: unknown format 'x\\n::error/m);
+    });
+
     it('render: a canvas as one self-contained HTML page, the default format, from a file of the workspace', () => {
         const result = strategy(['render', join(shopApp, 'canvas.strategy'), '--canvas', 'AppRecurrence', '--today', '2026-11-23']);
         assert.equal(result.status, 0, result.stderr);

@@ -31,6 +31,30 @@ describe('checks', () => {
         assert.deepEqual(related?.map(r => [r.location.uri, r.location.range.start]), [['file:///ws/main.strategy', { line: 0, character: 10 }]]);
     });
 
+    it('duplicate-id of an ID defined many times names five of the others and counts the rest, in its message and its related information', async () => {
+        const copies = Array.from({ length: 40 }, (_, i) => `objective Dup "copy ${i}" {}`).join('\n');
+        const ws = await workspace({ 'main.strategy': copies, 'other.strategy': 'metric Dup "also" { baseline 1 target 2 by 2027-01-01 }' });
+        const duplicates = [...ws.diagnostics('main.strategy'), ...ws.diagnostics('other.strategy')].filter(d => d.code === 'duplicate-id');
+        assert.equal(duplicates.length, 41);
+        for (const diagnostic of duplicates) {
+            assert.match(String(diagnostic.message), /^ID Dup is also used by (an? (objective|metric) in (main|other)\.strategy, ){4}an? (objective|metric) in (main|other)\.strategy and 35 more; IDs must be unique/);
+            assert.equal(diagnostic.relatedInformation?.length, 5);
+        }
+    });
+
+    it('did you mean allows five edits at most, however long the name: a near miss of a 16,000-character ID is still found', async () => {
+        const long = 'Retention'.repeat(1778).slice(0, 16_000);
+        const near = `${long.slice(0, -1)}X`;
+        assert.match((await messagesOf(`objective ${long} "g" {}\nticket T-1 "t" { serves ${near} }`, 'unresolved-reference'))[0], /did you mean Retention/);
+        // 30 characters, 6 edits: a third of the length would allow it, the bound does not.
+        const name = 'CustomerRetentionRateOfTheApp1';
+        const far = 'CustomXrRetXntionRXteOfThXAppXX';
+        const messages = await messagesOf(`objective ${name} "g" {}\nticket T-1 "t" { serves ${far} }`, 'unresolved-reference');
+        assert.doesNotMatch(messages[0], /did you mean/);
+        const five = 'CustomXrRetXntionRXteXfThXApp1';
+        assert.match((await messagesOf(`objective ${name} "g" {}\nticket T-1 "t" { serves ${five} }`, 'unresolved-reference'))[0], /did you mean CustomerRetentionRateOfTheApp1\?/);
+    });
+
     it('duplicate-id for a need repeated in one user type', async () => {
         const text = `usertype U "u" { need Fast "f", Fast "again" }
 solution S "s" { for U addresses Fast advances G }

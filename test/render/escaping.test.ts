@@ -2,8 +2,10 @@ import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { Marked } from 'marked';
 import { previewView, type PreviewView } from '../../src/model/preview-view.js';
-import { escapeHtml, visibleText } from '../../src/render/escape.js';
+import { escapeHtml, terminalText, visibleText } from '../../src/render/escape.js';
 import { markdownText } from '../../src/render/markdown.js';
+import { traceMarkdown } from '../../src/render/trace-formats.js';
+import { traceOf } from '../../src/model/trace.js';
 import { MapLayoutCache } from '../../src/render/map-layout.js';
 import { previewCss } from '../../src/render/preview-styles.js';
 import { renderView } from '../../src/render/render-view.js';
@@ -101,12 +103,46 @@ describe('render: escaping', () => {
         assert.equal(markdownText('12) twelve'), '12\\) twelve');
     });
 
+    it('escapes a line of plain text as compilers do: controls, bidi and line separators, a leading ::, a ##[ anywhere', () => {
+        assert.equal(terminalText('a\nb\r\tc\u0000\u001b[2J\u007f\u009b\u202e\u2066\u2028'), 'a\\nb\\r\tc\\x00\\x1b[2J\\x7f\\x9b\\u202e\\u2066\\u2028');
+        assert.equal(terminalText('::error::x'), '\\x3a:error::x');
+        assert.equal(terminalText(' \t::warning::x ::y'), ' \t\\x3a:warning::x ::y');
+        assert.equal(terminalText('a ##[error]b ###[x'), 'a #\\x23[error]b ##\\x23[x');
+        assert.equal(terminalText('plain: text, é 😀'), 'plain: text, é 😀');
+    });
+
     it('keeps a web address in Markdown text: no autolink, which marked runs on over the escaped `<` after it', () => {
         const text = `see http://example.com/a'<b> and WWW.example.com or ftp://x`;
         assert.equal(markdownText(text), `see http\\://example.com/a'&lt;b&gt; and WWW\\.example.com or ftp\\://x`);
         const html = new Marked({ gfm: true, async: false }).parse(markdownText(text)) as string;
         assert.doesNotMatch(html, /<a /, 'no link');
         assert.equal(html, `<p>see http://example.com/a&#39;&lt;b&gt; and WWW.example.com or ftp://x</p>\n`, 'reads as written');
+    });
+
+    it('keeps e-mail addresses, @mentions and #issue references inert in every Markdown export: no mailto link, no mention GitHub would notify', async () => {
+        const said = 'Ask bob@evil.example, mailto:eve@evil.example or @team, cc @org/security-team and @Octo-Cat; fixes #12.';
+        const ws = await workspace({
+            'a.strategy': `objective O "${said}" { metric M }
+metric M "${said}" { unit "@ops" baseline 1 target 2 by 2027-01-01 }
+ticket T-1 "${said}" { serves O status "@here" }
+canvas C "${said}" { kind product problem "${said}" outcomes O plan { step "${said}" tickets T-1 } }`
+        });
+        const model = modelOf(ws);
+        const outputs = {
+            'render canvas': await renderView(previewView(model, 'C')!, 'md'),
+            'render map': await renderView(previewView(model)!, 'md'),
+            'trace': traceMarkdown(traceOf(model), uri => uri)
+        };
+        const marked = new Marked({ gfm: true, async: false });
+        for (const [name, markdown] of Object.entries(outputs)) {
+            const html = marked.parse(markdown) as string;
+            assert.doesNotMatch(html, /<a[\s>]|href=/i, `${name}: a link`);
+            // GitHub's mention filter reads the rendered text: an @ right before a letter or digit, not after a word character.
+            const text = html.replace(/<[^>]*>/g, ' ');
+            assert.doesNotMatch(text, /(^|[^\w`])@[a-z0-9]/im, `${name}: a mention`);
+            assert.doesNotMatch(text, /(^|[^\w&])#\d/m, `${name}: a reference to issue 12, which GitHub would link and note on the issue`);
+            assert.match(text, /bob@\u200Devil\.example/, `${name}: the address still reads as written`);
+        }
     });
 
     it('keeps a status or kind written with spaces to one class of its badge, adding none of the preview\'s own', async () => {

@@ -93,10 +93,11 @@ function readFacts(scope: DocumentScope, textRoot: string, keys: readonly string
     }, { textRoot, keys });
 }
 
-const compact = (text: string) => text.replace(/\s+/g, '');
+/** The text without white space and zero-width joiners (the Markdown export adds them after `@` and in `#1`, unseen). */
+const compact = (text: string) => text.replace(/[\s\u200D]+/g, '');
 
 /**
- * What must read as text, white space aside (SVG wraps text into lines): the payload as the renderers show it,
+ * What must read as text, white space and zero-width joiners aside (SVG wraps text into lines): the payload as the renderers show it,
  * with bidi controls named and characters XML forbids replaced; a long payload by its ends, which cut lines lose.
  */
 function expectedTexts(payload: string): string[] {

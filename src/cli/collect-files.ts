@@ -81,7 +81,7 @@ export function collectStrategyFiles(paths: readonly string[]): CollectedFiles {
                 else if (isFolder) subfolders.push(path);
                 else addFile(join(real, entry.name), target !== undefined);
             }
-            pending.push(...subfolders.reverse());
+            for (const folder of subfolders.reverse()) pending.push(folder);
         }
     };
 

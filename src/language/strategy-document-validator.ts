@@ -70,7 +70,8 @@ export class StrategyDocumentValidator extends DefaultDocumentValidator {
             const rest = diagnostics.filter(d => d.code !== 'syntax-error' || kept.has(d));
             const last = syntax[maxSyntaxErrors - 1];
             rest.push({ ...last, message: `${dropped} more syntax errors after this one are not shown; is this a .strategy file?` });
-            diagnostics.splice(0, diagnostics.length, ...rest);
+            diagnostics.length = 0;
+            for (const diagnostic of rest) diagnostics.push(diagnostic);
         }
     }
 

@@ -34,7 +34,7 @@ export function countTree(tree: AlignmentTree): MapCounts {
         counts.tickets += objective.tickets.length;
         if (!objective.measured) counts.unmeasured++;
         for (const solution of objective.solutions) solutions.add(solutionIdentity(solution));
-        stack.push(...objective.children);
+        for (const child of objective.children) stack.push(child);
     }
     counts.solutions = solutions.size + tree.unalignedSolutions.length;
     return counts;

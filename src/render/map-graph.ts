@@ -93,14 +93,14 @@ function notAlignedNode(tree: AlignmentTree, interactive: boolean): MapNode {
     const blocks: CardBlock[] = [{ texts: [{ text: 'Not aligned', cls: 't-heading', size: 13, bold: true }, { text: 'Work that reaches no objective', cls: 't-muted' }] }];
     if (tree.orphanTickets.length > 0) {
         blocks.push(labelBlock(`ORPHAN TICKETS (${tree.orphanTickets.length}): SERVE NO OBJECTIVE`));
-        blocks.push(...tree.orphanTickets.map(ticket => ticketBlock(ticket, interactive, [orphan])));
+        for (const ticket of tree.orphanTickets) blocks.push(ticketBlock(ticket, interactive, [orphan]));
     }
     if (tree.unalignedSolutions.length > 0) {
         blocks.push(labelBlock(`UNALIGNED SOLUTIONS (${tree.unalignedSolutions.length}): ADVANCE NO OBJECTIVE`));
-        blocks.push(...tree.unalignedSolutions.map(solution => itemBlock({
+        for (const solution of tree.unalignedSolutions) blocks.push(itemBlock({
             key: elementKey('solution', solution.id), location: solution.location, interactive, classes: 'node node-solution unaligned',
             head: solution.id, title: solution.title, titleLines: 2, badges: [unaligned, ...statusBadge(solution.status)]
-        })));
+        }));
     }
     return { id: 'not-aligned', kind: 'not-aligned', classes: 'group group-not-aligned', title: 'Not aligned', attributes: '', ...card(blocks, width.group) };
 }
@@ -129,7 +129,7 @@ export function mapGraph(tree: AlignmentTree, interactive: boolean): MapGraph {
         }
         for (let index = objective.children.length - 1; index >= 0; index--) stack.push({ objective: objective.children[index], parent: id });
     }
-    nodes.push(...solutionNodes);
+    for (const node of solutionNodes) nodes.push(node);
     if (tree.orphanTickets.length > 0 || tree.unalignedSolutions.length > 0) nodes.push(notAlignedNode(tree, interactive));
     return { nodes, edges };
 }

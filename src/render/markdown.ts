@@ -113,7 +113,7 @@ export function mapMarkdown(view: MapView): string {
     const { tree } = view;
     const lines = [`# ${markdownText(view.title)}`, '', markdownText(summaryText(countTree(tree))), ''];
     if (tree.objectives.length === 0) lines.push('*No objectives yet.*');
-    for (const objective of tree.objectives) lines.push(...objectiveLines(objective));
+    for (const objective of tree.objectives) for (const line of objectiveLines(objective)) lines.push(line);
     if (tree.orphanTickets.length > 0 || tree.unalignedSolutions.length > 0) {
         lines.push('', '## Not aligned');
         if (tree.orphanTickets.length > 0) {

@@ -39,7 +39,8 @@ describe('tests that cannot run here', () => {
 describe('the system check that npm test starts with', () => {
     it('is the first step of npm test', () => {
         const manifest = JSON.parse(readFileSync(new URL('package.json', root), 'utf8')) as { scripts: Record<string, string> };
-        assert.match(manifest.scripts.test!, /^node scripts\/system-needs\.mjs && /);
+        assert.equal(manifest.scripts.test, 'node scripts/node22.mjs -- npm run test:steps');
+        assert.match(manifest.scripts['test:steps']!, /^node scripts\/system-needs\.mjs && /);
     });
 
     it('finds Chromium and the krb5 headers missing on a bare system', () => {

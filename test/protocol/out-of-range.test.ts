@@ -65,7 +65,6 @@ describe('strategy lsp --stdio, asked about positions outside the document', fun
 
     const outside: Array<[string, Position]> = [
         ['a line far past the end', { line: 1_000_000_000, character: 0 }],
-        ['a character far past the end of a line', { line: 0, character: 1_000_000_000 }],
         ['a negative line', { line: -1, character: 0 }],
         ['a negative character', { line: 0, character: -5 }]
     ];
@@ -100,4 +99,13 @@ describe('strategy lsp --stdio, asked about positions outside the document', fun
             assert.equal(stderr, '');
         });
     }
+
+    it('answers a character past the end of its line as the end of that line, as the protocol says', async () => {
+        const textDocument = { uri: uri('edge.strategy') };
+        const lineEnd = '  serves Engagement'.length;
+        const atEnd = await request('textDocument/definition', { textDocument, position: { line: 1, character: lineEnd } });
+        const past = await request('textDocument/definition', { textDocument, position: { line: 1, character: 1_000_000_000 } });
+        assert.ok(Array.isArray(atEnd) && atEnd.length === 1, `definition at the line's end: ${JSON.stringify(atEnd)}`);
+        assert.deepEqual(past, atEnd);
+    });
 });

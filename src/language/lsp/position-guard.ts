@@ -1,12 +1,13 @@
 import type { Connection, Position, Range } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 
-/** Whether a position names a place in the text: a line it has, and a character of that line or its end. */
+/**
+ * Whether a position names a place in the text: a line it has, and a character that is not negative. A character
+ * past the end of its line is the line's end, as the protocol says ("it defaults back to the line length").
+ */
 export function isInside(text: TextDocument, position: Position): boolean {
     const { line, character } = position ?? {};
-    if (!Number.isInteger(line) || !Number.isInteger(character) || line < 0 || character < 0 || line >= text.lineCount) return false;
-    const lineText = text.getText({ start: { line, character: 0 }, end: { line: line + 1, character: 0 } }).replace(/\r?\n$|\r$/, '');
-    return character <= lineText.length;
+    return Number.isInteger(line) && Number.isInteger(character) && line >= 0 && character >= 0 && line < text.lineCount;
 }
 
 function rangeInside(text: TextDocument, range: Range): boolean {
@@ -22,7 +23,7 @@ const guarded = [
 
 /**
  * The connection, with every position-taking request answering null for a position outside the document (a
- * line past its end, a negative character). The text document's own look-up clamps such a position to the
+ * line past its end, a negative line or character). The text document's own look-up clamps such a position to the
  * nearest end, so without this a stale position would answer about whatever happens to be at the end of the file.
  * `textOf` finds the text the server holds for a URI; an unknown URI is left to the handler.
  */

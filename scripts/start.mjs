@@ -5,11 +5,15 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { nodeProblem } from './system-needs.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const example = 'examples/shop-app';
 
 const step = (title) => process.stdout.write(`\n== ${title}\n`);
+
+const oldNode = nodeProblem();
+if (oldNode) process.stderr.write(`note: ${oldNode}; this runs on it, \`npm test\` fetches Node 22 from the npm registry\n`);
 
 step('Build (grammar → generated code, CLI and language server bundles)');
 execFileSync(process.execPath, ['scripts/build.mjs'], { cwd: root, stdio: 'inherit' });

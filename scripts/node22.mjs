@@ -33,10 +33,11 @@ export function node22Bin() {
     if (installedVersion() !== `v${node22Version}`) {
         process.stderr.write(`${problem}: installing Node ${node22Version} from the npm registry into ${path.relative(root, folder)}/\n`);
         const toolHome = mkdtempSync(path.join(tmpdir(), 'strategy-node22-'));
+        // npm's output goes to standard error: standard output is the folder that .ci/run reads.
         try {
             execFileSync(process.platform === 'win32' ? 'npm.cmd' : 'npm',
                 ['install', '--prefix', folder, '--save-exact', '--no-audit', '--no-fund', `node-linux-${process.arch}@${node22Version}`],
-                { stdio: ['ignore', 'inherit', 'inherit'], env: isolatedEnv(toolHome) });
+                { stdio: ['ignore', 2, 2], env: isolatedEnv(toolHome) });
         } finally {
             rmSync(toolHome, { recursive: true, force: true });
         }

@@ -1,5 +1,6 @@
-import type { ElementLocation, MetricNode, TicketNode } from '../model/alignment-tree.js';
-import { elementKey, type CanvasKeyword, type ItemView, type OutcomeView, type ProductCanvasView, type StrategyCanvasView, type TextView } from '../model/preview-view.js';
+import type { MetricNode, TicketNode } from '../model/alignment-tree.js';
+import type { ElementLocation } from '../model/locations.js';
+import { elementKey, textKey, type CanvasKeyword, type ItemView, type OutcomeView, type ProductCanvasView, type StrategyCanvasView, type TextField, type TextView } from '../model/preview-view.js';
 
 // A canvas as boxes of entries, independent of any output format: the HTML fragment, the SVG and the Markdown
 // renderers all draw these, so the three cannot disagree on what a box holds, how it is numbered or where it sits.
@@ -101,8 +102,8 @@ export function itemEntry(item: ItemView, badges: Badge[] = []): ItemEntry {
     return { type: 'item', item, badges: item.unresolved ? [notFound, ...badges] : badges };
 }
 
-export function textEntries(canvasId: string, field: string, texts: TextView[]): TextEntry[] {
-    return texts.map((text, index) => ({ type: 'text', key: `text:${canvasId}/${field}/${index}`, text: text.text, location: text.location }));
+export function textEntries(canvasId: string, field: TextField, texts: TextView[]): TextEntry[] {
+    return texts.map((text, index) => ({ type: 'text', key: textKey(canvasId, field, index), text: text.text, location: text.location }));
 }
 
 /**

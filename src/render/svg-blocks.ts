@@ -1,4 +1,5 @@
-import type { ElementLocation, MetricNode } from '../model/alignment-tree.js';
+import type { MetricNode } from '../model/alignment-tree.js';
+import type { ElementLocation } from '../model/locations.js';
 import { elementKey } from '../model/preview-view.js';
 import type { Badge } from './canvas-boxes.js';
 import { elementAttributes } from './item-markup.js';

@@ -1,7 +1,7 @@
 import type { MetricNode } from '../model/alignment-tree.js';
 import type { ElementLocation } from '../model/locations.js';
 import { elementKey } from '../model/preview-view.js';
-import type { Badge } from './canvas-boxes.js';
+import type { Badge } from './badges.js';
 import { elementAttributes } from './item-markup.js';
 import { figuresText } from './metric-text.js';
 import { progressText } from './progress-markup.js';

@@ -1,9 +1,9 @@
 import type { AlignmentTree, MetricNode, ObjectiveNode, SolutionNode, TicketNode } from '../model/alignment-tree.js';
 import { placeKey, type ElementLocation } from '../model/locations.js';
-import { gradeLabel, type Grade } from '../model/progress.js';
+import { gradeLabel, metricLine } from '../model/metric-text.js';
+import type { Grade } from '../model/progress.js';
 import { rollUpWork } from '../model/work-rollup.js';
-import { metricLine } from '../render/metric-text.js';
-import { workText } from '../render/work-text.js';
+import { workText } from '../model/work-text.js';
 
 // What each item of the Strategy view shows, as plain data: alignment-view.ts turns it into a vscode TreeItem,
 // and tests read it without VS Code.

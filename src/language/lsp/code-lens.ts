@@ -4,10 +4,9 @@ import type { CodeLens, Position } from 'vscode-languageserver';
 import type { Model, Objective, Ticket } from '../generated/ast.js';
 import type { AlignmentModel } from '../../model/alignment.js';
 import { nameLocation, type ElementLocation } from '../../model/locations.js';
-import { gradeLabel } from '../../model/progress.js';
+import { gradeLabel, wayText } from '../../model/metric-text.js';
 import { rollUpWork } from '../../model/work-rollup.js';
-import { wayText } from '../../render/metric-text.js';
-import { workText } from '../../render/work-text.js';
+import { workText } from '../../model/work-text.js';
 import type { StrategyLspServices } from './strategy-lsp-module.js';
 
 /**

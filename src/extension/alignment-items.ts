@@ -1,8 +1,9 @@
-import type { AlignmentTree, MetricNode, ObjectiveNode, SolutionNode, TicketNode, ElementLocation } from '../model/alignment-tree.js';
-import { gradeLabel, type Grade } from '../model/progress.js';
+import type { AlignmentTree, MetricNode, ObjectiveNode, SolutionNode, TicketNode } from '../model/alignment-tree.js';
+import { placeKey, type ElementLocation } from '../model/locations.js';
+import { gradeLabel, metricLine } from '../model/metric-text.js';
+import type { Grade } from '../model/progress.js';
 import { rollUpWork } from '../model/work-rollup.js';
-import { metricLine } from '../render/metric-text.js';
-import { workText } from '../render/work-text.js';
+import { workText } from '../model/work-text.js';
 
 // What each item of the Strategy view shows, as plain data: alignment-view.ts turns it into a vscode TreeItem,
 // and tests read it without VS Code.
@@ -52,8 +53,7 @@ function joined(...parts: Array<string | undefined>): string {
 
 /** A ticket or solution is one item however many objectives list it; two with one ID (an error) stay two. */
 function itemKey(item: TicketNode | SolutionNode): string {
-    const { uri, range } = item.location;
-    return `${item.kind}:${item.id}@${uri}:${range.start.line}:${range.start.character}`;
+    return `${item.kind}:${item.id}@${placeKey(item.location)}`;
 }
 
 /** `4 tickets (through 2 sub-objectives) · 1 solution`, from the nodes below the objective. */

@@ -3,7 +3,7 @@ import {
     workspace, type Disposable, type Event, type TreeDataProvider
 } from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import type { ElementLocation } from '../model/alignment-tree.js';
+import type { ElementLocation } from '../model/locations.js';
 import { alignmentTreeRequest, type AlignmentTree } from '../language/lsp/strategy-protocol.js';
 import { alignmentRoots, childrenOf, itemView, type AlignmentItem } from './alignment-items.js';
 import { excludeGlobs } from './language-client.js';

@@ -1,19 +1,7 @@
-import { AstUtils, GrammarUtils, type AstNode, type CstNode } from 'langium';
 import type { Metric, Objective, Solution, Ticket } from '../language/generated/ast.js';
 import type { AlignmentModel } from './alignment.js';
+import { bySource, elementFields, locationOf, type ElementLocation } from './locations.js';
 import { metricTrace, type MetricTrace } from './trace.js';
-
-/** Zero-based, as LSP and VS Code count; plain data so it crosses the wire and reaches a webview unchanged. */
-export interface TextRange {
-    start: { line: number; character: number };
-    end: { line: number; character: number };
-}
-
-/** Where an element's name is written. */
-export interface ElementLocation {
-    uri: string;
-    range: TextRange;
-}
 
 export interface MetricNode extends MetricTrace {
     kind: 'metric';
@@ -64,36 +52,6 @@ export interface AlignmentTree {
 
 // An element the parser recovered without its name (`objective "Grow" {` while the ID is still being typed) has
 // `name` undefined although the AST's type says string: its views show it with an empty ID rather than crash.
-
-/** Where `cst` is written in the document of `node`, as plain data (the start of the file when there is no `cst`). */
-export function cstLocation(node: AstNode, cst: CstNode | undefined): ElementLocation {
-    const start = cst?.range.start ?? { line: 0, character: 0 };
-    const end = cst?.range.end ?? start;
-    return {
-        uri: AstUtils.getDocument(node).uri.toString(),
-        range: { start: { line: start.line, character: start.character }, end: { line: end.line, character: end.character } }
-    };
-}
-
-/** Where the element's name is written (the whole element while it has no name, or if its kind has none). */
-export function locationOf(node: AstNode): ElementLocation {
-    return cstLocation(node, GrammarUtils.findNodeForProperty(node.$cstNode, 'name') ?? node.$cstNode);
-}
-
-/**
- * An element's ID, title and location as every view shows them. The parser recovers an element without its name
- * or title while the user types it (`objective "…"`): those show as empty text.
- */
-export function elementFields(element: AstNode & { name: string; title?: string }): { id: string; title: string; location: ElementLocation } {
-    return { id: element.name ?? '', title: element.title ?? '', location: locationOf(element) };
-}
-
-// Documents arrive in whatever order the file system listed them; source order keeps the tree stable between builds.
-function bySource(a: { location: ElementLocation }, b: { location: ElementLocation }): number {
-    if (a.location.uri !== b.location.uri) return a.location.uri < b.location.uri ? -1 : 1;
-    return a.location.range.start.line - b.location.range.start.line
-        || a.location.range.start.character - b.location.range.start.character;
-}
 
 function unique<T>(items: Iterable<T | undefined>): T[] {
     return [...new Set(items)].filter((item): item is T => item !== undefined);

@@ -1,10 +1,8 @@
-import { GrammarUtils, type AstNode, type Reference } from 'langium';
+import type { AstNode, Reference } from 'langium';
 import type { Canvas, Metric, Need, Objective, Solution, Ticket, UserType } from '../language/generated/ast.js';
 import type { AlignmentModel } from './alignment.js';
-import {
-    buildAlignmentTree, cstLocation, elementFields, locationOf, metricNode, ticketNode, type AlignmentTree, type ElementLocation, type MetricNode,
-    type TicketNode
-} from './alignment-tree.js';
+import { buildAlignmentTree, metricNode, ticketNode, type AlignmentTree, type MetricNode, type TicketNode } from './alignment-tree.js';
+import { elementFields, keywordLocation, propertyLocation, type ElementLocation } from './locations.js';
 
 // What the preview, the export commands and `strategy render` show, as plain data: it crosses the wire from the
 // language server to the client and reaches the renderers (src/render/) without any AST behind it.
@@ -68,8 +66,8 @@ export type CanvasKeyword = typeof canvasKeywords[number];
 function fieldsOf(canvas: Canvas): Partial<Record<CanvasKeyword, ElementLocation>> {
     const fields: Partial<Record<CanvasKeyword, ElementLocation>> = {};
     for (const keyword of canvasKeywords) {
-        const cst = GrammarUtils.findNodeForKeyword(canvas.$cstNode, keyword);
-        if (cst) fields[keyword] = cstLocation(canvas, cst);
+        const location = keywordLocation(canvas, keyword);
+        if (location) fields[keyword] = location;
     }
     return fields;
 }
@@ -111,10 +109,15 @@ export function elementKey(kind: ItemKind, id: string): string {
     return `${kind}:${id}`;
 }
 
-/** Where the index-th value of a property is written, or the owner's name when it is not. */
-function referenceLocation(owner: AstNode, property: string, index: number): ElementLocation {
-    const cst = GrammarUtils.findNodesForProperty(owner.$cstNode, property)[index];
-    return cst ? cstLocation(owner, cst) : locationOf(owner);
+/** The canvas fields of free text, by the name their keys use: a plan's steps are `steps`. */
+export type TextField = 'problem' | 'hypotheses' | 'steps' | 'obstacles' | 'play' | 'win';
+
+/**
+ * The key of the index-th text of a field in a rendered canvas (`text:<canvas>/<field>/<index>`): the renderers
+ * write it and the server answers it for the cursor, so both must build it here.
+ */
+export function textKey(canvasId: string, field: TextField, index: number): string {
+    return `text:${canvasId}/${field}/${index}`;
 }
 
 function itemOf(kind: ItemKind, element: { name: string; title?: string } & AstNode): ItemView {
@@ -122,7 +125,7 @@ function itemOf(kind: ItemKind, element: { name: string; title?: string } & AstN
 }
 
 function unresolved(kind: ItemKind, owner: Canvas, property: string, index: number, reference: Reference): ItemView {
-    return { kind, id: reference.$refText, title: '', location: referenceLocation(owner, property, index), unresolved: true };
+    return { kind, id: reference.$refText, title: '', location: propertyLocation(owner, property, index), unresolved: true };
 }
 
 /** Each reference of a canvas list, resolved or marked unresolved at the place it is written. */
@@ -138,7 +141,7 @@ function resolvedOnly<V>(items: Array<V | ItemView>): V[] {
 }
 
 function texts(owner: AstNode & { name: string }, property: string, values: readonly string[]): TextView[] {
-    return values.map((text, index) => ({ text, location: referenceLocation(owner, property, index) }));
+    return values.map((text, index) => ({ text, location: propertyLocation(owner, property, index) }));
 }
 
 function outcomeOf(model: AlignmentModel, objective: Objective): OutcomeView {
@@ -195,10 +198,10 @@ function productCanvas(model: AlignmentModel, canvas: Canvas): ProductCanvasView
         questions: listed(canvas, 'questions', 'question', question => itemOf('question', question)),
         plan: canvas.steps.map(step => ({
             text: step.title ?? '', // undefined while the parser recovered `step` without its text
-            location: referenceLocation(step, 'title', 0),
+            location: propertyLocation(step, 'title', 0),
             tickets: step.tickets.map((reference, index) => reference.ref
                 ? ticketNode(reference.ref as Ticket)
-                : { kind: 'ticket' as const, id: reference.$refText, title: '', unresolved: true, location: referenceLocation(step, 'tickets', index) })
+                : { kind: 'ticket' as const, id: reference.$refText, title: '', unresolved: true, location: propertyLocation(step, 'tickets', index) })
         }))
     };
 }

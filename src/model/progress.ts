@@ -73,10 +73,3 @@ export function targetReached(figures: MetricFigures): boolean {
     const rising = baseline === undefined || target >= baseline;
     return rising ? current >= target : current <= target;
 }
-
-export const gradeLabel: Record<Grade, string> = {
-    'on-track': 'on track',
-    'at-risk': 'at risk',
-    'off-track': 'off track',
-    overdue: 'overdue'
-};

@@ -1,12 +1,7 @@
-import { AstUtils, GrammarUtils } from 'langium';
-import type { Metric, Objective, Ticket } from '../language/generated/ast.js';
+import type { Metric, Objective } from '../language/generated/ast.js';
 import type { AlignmentModel } from './alignment.js';
+import { lineOf, type SourceLine } from './locations.js';
 import type { Grade, MetricFigures } from './progress.js';
-
-export interface SourceLocation {
-    uri: string;
-    line: number;
-}
 
 export interface MetricTrace extends MetricFigures {
     id: string;
@@ -25,7 +20,7 @@ export interface TicketTrace {
     id: string;
     title: string;
     status?: string;
-    at: SourceLocation;
+    at: SourceLine;
     /** The objective the ticket serves, then its parents up to the top. Empty for an orphan. */
     chain: ObjectiveTrace[];
     /** Some objective on the chain has a metric of its own. */
@@ -46,11 +41,6 @@ export interface Coverage {
 export interface Trace {
     tickets: TicketTrace[];
     coverage: Coverage;
-}
-
-export function locationOf(node: Ticket | Objective | Metric): SourceLocation {
-    const name = GrammarUtils.findNodeForProperty(node.$cstNode, 'name') ?? node.$cstNode;
-    return { uri: AstUtils.getDocument(node).uri.toString(), line: (name?.range.start.line ?? 0) + 1 };
 }
 
 export function metricTrace(model: AlignmentModel, metric: Metric): MetricTrace {
@@ -85,7 +75,7 @@ export function traceOf(model: AlignmentModel): Trace {
             id: ticket.name,
             title: ticket.title,
             status: ticket.status[0],
-            at: locationOf(ticket),
+            at: lineOf(ticket),
             chain,
             measured: chain.some(objective => objective.metrics.length > 0)
         };

@@ -1,17 +1,10 @@
-import type { ElementLocation, MetricNode, TicketNode } from '../model/alignment-tree.js';
-import { elementKey, type CanvasKeyword, type ItemView, type OutcomeView, type ProductCanvasView, type StrategyCanvasView, type TextView } from '../model/preview-view.js';
+import type { MetricNode, TicketNode } from '../model/alignment-tree.js';
+import type { ElementLocation } from '../model/locations.js';
+import { statusBadge, ticketKindBadge, unmeasuredBadge, unresolvedBadge, type Badge } from './badges.js';
+import { elementKey, textKey, type CanvasKeyword, type ItemView, type OutcomeView, type ProductCanvasView, type StrategyCanvasView, type TextField, type TextView } from '../model/preview-view.js';
 
 // A canvas as boxes of entries, independent of any output format: the HTML fragment, the SVG and the Markdown
 // renderers all draw these, so the three cannot disagree on what a box holds, how it is numbered or where it sits.
-
-export type BadgeTone = 'status' | 'warning' | 'error';
-
-export interface Badge {
-    text: string;
-    tone: BadgeTone;
-    /** A class naming what the badge says: `unmeasured`, `unresolved`, `status-doing`… */
-    name: string;
-}
 
 /** An element of the workspace: clicking it reveals its definition. */
 export interface ItemEntry {
@@ -88,40 +81,24 @@ export function boxLocation(view: ProductCanvasView | StrategyCanvasView, ...fie
     return view.location;
 }
 
-const notFound: Badge = { text: 'not found', tone: 'error', name: 'unresolved' };
-/** An objective with no metric of its own nor below it: on a canvas's outcomes and on the map. */
-export const unmeasuredBadge: Badge = { text: 'not measured', tone: 'warning', name: 'unmeasured' };
-
 /** The heading a canvas shows: its title, or its ID while it has none. */
 export function canvasTitle(canvas: { id: string; title: string }): string {
     return canvas.title.trim() || canvas.id;
 }
 
 export function itemEntry(item: ItemView, badges: Badge[] = []): ItemEntry {
-    return { type: 'item', item, badges: item.unresolved ? [notFound, ...badges] : badges };
+    return { type: 'item', item, badges: item.unresolved ? [unresolvedBadge, ...badges] : badges };
 }
 
-export function textEntries(canvasId: string, field: string, texts: TextView[]): TextEntry[] {
-    return texts.map((text, index) => ({ type: 'text', key: `text:${canvasId}/${field}/${index}`, text: text.text, location: text.location }));
-}
-
-/**
- * A value as written (`status "x highlighted"`) as the end of one class name: anything but a letter, digit, `-`
- * or `_` becomes `_`, so a space cannot add classes of the preview's own (`highlighted`, `map-viewport`).
- */
-function classPart(value: string): string {
-    return value.replace(/[^A-Za-z0-9_-]/g, '_');
-}
-
-export function statusBadge(status: string | undefined): Badge[] {
-    return status ? [{ text: status, tone: 'status', name: `status-${classPart(status)}` }] : [];
+export function textEntries(canvasId: string, field: TextField, texts: TextView[]): TextEntry[] {
+    return texts.map((text, index) => ({ type: 'text', key: textKey(canvasId, field, index), text: text.text, location: text.location }));
 }
 
 export function ticketEntry(ticket: TicketNode | ItemView): ItemEntry {
     if (!('ticketKind' in ticket) && (ticket as ItemView).unresolved) return itemEntry(ticket as ItemView);
     const node = ticket as TicketNode;
-    const kind: Badge[] = node.ticketKind ? [{ text: node.ticketKind, tone: 'status', name: `kind-${classPart(node.ticketKind)}` }] : [];
-    return itemEntry({ kind: 'ticket', id: node.id, title: node.title, location: node.location }, [...statusBadge(node.status), ...kind]);
+    const badges = [...statusBadge(node.status), ...ticketKindBadge(node.ticketKind)];
+    return itemEntry({ kind: 'ticket', id: node.id, title: node.title, location: node.location }, badges);
 }
 
 export function metricOrMissing(metric: MetricNode | ItemView): MetricEntry | ItemEntry {

@@ -1,4 +1,4 @@
-import type { ElementLocation } from '../model/alignment-tree.js';
+import type { ElementLocation } from '../model/locations.js';
 import { escapeHtml } from './escape.js';
 
 // The attributes that tie rendered markup to the source: the webview script reveals `data-uri`/`data-line`/

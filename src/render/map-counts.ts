@@ -1,4 +1,5 @@
 import type { AlignmentTree, ObjectiveNode, SolutionNode } from '../model/alignment-tree.js';
+import { placeKey } from '../model/locations.js';
 import { plural } from '../model/values.js';
 
 // What the map shows, counted: the line under its title, in the preview, the SVG and the Markdown.
@@ -15,8 +16,7 @@ export interface MapCounts {
 
 /** A solution is one node however many objectives it advances; two solutions with one ID (an error) stay two. */
 export function solutionIdentity(solution: SolutionNode): string {
-    const { uri, range } = solution.location;
-    return `${solution.id}@${uri}:${range.start.line}:${range.start.character}`;
+    return `${solution.id}@${placeKey(solution.location)}`;
 }
 
 /** Counted with a stack, not recursion: a tree may be thousands of objectives deep. */

@@ -1,6 +1,6 @@
 import type { AlignmentTree, ObjectiveNode, SolutionNode, TicketNode } from '../model/alignment-tree.js';
 import { elementKey } from '../model/preview-view.js';
-import { statusBadge, unmeasuredBadge as unmeasured, type Badge } from './canvas-boxes.js';
+import { cycleBadge as cycle, statusBadge, unmeasuredBadge as unmeasured, type Badge } from './badges.js';
 import { elementAttributes } from './item-markup.js';
 import { measureCard, type CardBlock, type MeasuredCard } from './svg-card.js';
 import { fullTitle, itemBlock, labelBlock, metricBlock } from './svg-blocks.js';
@@ -31,7 +31,6 @@ export interface MapGraph extends LayoutGraph {
 }
 
 const width = { objective: 300, solution: 240, group: 300 };
-const cycle: Badge = { text: 'in a cycle', tone: 'error', name: 'cycle' };
 const orphan: Badge = { text: 'orphan', tone: 'warning', name: 'orphan' };
 const unaligned: Badge = { text: 'unaligned', tone: 'warning', name: 'unaligned' };
 

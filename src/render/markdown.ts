@@ -1,9 +1,10 @@
 import type { MetricNode, ObjectiveNode, SolutionNode, TicketNode } from '../model/alignment-tree.js';
+import { metricLine } from '../model/metric-text.js';
 import type { MapView } from '../model/preview-view.js';
 import { countTree, summaryText } from './map-counts.js';
-import { canvasTitle, unmeasuredBadge, type Badge, type CanvasBoxes, type Entry } from './canvas-boxes.js';
+import { cycleBadge, unmeasuredBadge, type Badge } from './badges.js';
+import { canvasTitle, type CanvasBoxes, type Entry } from './canvas-boxes.js';
 import { visibleText } from './escape.js';
-import { metricLine } from './metric-text.js';
 
 // Markdown for a wiki (GitHub, GitLab, Confluence's Markdown): a canvas as one table per row of its boxes, as the
 // canvas reads; the map as nested lists. Text from the workspace is escaped so that it stays text: no HTML, no
@@ -86,7 +87,7 @@ function objectiveLines(root: ObjectiveNode): string[] {
     const stack: Array<{ objective: ObjectiveNode; depth: number; parent?: string }> = [{ objective: root, depth: 0 }];
     while (stack.length > 0) {
         const { objective, depth, parent } = stack.pop()!;
-        const marks = [...(objective.measured ? [] : [unmeasuredBadge.text]), ...(objective.inCycle ? ['in a cycle'] : [])];
+        const marks = [...(objective.measured ? [] : [unmeasuredBadge.text]), ...(objective.inCycle ? [cycleBadge.text] : [])];
         const under = depth > deepest && parent ? ` *(under ${markdownText(parent)})*` : '';
         lines.push(listItem(depth, `${idAndTitle(objective.id, objective.title)}${marks.length ? ` ⚠ *${marks.join(', ')}*` : ''}${under}`));
         for (const metric of objective.metrics) lines.push(listItem(depth + 1, `Metric ${metricText(metric)}`));

@@ -1,6 +1,6 @@
+import { progressWords } from '../model/metric-text.js';
 import type { MetricTrace } from '../model/trace.js';
 import { escapeHtml } from './escape.js';
-import { progressWords } from './metric-text.js';
 
 // A metric's graded progress: a bar drawn with SVG rectangles (sized by attributes, which the Content Security
 // Policy allows, unlike style attributes) and the words, so the grade never rests on colour alone.

@@ -1,8 +1,9 @@
-import type { ElementLocation, MetricNode } from '../model/alignment-tree.js';
+import type { MetricNode } from '../model/alignment-tree.js';
+import type { ElementLocation } from '../model/locations.js';
+import { figuresText } from '../model/metric-text.js';
 import { elementKey } from '../model/preview-view.js';
-import type { Badge } from './canvas-boxes.js';
+import type { Badge } from './badges.js';
 import { elementAttributes } from './item-markup.js';
-import { figuresText } from './metric-text.js';
 import { progressText } from './progress-markup.js';
 import type { CardBlock, CardText } from './svg-card.js';
 

@@ -1,5 +1,5 @@
 import type { Grade } from '../model/progress.js';
-import type { Badge } from './canvas-boxes.js';
+import type { Badge } from './badges.js';
 import { escapeHtml } from './escape.js';
 import { progressRects, round } from './progress-markup.js';
 import { textWidth, wrapText } from './text-wrap.js';

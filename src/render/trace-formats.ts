@@ -1,8 +1,8 @@
+import { metricLine } from '../model/metric-text.js';
 import type { ObjectiveTrace, Trace, TicketTrace } from '../model/trace.js';
 import { oneLine } from '../model/values.js';
 import { terminalText } from './escape.js';
 import { markdownText } from './markdown.js';
-import { metricLine } from './metric-text.js';
 
 /** How a host shows a document's URI: the CLI prints paths relative to where it runs. */
 export type DisplayPath = (uri: string) => string;

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import type { StrategyCanvasView } from '../../src/model/preview-view.js';
 import { previewView } from '../../src/model/preview-view.js';
-import { figuresText } from '../../src/render/metric-text.js';
+import { figuresText } from '../../src/model/metric-text.js';
 import { progressHtml, progressText } from '../../src/render/progress-markup.js';
 import { renderView } from '../../src/render/render-view.js';
 import { workspace } from '../helpers.js';

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import * as path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import type { ElementLocation } from '../../src/model/alignment-tree.js';
+import type { ElementLocation } from '../../src/model/locations.js';
 import type { MapView, ProductCanvasView } from '../../src/model/preview-view.js';
 import type { FromWebviewMessage, RevealMessage } from '../../src/webview/messages.js';
 import {

@@ -1,15 +1,15 @@
-import { AstUtils, GrammarUtils, type ValidationChecks } from 'langium';
+import { AstUtils, type ValidationChecks } from 'langium';
 import type { DiagnosticRelatedInformation } from 'vscode-languageserver';
 import type { Need, StrategyAstType } from '../generated/ast.js';
 import type { AlignmentModel, NamedElement } from '../../model/alignment.js';
+import { nameOnlyLocation } from '../../model/locations.js';
 import type { WorkspaceModel } from '../workspace-model.js';
 import { aKind } from '../element-kinds.js';
 import { report } from './codes.js';
 
 function definedAt(element: NamedElement | Need, message: string): DiagnosticRelatedInformation | undefined {
-    const name = GrammarUtils.findNodeForProperty(element.$cstNode, 'name');
-    if (!name) return undefined;
-    return { location: { uri: AstUtils.getDocument(element).uri.toString(), range: name.range }, message };
+    const location = nameOnlyLocation(element);
+    return location && { location, message };
 }
 
 /**

@@ -1,14 +1,13 @@
-import type { AstNode, LangiumDocument, NameProvider } from 'langium';
+import type { AstNode, LangiumDocument } from 'langium';
 import type { CodeLensProvider } from 'langium/lsp';
-import type { CodeLens, Location, Position } from 'vscode-languageserver';
+import type { CodeLens, Position } from 'vscode-languageserver';
 import type { Model, Objective, Ticket } from '../generated/ast.js';
 import type { AlignmentModel } from '../../model/alignment.js';
-import { gradeLabel } from '../../model/progress.js';
+import { nameLocation, type ElementLocation } from '../../model/locations.js';
+import { gradeLabel, wayText } from '../../model/metric-text.js';
 import { rollUpWork } from '../../model/work-rollup.js';
-import { wayText } from '../../render/metric-text.js';
-import { workText } from '../../render/work-text.js';
+import { workText } from '../../model/work-text.js';
 import type { StrategyLspServices } from './strategy-lsp-module.js';
-import { nameLocation } from './implementation.js';
 
 /**
  * The command every lens runs, with `[uri: string, position: Position, locations: Location[]]` in LSP terms.
@@ -23,11 +22,7 @@ export const showReferencesCommand = 'strategy.showReferences';
  * objective's a walk of the objectives below it.
  */
 export class StrategyCodeLensProvider implements CodeLensProvider {
-    private readonly nameProvider: NameProvider;
-
-    constructor(private readonly services: StrategyLspServices) {
-        this.nameProvider = services.references.NameProvider;
-    }
+    constructor(private readonly services: StrategyLspServices) {}
 
     provideCodeLens(document: LangiumDocument): CodeLens[] {
         const model = this.services.strategy.WorkspaceModel.get();
@@ -75,12 +70,12 @@ export class StrategyCodeLensProvider implements CodeLensProvider {
     }
 
     private lens(element: AstNode, title: string, targets: AstNode[]): CodeLens | undefined {
-        const at = nameLocation(element, this.nameProvider);
+        const at = nameLocation(element);
         if (!at) return undefined;
         const position: Position = at.range.start;
         const locations = targets
-            .map(target => nameLocation(target, this.nameProvider))
-            .filter((location): location is Location => location !== undefined);
+            .map(target => nameLocation(target))
+            .filter((location): location is ElementLocation => location !== undefined);
         return { range: at.range, command: { title, command: showReferencesCommand, arguments: [at.uri, position, locations] } };
     }
 }

@@ -2,7 +2,8 @@ import { AstUtils, DocumentState, isOperationCancelled, ReadPriority } from 'lan
 import type { LangiumSharedServices } from 'langium/lsp';
 import { CancellationToken, LSPErrorCodes, ResponseError, type Hover, type MarkedString, type MarkupContent } from 'vscode-languageserver';
 import type { Ticket } from '../generated/ast.js';
-import { buildAlignmentTree, locationOf, type AlignmentTree } from '../../model/alignment-tree.js';
+import { buildAlignmentTree, type AlignmentTree } from '../../model/alignment-tree.js';
+import { locationOf } from '../../model/locations.js';
 import {
     alignmentTreeRequest, modelChangedNotification, ticketHoverRequest, ticketKeysRequest,
     type TicketHover, type TicketHoverParams, type TicketKey

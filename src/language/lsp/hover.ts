@@ -3,9 +3,9 @@ import type { Hover, HoverParams } from 'vscode-languageserver';
 import { MultilineCommentHoverProvider } from 'langium/lsp';
 import type { Canvas, Metric, Need, Objective, Question, Solution, Ticket, UserType } from '../generated/ast.js';
 import type { AlignmentModel } from '../../model/alignment.js';
+import { metricLine } from '../../model/metric-text.js';
 import { metricTrace } from '../../model/trace.js';
 import { oneLine, plural } from '../../model/values.js';
-import { metricLine } from '../../render/metric-text.js';
 import { kindName } from '../element-kinds.js';
 import type { StrategyLspServices } from './strategy-lsp-module.js';
 

@@ -1,16 +1,10 @@
 import {
-    AstUtils, CstUtils, type AstNode, type AstNodeLocator, type GrammarConfig, type LangiumDocument, type LangiumDocuments,
-    type NameProvider, type References
+    AstUtils, CstUtils, type AstNode, type AstNodeLocator, type GrammarConfig, type LangiumDocument, type LangiumDocuments, type References
 } from 'langium';
 import type { ImplementationProvider } from 'langium/lsp';
-import type { ImplementationParams, Location, LocationLink } from 'vscode-languageserver';
+import type { ImplementationParams, LocationLink } from 'vscode-languageserver';
+import { nameLocation } from '../../model/locations.js';
 import type { StrategyLspServices } from './strategy-lsp-module.js';
-
-/** Where an element is named: what the editor reveals and highlights when it jumps to the element. */
-export function nameLocation(node: AstNode, nameProvider: NameProvider): Location | undefined {
-    const cst = nameProvider.getNameNode(node) ?? node.$cstNode;
-    return cst && { uri: AstUtils.getDocument(node).uri.toString(), range: cst.range };
-}
 
 /**
  * The elements that carry out each kind of element: the work under an objective, the objectives a metric
@@ -32,14 +26,12 @@ const implementers: Record<string, ReadonlySet<string>> = {
  */
 export class StrategyImplementationProvider implements ImplementationProvider {
     private readonly references: References;
-    private readonly nameProvider: NameProvider;
     private readonly grammarConfig: GrammarConfig;
     private readonly documents: LangiumDocuments;
     private readonly locator: AstNodeLocator;
 
     constructor(services: StrategyLspServices) {
         this.references = services.references.References;
-        this.nameProvider = services.references.NameProvider;
         this.grammarConfig = services.parser.GrammarConfig;
         this.documents = services.shared.workspace.LangiumDocuments;
         this.locator = services.workspace.AstNodeLocator;
@@ -53,7 +45,7 @@ export class StrategyImplementationProvider implements ImplementationProvider {
         const links: LocationLink[] = [];
         for (const target of this.references.findDeclarations(source)) {
             for (const element of this.implementationsOf(target)) {
-                const name = nameLocation(element, this.nameProvider);
+                const name = nameLocation(element);
                 const whole = element.$cstNode;
                 if (!name || !whole) continue;
                 links.push({ originSelectionRange: source.range, targetUri: name.uri, targetRange: whole.range, targetSelectionRange: name.range });

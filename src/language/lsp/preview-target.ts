@@ -1,6 +1,6 @@
 import { AstUtils, CstUtils, GrammarUtils, type AstNode, type LangiumDocument } from 'langium';
 import { isCanvas, isNeed, isPlanStep, isUserType, type Canvas, type Model } from '../generated/ast.js';
-import { elementKey, type ItemKind } from '../../model/preview-view.js';
+import { elementKey, textKey, type ItemKind } from '../../model/preview-view.js';
 import type { PreviewTarget } from './strategy-protocol.js';
 import type { StrategyLspServices } from './strategy-lsp-module.js';
 
@@ -24,13 +24,13 @@ export function keyOf(node: AstNode): string | undefined {
     return elementKey(kind, name);
 }
 
-/** Canvas text written at this offset, keyed as the renderers key it: `text:<canvas>/<field>/<index>`. */
+/** Canvas text written at this offset, keyed as the renderers key it. */
 function canvasTextKey(canvas: Canvas, node: AstNode, offset: number): string | undefined {
-    if (isPlanStep(node)) return `text:${canvas.name}/steps/${canvas.steps.indexOf(node)}`;
+    if (isPlanStep(node)) return textKey(canvas.name, 'steps', canvas.steps.indexOf(node));
     for (const field of ['problem', 'obstacles', 'play', 'win'] as const) {
         const values = GrammarUtils.findNodesForProperty(canvas.$cstNode, field);
         const index = values.findIndex(cst => cst.offset <= offset && offset <= cst.end);
-        if (index >= 0) return `text:${canvas.name}/${field}/${index}`;
+        if (index >= 0) return textKey(canvas.name, field, index);
     }
     return undefined;
 }

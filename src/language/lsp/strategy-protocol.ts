@@ -1,6 +1,7 @@
 // What the Strategy language server adds to LSP, named once for the server, the VS Code client and any other
 // editor's client. Types and names only: the client bundle must not pull in the server's engine.
-import type { AlignmentTree, ElementLocation } from '../../model/alignment-tree.js';
+import type { AlignmentTree } from '../../model/alignment-tree.js';
+import type { ElementLocation } from '../../model/locations.js';
 
 /** `strategy/ticketKeys`, no parameters: every ticket ID of the workspace with where it is defined. */
 export const ticketKeysRequest = 'strategy/ticketKeys';

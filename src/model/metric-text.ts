@@ -1,5 +1,16 @@
-import { gradeLabel } from '../model/progress.js';
-import type { MetricTrace } from '../model/trace.js';
+import type { Grade } from './progress.js';
+import type { MetricTrace } from './trace.js';
+
+// How a metric's figures and progress read, in words: hover, code lens, the Strategy view, `strategy trace` and the
+// rendered views all say it the same way. Markup around the words (the progress bar) belongs to src/render/.
+
+/** A grade in words: `off track`. */
+export const gradeLabel: Record<Grade, string> = {
+    'on-track': 'on track',
+    'at-risk': 'at risk',
+    'off-track': 'off track',
+    overdue: 'overdue'
+};
 
 function withUnit(value: number | undefined, unit: string | undefined): string {
     if (value === undefined) return '?';

@@ -1,5 +1,5 @@
-import { plural } from '../model/values.js';
-import type { WorkCount, WorkCounts } from '../model/work-rollup.js';
+import { plural } from './values.js';
+import type { WorkCount, WorkCounts } from './work-rollup.js';
 
 /** `5 tickets (4 through 2 sub-objectives)`, `4 tickets (through 2 sub-objectives)`, `1 ticket`. */
 function countText(count: WorkCount, noun: string): string {

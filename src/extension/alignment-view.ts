@@ -4,7 +4,7 @@ import {
 } from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import type { ElementLocation } from '../model/locations.js';
-import { alignmentTreeRequest, type AlignmentTree } from '../language/lsp/strategy-protocol.js';
+import { alignmentTreeRequest, type AlignmentTree } from '../protocol/strategy-protocol.js';
 import { alignmentRoots, childrenOf, itemView, type AlignmentItem } from './alignment-items.js';
 import { excludeGlobs } from './language-client.js';
 
@@ -54,7 +54,7 @@ class AlignmentTreeProvider implements TreeDataProvider<AlignmentItem> {
     }
 
     private async topLevel(): Promise<AlignmentItem[]> {
-        this.tree ??= this.client.sendRequest<AlignmentTree>(alignmentTreeRequest).catch(() => undefined);
+        this.tree ??= this.client.sendRequest(alignmentTreeRequest).catch(() => undefined);
         const tree = await this.tree;
         const roots = tree ? alignmentRoots(tree) : [];
         this.roots = new Set(roots);

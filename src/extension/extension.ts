@@ -1,7 +1,7 @@
 import { commands, EventEmitter, window, type ExtensionContext } from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { registerAlignmentView } from './alignment-view.js';
-import { modelChangedNotification } from '../language/lsp/strategy-protocol.js';
+import { modelChangedNotification } from '../protocol/strategy-protocol.js';
 import { createLanguageClient } from './language-client.js';
 import { registerPreview } from './preview/preview-manager.js';
 import { registerRestartCommand } from './restart-server.js';

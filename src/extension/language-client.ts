@@ -1,7 +1,7 @@
 import * as path from 'node:path';
 import { window, workspace, type ExtensionContext, type LogOutputChannel } from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
-import { settingsSection, type StrategyInitializationOptions } from '../language/lsp/strategy-protocol.js';
+import { settingsSection, type StrategyInitializationOptions } from '../protocol/strategy-protocol.js';
 import { ServerRecovery } from './server-recovery.js';
 
 /** `strategy.exclude` as the user set it (package.json holds the default); undefined when it is not a list. */

@@ -5,8 +5,8 @@ import {
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { findTicketMentions, maxScannedLength, ticketMentionAt } from '../model/ticket-keys.js';
 import {
-    settingsSection, ticketHoverRequest, ticketKeysRequest, type TicketHover, type TicketHoverParams, type TicketKey
-} from '../language/lsp/strategy-protocol.js';
+    settingsSection, ticketHoverRequest, ticketKeysRequest, type TicketHoverParams, type TicketKey
+} from '../protocol/strategy-protocol.js';
 
 /**
  * The workspace's ticket IDs, fetched from the server when first needed after a change: edits to .strategy files
@@ -27,7 +27,7 @@ class TicketKeyIndex {
     }
 
     get(): Promise<TicketKeys> {
-        this.keys ??= this.client.sendRequest<TicketKey[]>(ticketKeysRequest).then(
+        this.keys ??= this.client.sendRequest(ticketKeysRequest).then(
             keys => {
                 // With a duplicate ID the first definition is the link's target, as go-to-definition would pick one.
                 const byId = new Map<string, TicketKey>();
@@ -79,7 +79,7 @@ class TicketLinkProvider implements DocumentLinkProvider, HoverProvider {
         const mention = ticketMentionAt(line, position.character, keys.ids);
         if (!mention || token.isCancellationRequested) return undefined;
         const params: TicketHoverParams = { id: mention.id };
-        const hover = await this.client.sendRequest<TicketHover | null>(ticketHoverRequest, params, token);
+        const hover = await this.client.sendRequest(ticketHoverRequest, params, token);
         if (!hover) return undefined;
         // The Markdown escapes everything taken from the files, so it is not trusted and runs no command links.
         return new Hover(new MarkdownString(hover.markdown), new Range(position.line, mention.start, position.line, mention.end));

@@ -3,7 +3,7 @@ import { startLanguageServer } from 'langium/lsp';
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { guardPositions } from './lsp/position-guard.js';
 import { StrategyFileSystem } from './strategy-file-system.js';
-import { registerStrategyRequests } from './lsp/custom-requests.js';
+import { registerStrategyRequests } from './lsp/strategy-rpc.js';
 import { createStdioConnection } from './lsp/stdio-connection.js';
 import { createStrategyLspServices } from './lsp/strategy-lsp-module.js';
 

@@ -1,4 +1,4 @@
-import type { RenderFormat } from '../language/lsp/strategy-protocol.js';
+import type { RenderFormat } from '../protocol/strategy-protocol.js';
 import { viewTitle, type PreviewView, type ProductCanvasView, type StrategyCanvasView } from '../model/preview-view.js';
 import { mapHtml, mapSvg, sharedLayoutCache } from './alignment-map.js';
 import type { CanvasBoxes } from './canvas-boxes.js';

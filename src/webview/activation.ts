@@ -1,4 +1,4 @@
-import type { RevealMessage } from './messages.js';
+import type { RevealMessage } from '../protocol/webview-messages.js';
 
 // Clicking (or pressing Enter or Space on) an item or a box of the rendered view asks the extension to reveal
 // where it is written. Items are located by the renderer's data-uri / data-line / data-character attributes.

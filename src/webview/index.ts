@@ -1,9 +1,9 @@
 // The preview's script in the webview (bundled to media/preview.js). It shows the renderer's fragment that the
 // extension sends, keeps scroll, pan and zoom across updates and reloads, highlights the element under the
-// editor's cursor, and posts back clicks (reveal), the Problems button and PNG exports. See messages.ts.
+// editor's cursor, and posts back clicks (reveal), the Problems button and PNG exports. See src/protocol/webview-messages.ts.
 import { activatable, findByKey, keyOf, listenForActivation } from './activation.js';
 import { MapControls } from './map-controls.js';
-import type { DiagnosticCounts, FromWebviewMessage, PreviewState, ToWebviewMessage, UpdateMessage } from './messages.js';
+import type { DiagnosticCounts, FromWebviewMessage, PreviewState, ToWebviewMessage, UpdateMessage } from '../protocol/webview-messages.js';
 import { parsePreviewState } from './preview-state.js';
 import { rasterize } from './rasterize.js';
 import { problemsText, shellIds } from './shell.js';

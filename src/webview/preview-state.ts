@@ -1,5 +1,5 @@
 import { clampZoom } from './map-transform.js';
-import type { PreviewState } from './messages.js';
+import type { PreviewState } from '../protocol/webview-messages.js';
 
 // The state a preview keeps across a reload comes back from storage the webview does not control (and, for the
 // serializer, from the window's saved session), so it is read field by field and rebuilt, never trusted whole.

@@ -1,5 +1,5 @@
 import { plural } from '../model/values.js';
-import type { DiagnosticCounts } from './messages.js';
+import type { DiagnosticCounts } from '../protocol/webview-messages.js';
 
 // What the webview's shell (src/extension/preview/preview-html.ts) and its script (src/webview/index.ts) share:
 // the IDs of the shell's elements and the wording of its header. No DOM, no vscode.

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { exportCommands, showPreviewCommand, showPreviewToSideCommand } from '../../src/extension/preview/preview-commands.js';
-import { previewViewType } from '../../src/webview/messages.js';
+import { previewViewType } from '../../src/protocol/webview-messages.js';
 
 interface Manifest {
     activationEvents: string[];

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
-import type { PreviewTarget, PreviewTargetParams, RenderParams, RenderResult } from '../../src/language/lsp/strategy-protocol.js';
+import type { PreviewTarget, PreviewTargetParams, RenderParams, RenderResult } from '../../src/protocol/strategy-protocol.js';
 import { PreviewController, revealGrace, type PreviewPorts } from '../../src/extension/preview/preview-controller.js';
-import type { RevealMessage, ToWebviewMessage } from '../../src/webview/messages.js';
+import type { RevealMessage, ToWebviewMessage } from '../../src/protocol/webview-messages.js';
 
 const canvasFile = 'file:///ws/canvas.strategy';
 const objectivesFile = 'file:///ws/objectives.strategy';

@@ -9,7 +9,7 @@ import { TextDocument, URI, type LangiumDocument } from 'langium';
 import { ErrorCodes, ResponseError, type Diagnostic, type Position, type TextEdit, type WorkspaceEdit } from 'vscode-languageserver';
 import type { Model } from '../../src/language/generated/ast.js';
 import { previewTargetAt } from '../../src/language/lsp/preview-target.js';
-import type { RenderFormat } from '../../src/language/lsp/strategy-protocol.js';
+import type { RenderFormat } from '../../src/protocol/strategy-protocol.js';
 import { previewView, type PreviewView } from '../../src/model/preview-view.js';
 import { layoutGraph, MapLayoutCache, type LayoutGraph, type MapLayout } from '../../src/render/map-layout.js';
 import { renderView } from '../../src/render/render-view.js';

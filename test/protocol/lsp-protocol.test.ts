@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node';
-import type { RenderResult } from '../../src/language/lsp/strategy-protocol.js';
+import type { RenderResult } from '../../src/protocol/strategy-protocol.js';
 import type {
     CodeAction, CodeLens, CompletionItem, CompletionList, Diagnostic, DocumentSymbol, Hover, InitializeResult, Location,
     LocationLink, MarkupContent, Position, PublishDiagnosticsParams, Range, SemanticTokens, SymbolInformation, TextEdit,

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { createMessageConnection, StreamMessageReader, StreamMessageWriter } from 'vscode-jsonrpc/node';
-import type { RenderResult } from '../../src/language/lsp/strategy-protocol.js';
+import type { RenderResult } from '../../src/protocol/strategy-protocol.js';
 
 // The bundle the extension starts (out/server.cjs) leaves elkjs out and lays maps out in out/layout-worker.cjs:
 // this proves the two find each other once built, as they ship.

@@ -4,7 +4,7 @@ import { traceOf } from '../../src/model/trace.js';
 import { MapLayoutCache } from '../../src/render/map-layout.js';
 import { renderView } from '../../src/render/render-view.js';
 import { traceJson, traceMarkdown, traceText } from '../../src/render/trace-formats.js';
-import type { RenderFormat } from '../../src/language/lsp/strategy-protocol.js';
+import type { RenderFormat } from '../../src/protocol/strategy-protocol.js';
 import { workspace, type Workspace } from '../helpers.js';
 import { modelOf } from './render-fixtures.js';
 

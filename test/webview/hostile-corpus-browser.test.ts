@@ -5,7 +5,7 @@ import * as path from 'node:path';
 import { Marked } from 'marked';
 import type { Browser, Page } from 'playwright-core';
 import { visibleText } from '../../src/render/escape.js';
-import type { RevealMessage } from '../../src/webview/messages.js';
+import type { RevealMessage } from '../../src/protocol/webview-messages.js';
 import { corpus, hostileWorkspace, payloadValueFields, shownElements, type HostilePayload } from '../fixtures/hostile/corpus.js';
 import {
     activeContent, launchChromium, openPreview, PreviewServer, pwned, renderWorkspace, skipWithoutChromium, root, updateMessage,

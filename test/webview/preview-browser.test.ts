@@ -4,7 +4,7 @@ import * as path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import type { ElementLocation } from '../../src/model/locations.js';
 import type { MapView, ProductCanvasView } from '../../src/model/preview-view.js';
-import type { FromWebviewMessage, RevealMessage } from '../../src/webview/messages.js';
+import type { FromWebviewMessage, RevealMessage } from '../../src/protocol/webview-messages.js';
 import {
     activeContent, launchChromium, openPreview, PreviewServer, pwned, renderFixture, skipWithoutChromium, root, updateMessage, type PreviewPage,
     type RenderedView

@@ -14,7 +14,7 @@ import { createNonce, previewShellHtml } from '../../src/extension/preview/previ
 import { previewView, sourceUris, viewTitle, type PreviewView } from '../../src/model/preview-view.js';
 import { previewCss } from '../../src/render/preview-styles.js';
 import { renderView } from '../../src/render/render-view.js';
-import type { FromWebviewMessage, PreviewState, ToWebviewMessage, UpdateMessage } from '../../src/webview/messages.js';
+import type { FromWebviewMessage, PreviewState, ToWebviewMessage, UpdateMessage } from '../../src/protocol/webview-messages.js';
 
 export const root = fileURLToPath(new URL('../..', import.meta.url));
 const scriptFile = path.join(root, 'media', 'preview.js');

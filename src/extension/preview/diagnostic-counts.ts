@@ -1,4 +1,4 @@
-import type { DiagnosticCounts } from '../../webview/messages.js';
+import type { DiagnosticCounts } from '../../protocol/webview-messages.js';
 
 // The preview's header shows how many problems the workspace's .strategy files have, as the Problems panel
 // counts them. Pure, so it is tested without VS Code: severities are VS Code's numbers (Error 0 … Hint 3).

@@ -1,4 +1,4 @@
-import type { RenderFormat } from '../../language/lsp/strategy-protocol.js';
+import type { RenderFormat } from '../../protocol/strategy-protocol.js';
 
 // The export commands' formats: what the server renders for each, the file it is saved as. Pure, tested without VS Code.
 

@@ -1,7 +1,7 @@
 import type {
     PreviewTarget, PreviewTargetParams, RenderParams, RenderResult
-} from '../../language/lsp/strategy-protocol.js';
-import type { DiagnosticCounts, PreviewSource, RevealMessage, ToWebviewMessage } from '../../webview/messages.js';
+} from '../../protocol/strategy-protocol.js';
+import type { DiagnosticCounts, PreviewSource, RevealMessage, ToWebviewMessage } from '../../protocol/webview-messages.js';
 import { noDiagnostics, sameCounts } from './diagnostic-counts.js';
 import { isPng, parseWebviewMessage } from './preview-messages.js';
 

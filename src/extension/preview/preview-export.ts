@@ -1,11 +1,16 @@
 import { commands, Uri, window, workspace, type Disposable } from 'vscode';
 import {
-    previewTargetRequest, renderRequest, type PreviewTarget, type PreviewTargetParams, type RenderParams, type RenderResult
-} from '../../language/lsp/strategy-protocol.js';
+    previewTargetRequest, renderRequest, type PreviewTargetParams, type RenderParams
+} from '../../protocol/strategy-protocol.js';
 import { exportFileName, exportKinds, pngScale, type ExportFormat } from './export-file.js';
 import { exportCommands } from './preview-commands.js';
-import type { PreviewManager } from './preview-manager.js';
-import type { PreviewContext } from './preview-panel.js';
+import type { PreviewContext, StrategyPreview } from './preview-panel.js';
+
+/** The previews as the export sees them (preview-manager.ts keeps them): the open one, or one opened for a PNG. */
+export interface Previews {
+    readonly active: StrategyPreview | undefined;
+    ensure(): StrategyPreview;
+}
 
 interface ExportTarget {
     canvas?: string;
@@ -14,7 +19,7 @@ interface ExportTarget {
 }
 
 /** What the preview shows, else the canvas under the active .strategy editor's cursor, else the alignment map. */
-async function exportTarget(context: PreviewContext, manager: PreviewManager): Promise<ExportTarget> {
+async function exportTarget(context: PreviewContext, manager: Previews): Promise<ExportTarget> {
     const preview = manager.active;
     if (preview) return preview.current;
     const editor = window.activeTextEditor;
@@ -22,7 +27,7 @@ async function exportTarget(context: PreviewContext, manager: PreviewManager): P
     const uri = context.client.code2ProtocolConverter.asUri(editor.document.uri);
     const { line, character } = editor.selection.active;
     const params: PreviewTargetParams = { uri, position: { line, character } };
-    const target = await context.client.sendRequest<PreviewTarget | null>(previewTargetRequest, params);
+    const target = await context.client.sendRequest(previewTargetRequest, params);
     return { canvas: target?.canvas, uri };
 }
 
@@ -34,11 +39,11 @@ function defaultLocation(context: PreviewContext, target: ExportTarget, format: 
     return folder ? Uri.joinPath(folder, name) : undefined;
 }
 
-async function exportAs(context: PreviewContext, manager: PreviewManager, format: ExportFormat): Promise<void> {
+async function exportAs(context: PreviewContext, manager: Previews, format: ExportFormat): Promise<void> {
     const kind = exportKinds[format];
     const target = await exportTarget(context, manager);
     const params: RenderParams = { canvas: target.canvas, format: kind.render };
-    const result = await context.client.sendRequest<RenderResult | null>(renderRequest, params);
+    const result = await context.client.sendRequest(renderRequest, params);
     if (!result) {
         void window.showErrorMessage(`No canvas named ${target.canvas ?? ''} to export; the workspace may have changed.`);
         return;
@@ -61,7 +66,7 @@ async function exportAs(context: PreviewContext, manager: PreviewManager, format
 }
 
 /** "Strategy: Export as HTML | SVG | PNG": the renderer's standalone files, as `strategy render` writes them. */
-export function registerExports(context: PreviewContext, manager: PreviewManager): Disposable[] {
+export function registerExports(context: PreviewContext, manager: Previews): Disposable[] {
     return (Object.keys(exportCommands) as ExportFormat[]).map(format => commands.registerCommand(exportCommands[format], async () => {
         try {
             await exportAs(context, manager, format);

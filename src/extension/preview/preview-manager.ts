@@ -1,7 +1,7 @@
 import {
     commands, Disposable, Uri, ViewColumn, window, type TextEditor, type WebviewPanel, type WebviewPanelSerializer
 } from 'vscode';
-import { previewViewType } from '../../webview/messages.js';
+import { previewViewType } from '../../protocol/webview-messages.js';
 import { parsePreviewState } from '../../webview/preview-state.js';
 import { showPreviewCommand, showPreviewToSideCommand } from './preview-commands.js';
 import { registerExports } from './preview-export.js';

@@ -1,4 +1,4 @@
-import type { FromWebviewMessage } from '../../webview/messages.js';
+import type { FromWebviewMessage } from '../../protocol/webview-messages.js';
 
 // What the extension accepts from the preview's webview. The webview shows content from the workspace's files, so
 // its messages are treated as untrusted input: only known types, each field checked and copied, and a reveal only

@@ -3,9 +3,9 @@ import {
     type TextEditor, type WebviewPanel
 } from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { previewTargetRequest, renderRequest, type PreviewTarget, type RenderResult } from '../../language/lsp/strategy-protocol.js';
+import { previewTargetRequest, renderRequest } from '../../protocol/strategy-protocol.js';
 import { previewCss } from '../../render/preview-styles.js';
-import type { DiagnosticCounts, PreviewSource, RevealMessage } from '../../webview/messages.js';
+import type { DiagnosticCounts, PreviewSource, RevealMessage } from '../../protocol/webview-messages.js';
 import { countDiagnostics } from './diagnostic-counts.js';
 import { PreviewController } from './preview-controller.js';
 import { createNonce, previewShellHtml } from './preview-html.js';
@@ -70,8 +70,8 @@ export class StrategyPreview implements Disposable {
         webview.options = webviewOptions(context.extensionUri);
         panel.iconPath = Uri.joinPath(context.extensionUri, 'icons', 'strategy-file.svg');
         this.controller = new PreviewController({
-            render: params => client.sendRequest<RenderResult | null>(renderRequest, params),
-            target: params => client.sendRequest<PreviewTarget | null>(previewTargetRequest, params),
+            render: params => client.sendRequest(renderRequest, params),
+            target: params => client.sendRequest(previewTargetRequest, params),
             post: message => void webview.postMessage(message),
             setTitle: title => { panel.title = title; },
             reveal: message => void this.revealInEditor(message),

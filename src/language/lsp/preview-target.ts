@@ -1,7 +1,7 @@
 import { AstUtils, CstUtils, GrammarUtils, type AstNode, type LangiumDocument } from 'langium';
 import { isCanvas, isNeed, isPlanStep, isUserType, type Canvas, type Model } from '../generated/ast.js';
 import { elementKey, textKey, type ItemKind } from '../../model/preview-view.js';
-import type { PreviewTarget } from './strategy-protocol.js';
+import type { PreviewTarget } from '../../protocol/strategy-protocol.js';
 import type { StrategyLspServices } from './strategy-lsp-module.js';
 
 const itemKinds: Record<string, ItemKind> = {

@@ -16,13 +16,21 @@ import { StrategyFoldingRangeProvider } from './folding.js';
 import { StrategySemanticTokenProvider } from './semantic-tokens.js';
 import { StrategyWorkspaceSymbolProvider } from './workspace-symbols.js';
 import { StrategyDocumentUpdateHandler, StrategyWorkspaceManager } from './workspace-config.js';
+import { StrategyRpc } from './strategy-rpc.js';
 import { setUpStrategyEngine, StrategyModule, StrategySharedModule, type StrategyAddedServices } from '../strategy-module.js';
 
+/** The server's own requests (src/protocol/strategy-protocol.ts), registered by one service. */
+export interface StrategyLspAddedServices {
+    lsp: {
+        Rpc: StrategyRpc;
+    };
+}
+
 /** The engine with the editor features of the language server. */
-export type StrategyLspServices = LangiumServices & StrategyAddedServices;
+export type StrategyLspServices = LangiumServices & StrategyAddedServices & StrategyLspAddedServices;
 
 /** One provider per LSP feature, each in its own file of this folder. */
-export const StrategyLspModule: Module<StrategyLspServices, PartialLangiumServices> = {
+export const StrategyLspModule: Module<StrategyLspServices, PartialLangiumServices & StrategyLspAddedServices> = {
     lsp: {
         CompletionProvider: (services) => new StrategyCompletionProvider(services),
         Formatter: () => new StrategyFormatter(),
@@ -34,6 +42,7 @@ export const StrategyLspModule: Module<StrategyLspServices, PartialLangiumServic
         DocumentSymbolProvider: () => new StrategyDocumentSymbolProvider(),
         FoldingRangeProvider: (services) => new StrategyFoldingRangeProvider(services),
         SemanticTokenProvider: (services) => new StrategySemanticTokenProvider(services),
+        Rpc: (services) => new StrategyRpc(services),
     }
 };
 

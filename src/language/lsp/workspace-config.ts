@@ -3,7 +3,7 @@ import { DefaultDocumentUpdateHandler, type LangiumSharedServices } from 'langiu
 import picomatch from 'picomatch';
 import { FileChangeType, type DidChangeWatchedFilesParams, type InitializeParams, type TextDocumentChangeEvent } from 'vscode-languageserver';
 import { WorkspaceLinks } from './workspace-links.js';
-import { settingsSection, type StrategyInitializationOptions, type StrategySettings } from './strategy-protocol.js';
+import { settingsSection, type StrategyInitializationOptions, type StrategySettings } from '../../protocol/strategy-protocol.js';
 
 /** `strategy.exclude`'s default, also used by clients that send no settings at all. */
 export const defaultExclude: readonly string[] = ['**/node_modules/**', '**/.git/**'];

@@ -2,11 +2,12 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { URI } from 'langium';
 import { CancellationToken, type Connection } from 'vscode-languageserver';
-import { alignmentTree, debounce, registerStrategyRequests, ticketHover, ticketKeys } from '../../../src/language/lsp/custom-requests.js';
+import { alignmentTree, ticketHover, ticketKeys } from '../../../src/language/lsp/custom-requests.js';
+import { debounce, registerStrategyRequests } from '../../../src/language/lsp/strategy-rpc.js';
 import { createStrategyLspServices } from '../../../src/language/lsp/strategy-lsp-module.js';
 import {
     alignmentTreeRequest, modelChangedNotification, previewTargetRequest, renderRequest, ticketHoverRequest, ticketKeysRequest, type TicketKey
-} from '../../../src/language/lsp/strategy-protocol.js';
+} from '../../../src/protocol/strategy-protocol.js';
 import { MemoryFileSystem, today, workspace, type Workspace } from '../../helpers.js';
 
 const shopAppFolder = new URL('../../../examples/shop-app/', import.meta.url);
@@ -64,34 +65,34 @@ describe('custom requests on the connection', () => {
         const { shared, Strategy } = createStrategyLspServices({ connection: fake.connection, fileSystemProvider: () => fileSystem });
         Strategy.strategy.Config.fixedToday = today;
         registerStrategyRequests(shared, Strategy);
-        assert.deepEqual([...fake.handlers.keys()].sort(), [alignmentTreeRequest, previewTargetRequest, renderRequest, ticketHoverRequest, ticketKeysRequest].sort());
+        assert.deepEqual([...fake.handlers.keys()].sort(), [alignmentTreeRequest, previewTargetRequest, renderRequest, ticketHoverRequest, ticketKeysRequest].map(type => type.method).sort());
 
         const uri = URI.file('/ws/a.strategy');
         fileSystem.files.set(uri.toString(), 'objective O "O" { }\nticket T-1 "T" { serves O }\n');
         shared.workspace.WorkspaceManager.initialize({ processId: null, rootUri: null, capabilities: {}, workspaceFolders: [{ uri: 'file:///ws', name: 'ws' }] });
         // Asked before the workspace is even read: the request waits for it instead of answering with nothing.
-        const keys = fake.handlers.get(ticketKeysRequest)!(CancellationToken.None) as Promise<TicketKey[]>;
+        const keys = fake.handlers.get(ticketKeysRequest.method)!(CancellationToken.None) as Promise<TicketKey[]>;
         await shared.workspace.WorkspaceManager.initializeWorkspace([{ uri: 'file:///ws', name: 'ws' }]);
         assert.deepEqual((await keys).map(k => k.id), ['T-1']);
 
         // Parameters come before the token, whether a client sends them or not.
-        const hover = await fake.handlers.get(ticketHoverRequest)!({ id: 'T-1' }, CancellationToken.None) as { markdown: string };
+        const hover = await fake.handlers.get(ticketHoverRequest.method)!({ id: 'T-1' }, CancellationToken.None) as { markdown: string };
         assert.match(hover.markdown, /^\*\*Ticket T-1: T\*\*/);
-        assert.equal(await fake.handlers.get(ticketHoverRequest)!(null, CancellationToken.None), null);
-        const tree = await fake.handlers.get(alignmentTreeRequest)!(null, CancellationToken.None) as { objectives: Array<{ id: string }> };
+        assert.equal(await fake.handlers.get(ticketHoverRequest.method)!(null, CancellationToken.None), null);
+        const tree = await fake.handlers.get(alignmentTreeRequest.method)!(null, CancellationToken.None) as { objectives: Array<{ id: string }> };
         assert.deepEqual(tree.objectives.map(o => o.id), ['O']);
 
         // The notification follows the build, once for a burst of builds.
         await new Promise(resolve => setTimeout(resolve, 250));
-        assert.deepEqual(fake.sent, [modelChangedNotification]);
+        assert.deepEqual(fake.sent, [modelChangedNotification.method]);
         fileSystem.files.set(uri.toString(), 'objective O "O" { }\nticket T-2 "T" { serves O }\n');
         await shared.workspace.DocumentBuilder.update([uri], []);
         fileSystem.files.set(uri.toString(), 'objective O "O" { }\nticket T-3 "T" { serves O }\n');
         await shared.workspace.DocumentBuilder.update([uri], []);
         assert.equal(fake.sent.length, 1, 'not yet: the builds are still settling');
         await new Promise(resolve => setTimeout(resolve, 250));
-        assert.deepEqual(fake.sent, [modelChangedNotification, modelChangedNotification]);
-        assert.deepEqual((await fake.handlers.get(ticketKeysRequest)!(CancellationToken.None) as TicketKey[]).map(k => k.id), ['T-3']);
+        assert.deepEqual(fake.sent, [modelChangedNotification.method, modelChangedNotification.method]);
+        assert.deepEqual((await fake.handlers.get(ticketKeysRequest.method)!(CancellationToken.None) as TicketKey[]).map(k => k.id), ['T-3']);
     });
 });
 

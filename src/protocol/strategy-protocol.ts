@@ -1,17 +1,21 @@
-// What the Strategy language server adds to LSP, named once for the server, the VS Code client and any other
-// editor's client. Types and names only: the client bundle must not pull in the server's engine.
-import type { AlignmentTree } from '../../model/alignment-tree.js';
-import type { ElementLocation } from '../../model/locations.js';
+// What the Strategy language server adds to LSP, declared once as typed messages that the server registers its
+// handlers with (src/language/lsp/strategy-rpc.ts) and the VS Code client sends (src/extension/): both sides import
+// the same object, so a method name is never spelled twice and neither side casts. Nothing here imports Langium
+// or VS Code (the model's types are erased), so the client bundle does not pull in the server's engine, and
+// another editor's client can use this file as it is.
+import { NotificationType0, RequestType, RequestType0 } from 'vscode-jsonrpc';
+import type { AlignmentTree } from '../model/alignment-tree.js';
+import type { ElementLocation } from '../model/locations.js';
 
 /** `strategy/ticketKeys`, no parameters: every ticket ID of the workspace with where it is defined. */
-export const ticketKeysRequest = 'strategy/ticketKeys';
+export const ticketKeysRequest = new RequestType0<TicketKey[], void>('strategy/ticketKeys');
 export interface TicketKey {
     id: string;
     location: ElementLocation;
 }
 
 /** `strategy/ticketHover` {id}: the same Markdown as hovering the ticket's name in its .strategy file, or null. */
-export const ticketHoverRequest = 'strategy/ticketHover';
+export const ticketHoverRequest = new RequestType<TicketHoverParams, TicketHover | null, void>('strategy/ticketHover');
 export interface TicketHoverParams {
     id: string;
 }
@@ -20,11 +24,11 @@ export interface TicketHover {
 }
 
 /** `strategy/alignmentTree`, no parameters: objectives with their metrics, solutions and tickets, and the work aligned to none. */
-export const alignmentTreeRequest = 'strategy/alignmentTree';
+export const alignmentTreeRequest = new RequestType0<AlignmentTree, void>('strategy/alignmentTree');
 export type { AlignmentTree };
 
 /** `strategy/previewTarget` {uri, position}: what the preview shows for a cursor there, and what it highlights. */
-export const previewTargetRequest = 'strategy/previewTarget';
+export const previewTargetRequest = new RequestType<PreviewTargetParams, PreviewTarget, void>('strategy/previewTarget');
 export interface PreviewTargetParams {
     uri: string;
     position: { line: number; character: number };
@@ -41,7 +45,7 @@ export interface PreviewTarget {
  * rendered by src/render/ exactly as `strategy render` renders it; null when no canvas has the ID.
  * `fragment` is the preview's body (its styles come with the webview), the other formats are whole files.
  */
-export const renderRequest = 'strategy/render';
+export const renderRequest = new RequestType<RenderParams, RenderResult | null, void>('strategy/render');
 export type RenderFormat = 'fragment' | 'html' | 'svg' | 'md';
 export interface RenderParams {
     canvas?: string;
@@ -56,7 +60,7 @@ export interface RenderResult {
 }
 
 /** `strategy/modelChanged`, no parameters: sent after workspace builds (debounced) so clients refetch what they show. */
-export const modelChangedNotification = 'strategy/modelChanged';
+export const modelChangedNotification = new NotificationType0('strategy/modelChanged');
 
 /** What the client sends in `initialize`, so the first scan of the workspace already honours the settings. */
 export interface StrategyInitializationOptions {

@@ -1,5 +1,7 @@
 // The messages between the preview's webview (src/webview/) and the extension (src/extension/preview/), and the
-// state the webview keeps across a reload. Types only, no DOM and no vscode: both sides and the tests import it.
+// state the webview keeps across a reload. No imports at all, no DOM and no vscode: the webview's browser bundle,
+// the extension and the tests import it. The extension checks every message it receives against these types
+// (src/extension/preview/preview-messages.ts), since the webview shows the workspace's content.
 
 /** Problems of the workspace's .strategy files, as the Problems panel counts them. */
 export interface DiagnosticCounts {

@@ -1,0 +1,84 @@
+import { DocumentState } from 'langium';
+import type { LangiumSharedServices } from 'langium/lsp';
+import type { RequestType, RequestType0 } from 'vscode-jsonrpc';
+import { CancellationToken, type Connection, type HandlerResult } from 'vscode-languageserver';
+import {
+    alignmentTreeRequest, modelChangedNotification, previewTargetRequest, renderRequest, ticketHoverRequest, ticketKeysRequest
+} from '../../protocol/strategy-protocol.js';
+import { alignmentTree, ticketHover, ticketKeys } from './custom-requests.js';
+import { linkedReader } from './linked-reader.js';
+import { PreviewRequests } from './preview-requests.js';
+import type { StrategyLspServices } from './strategy-lsp-module.js';
+
+/**
+ * Calls `fn` once things have been quiet for `quietMs`, but at least every `maxMs` during a long burst, so a
+ * client sees changes while someone types without being sent one notification per keystroke.
+ */
+export function debounce(fn: () => void, quietMs: number, maxMs: number): () => void {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    let firstCall: number | undefined;
+    const fire = () => {
+        timer = undefined;
+        firstCall = undefined;
+        fn();
+    };
+    return () => {
+        const now = Date.now();
+        firstCall ??= now;
+        if (timer) clearTimeout(timer);
+        timer = setTimeout(fire, Math.max(0, Math.min(quietMs, firstCall + maxMs - now)));
+    };
+}
+
+function tokenOf(value: unknown): CancellationToken {
+    return CancellationToken.is(value) ? value : CancellationToken.None;
+}
+
+/**
+ * Registers `handle` as the answer to `type`, typed by the protocol's result. The registration is by method name:
+ * vscode-languageserver brings its own copy of vscode-jsonrpc, whose classes TypeScript does not equate with the
+ * protocol's, and by name JSON-RPC hands every request to the handler (which checks its parameters) instead of
+ * refusing absent ones itself. JSON-RPC passes what the client sent (nothing, an object, an array's elements)
+ * before the token, so the parameters are the first of two or more arguments and the token the last.
+ */
+function onRequest<R>(
+    connection: Connection,
+    type: RequestType<unknown, R, void> | RequestType0<R, void>,
+    handle: (params: unknown, token: CancellationToken) => HandlerResult<R, void>
+): void {
+    connection.onRequest(type.method, (...sent: unknown[]) => handle(sent.length > 1 ? sent[0] : undefined, tokenOf(sent.at(-1))));
+}
+
+/**
+ * Every handler of src/protocol/strategy-protocol.ts, registered in one place on the server's connection (cf.
+ * LikeC4's Rpc), and the notification that tells clients to fetch them again. The handlers wait for the linked
+ * workspace, then read the alignment model concurrently with any build, as Langium's own workspace requests do.
+ */
+export class StrategyRpc {
+    constructor(private readonly services: StrategyLspServices) { }
+
+    register(connection: Connection | undefined = this.services.shared.lsp.Connection): void {
+        if (!connection) return;
+        const Strategy = this.services;
+        const shared = Strategy.shared;
+        const whenLinked = linkedReader(shared);
+        const preview = new PreviewRequests(Strategy, whenLinked);
+
+        onRequest(connection, ticketKeysRequest, (_, token) => whenLinked(token, () => ticketKeys(Strategy)));
+        onRequest(connection, ticketHoverRequest, (params, token) => {
+            const id = typeof params === 'object' && params !== null && 'id' in params ? params.id : undefined;
+            return whenLinked(token, () => typeof id === 'string' ? ticketHover(Strategy, id, token) : null);
+        });
+        onRequest(connection, alignmentTreeRequest, (_, token) => whenLinked(token, () => alignmentTree(Strategy)));
+        onRequest(connection, renderRequest, (params, token) => preview.render(params, token));
+        onRequest(connection, previewTargetRequest, (params, token) => preview.target(params, token));
+
+        const notify = debounce(() => void connection.sendNotification(modelChangedNotification.method), 150, 1000);
+        shared.workspace.DocumentBuilder.onBuildPhase(DocumentState.Validated, () => notify());
+    }
+}
+
+/** Registers the server's own requests on its connection; main.ts calls it before the server starts listening. */
+export function registerStrategyRequests(shared: LangiumSharedServices, Strategy: StrategyLspServices): void {
+    Strategy.lsp.Rpc.register(shared.lsp.Connection);
+}

@@ -14,8 +14,8 @@ export function bundleOptions({ root, production }) {
         entryPoints: {
             cli: 'src/cli/strategy.ts',
             extension: 'src/extension/extension.ts',
-            // The server lays maps out in this thread of its own (src/render/worker-layout.ts).
-            'layout-worker': 'src/render/layout-worker.ts'
+            // The server lays maps out in this thread of its own (src/render/map/worker-layout.ts).
+            'layout-worker': 'src/render/map/layout-worker.ts'
         },
         external: ['vscode'],
         sourcemap: !production,

@@ -20,7 +20,7 @@ const driver = `
 import './src/node-compat.ts';
 import { loadWorkspace } from './src/cli/load-workspace.ts';
 import { previewView } from './src/model/preview-view.ts';
-import { MapLayoutCache } from './src/render/map-layout.ts';
+import { MapLayoutCache } from './src/render/map/map-layout.ts';
 import { renderView } from './src/render/render-view.ts';
 
 const [casesJson, today] = process.argv.slice(2);

@@ -6,7 +6,7 @@ import { previewView } from '../model/preview-view.js';
 import { terminalText } from '../render/escape.js';
 import { plural } from '../model/values.js';
 import { traceOf } from '../model/trace.js';
-import { traceJson, traceMarkdown, traceText } from '../render/trace-formats.js';
+import { traceJson, traceMarkdown, traceText } from '../render/text/trace-formats.js';
 import { parseCommandArgs, UsageError, type CommandArgs } from './args.js';
 import { checkReport, displayPath, formatJson, formatText } from './diagnostic-format.js';
 import { commandHelp, mainHelp } from './help.js';

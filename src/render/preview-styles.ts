@@ -1,6 +1,6 @@
-import { gridColumns, productAreas, strategyAreas } from './canvas-areas.js';
+import { gridColumns, productAreas, strategyAreas } from './canvas/canvas-areas.js';
 import { paletteCss } from './palette.js';
-import { fontFamily, svgRules } from './svg-styles.js';
+import { fontFamily, svgRules } from './svg/svg-styles.js';
 
 // The one stylesheet of the rendered views: the webview inlines it with a nonce, the HTML export with its hash.
 // Colours come from the palette (VS Code's theme variables inside the webview, readable fallbacks elsewhere);

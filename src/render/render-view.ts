@@ -1,14 +1,14 @@
 import type { RenderFormat } from '../protocol/strategy-protocol.js';
 import { viewTitle, type PreviewView, type ProductCanvasView, type StrategyCanvasView } from '../model/preview-view.js';
-import { mapHtml, mapSvg, sharedLayoutCache } from './alignment-map.js';
-import type { CanvasBoxes } from './canvas-boxes.js';
-import { canvasHtml } from './canvas-html.js';
-import { canvasSvg } from './canvas-svg.js';
+import { mapHtml, mapSvg, sharedLayoutCache } from './map/alignment-map.js';
+import type { CanvasBoxes } from './canvas/canvas-boxes.js';
+import { canvasHtml } from './canvas/canvas-html.js';
+import { canvasSvg } from './canvas/canvas-svg.js';
 import { htmlDocument } from './html-document.js';
-import type { MapLayoutCache } from './map-layout.js';
-import { canvasMarkdown, mapMarkdown } from './markdown.js';
-import { productCanvasBoxes } from './product-canvas.js';
-import { strategyCanvasBoxes } from './strategy-canvas.js';
+import type { MapLayoutCache } from './map/map-layout.js';
+import { canvasMarkdown, mapMarkdown } from './text/markdown.js';
+import { productCanvasBoxes } from './canvas/product-canvas.js';
+import { strategyCanvasBoxes } from './canvas/strategy-canvas.js';
 
 // The one entry of the renderers: the preview (through the server's `strategy/render`), the export commands and
 // `strategy render` all come here, so what they show agrees.

@@ -11,7 +11,7 @@ import type { Model } from '../../src/language/generated/ast.js';
 import { previewTargetAt } from '../../src/language/lsp/preview-target.js';
 import type { RenderFormat } from '../../src/protocol/strategy-protocol.js';
 import { previewView, type PreviewView } from '../../src/model/preview-view.js';
-import { layoutGraph, MapLayoutCache, type LayoutGraph, type MapLayout } from '../../src/render/map-layout.js';
+import { layoutGraph, MapLayoutCache, type LayoutGraph, type MapLayout } from '../../src/render/map/map-layout.js';
 import { renderView } from '../../src/render/render-view.js';
 import { workspace, type Workspace } from '../helpers.js';
 import { mutate, tokenize, variantRandom, wordsOf, type Random } from './mutators.js';

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
-import { MapLayoutCache } from '../../src/render/map-layout.js';
+import { MapLayoutCache } from '../../src/render/map/map-layout.js';
 import { renderView } from '../../src/render/render-view.js';
-import { textWidth, wrapText } from '../../src/render/text-wrap.js';
+import { textWidth, wrapText } from '../../src/render/svg/text-wrap.js';
 import { fixture, mapOf, productView, strategyView } from './render-fixtures.js';
 import { parseXml } from './xml-check.js';
 

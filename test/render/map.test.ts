@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import type { MapView } from '../../src/model/preview-view.js';
-import { layoutKey, MapLayoutCache, warmUpLayout } from '../../src/render/map-layout.js';
+import { layoutKey, MapLayoutCache, warmUpLayout } from '../../src/render/map/map-layout.js';
 import { renderView } from '../../src/render/render-view.js';
 import { workspace } from '../helpers.js';
 import { filesOf, fixture, mapOf } from './render-fixtures.js';

@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import { previewView, type MapView, type StrategyCanvasView } from '../../src/model/preview-view.js';
 import { traceOf } from '../../src/model/trace.js';
-import { MapLayoutCache } from '../../src/render/map-layout.js';
+import { MapLayoutCache } from '../../src/render/map/map-layout.js';
 import { renderView } from '../../src/render/render-view.js';
-import { traceJson, traceMarkdown, traceText } from '../../src/render/trace-formats.js';
+import { traceJson, traceMarkdown, traceText } from '../../src/render/text/trace-formats.js';
 import type { RenderFormat } from '../../src/protocol/strategy-protocol.js';
 import { workspace, type Workspace } from '../helpers.js';
 import { modelOf } from './render-fixtures.js';

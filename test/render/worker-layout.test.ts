@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
-import { layoutGraph, type LayoutGraph } from '../../src/render/map-layout.js';
-import { workerLayout } from '../../src/render/worker-layout.js';
+import { layoutGraph, type LayoutGraph } from '../../src/render/map/map-layout.js';
+import { workerLayout } from '../../src/render/map/worker-layout.js';
 
 const graph: LayoutGraph = {
     nodes: [{ id: 'a', width: 120, height: 40 }, { id: 'b', width: 120, height: 60 }, { id: 'c', width: 120, height: 40 }],

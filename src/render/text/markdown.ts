@@ -1,10 +1,10 @@
-import type { MetricNode, ObjectiveNode, SolutionNode, TicketNode } from '../model/alignment-tree.js';
-import { metricLine } from '../model/metric-text.js';
-import type { MapView } from '../model/preview-view.js';
-import { countTree, summaryText } from './map-counts.js';
-import { cycleBadge, unmeasuredBadge, type Badge } from './badges.js';
-import { canvasTitle, type CanvasBoxes, type Entry } from './canvas-boxes.js';
-import { visibleText } from './escape.js';
+import type { MetricNode, ObjectiveNode, SolutionNode, TicketNode } from '../../model/alignment-tree.js';
+import { metricLine } from '../../model/metric-text.js';
+import type { MapView } from '../../model/preview-view.js';
+import { countTree, summaryText } from '../map/map-counts.js';
+import { cycleBadge, unmeasuredBadge, type Badge } from '../badges.js';
+import { canvasTitle, type CanvasBoxes, type Entry } from '../canvas/canvas-boxes.js';
+import { visibleText } from '../escape.js';
 
 // Markdown for a wiki (GitHub, GitLab, Confluence's Markdown): a canvas as one table per row of its boxes, as the
 // canvas reads; the map as nested lists. Text from the workspace is escaped so that it stays text: no HTML, no

@@ -1,9 +1,9 @@
-import type { AlignmentTree, ObjectiveNode, SolutionNode, TicketNode } from '../model/alignment-tree.js';
-import { elementKey } from '../model/preview-view.js';
-import { cycleBadge as cycle, statusBadge, unmeasuredBadge as unmeasured, type Badge } from './badges.js';
-import { elementAttributes } from './item-markup.js';
-import { measureCard, type CardBlock, type MeasuredCard } from './svg-card.js';
-import { fullTitle, itemBlock, labelBlock, metricBlock } from './svg-blocks.js';
+import type { AlignmentTree, ObjectiveNode, SolutionNode, TicketNode } from '../../model/alignment-tree.js';
+import { elementKey } from '../../model/preview-view.js';
+import { cycleBadge as cycle, statusBadge, unmeasuredBadge as unmeasured, type Badge } from '../badges.js';
+import { elementAttributes } from '../item-markup.js';
+import { measureCard, type CardBlock, type MeasuredCard } from '../svg/svg-card.js';
+import { fullTitle, itemBlock, labelBlock, metricBlock } from '../svg/svg-blocks.js';
 import type { LayoutEdge, LayoutGraph, LayoutNode } from './map-layout.js';
 import { solutionIdentity } from './map-counts.js';
 

@@ -1,11 +1,11 @@
 import { gridColumns } from './canvas-areas.js';
 import { canvasTitle, entryKey, type Box, type CanvasBoxes, type Entry } from './canvas-boxes.js';
-import { escapeHtml } from './escape.js';
-import { round } from './progress-markup.js';
-import { itemBlock, labelBlock, metricBlock } from './svg-blocks.js';
-import { cardBodySvg, measureCard, type CardBlock, type MeasuredCard } from './svg-card.js';
-import { standaloneSvgCss, viewTitleLine } from './svg-styles.js';
-import { elementAttributes, locationAttributes } from './item-markup.js';
+import { escapeHtml } from '../escape.js';
+import { round } from '../progress-markup.js';
+import { itemBlock, labelBlock, metricBlock } from '../svg/svg-blocks.js';
+import { cardBodySvg, measureCard, type CardBlock, type MeasuredCard } from '../svg/svg-card.js';
+import { standaloneSvgCss, viewTitleLine } from '../svg/svg-styles.js';
+import { elementAttributes, locationAttributes } from '../item-markup.js';
 
 // A canvas as a standalone SVG file: the same boxes on the same grid as the preview, each box as tall as its
 // wrapped text needs (a row as tall as its tallest box; a box spanning rows stretches the last of them).

@@ -1,10 +1,10 @@
-import type { MetricNode } from '../model/alignment-tree.js';
-import type { ElementLocation } from '../model/locations.js';
-import { figuresText } from '../model/metric-text.js';
-import { elementKey } from '../model/preview-view.js';
-import type { Badge } from './badges.js';
-import { elementAttributes } from './item-markup.js';
-import { progressText } from './progress-markup.js';
+import type { MetricNode } from '../../model/alignment-tree.js';
+import type { ElementLocation } from '../../model/locations.js';
+import { figuresText } from '../../model/metric-text.js';
+import { elementKey } from '../../model/preview-view.js';
+import type { Badge } from '../badges.js';
+import { elementAttributes } from '../item-markup.js';
+import { progressText } from '../progress-markup.js';
 import type { CardBlock, CardText } from './svg-card.js';
 
 // The blocks that the map's cards and the SVG canvases' boxes share: an element's ID and title, a metric with its

@@ -1,4 +1,4 @@
-import type { StrategyCanvasView } from '../model/preview-view.js';
+import type { StrategyCanvasView } from '../../model/preview-view.js';
 import { strategyAreas } from './canvas-areas.js';
 import { boxLocation, metricOrMissing, outcomeEntry, textEntries, type Box, type CanvasBoxes, type Entry } from './canvas-boxes.js';
 

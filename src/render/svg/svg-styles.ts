@@ -1,4 +1,4 @@
-import { paletteCss } from './palette.js';
+import { paletteCss } from '../palette.js';
 import { wrapText } from './text-wrap.js';
 
 // The look of the SVG the renderers draw (the alignment map, the canvases exported as SVG): one set of rules that

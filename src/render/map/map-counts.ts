@@ -1,6 +1,6 @@
-import type { AlignmentTree, ObjectiveNode, SolutionNode } from '../model/alignment-tree.js';
-import { placeKey } from '../model/locations.js';
-import { plural } from '../model/values.js';
+import type { AlignmentTree, ObjectiveNode, SolutionNode } from '../../model/alignment-tree.js';
+import { placeKey } from '../../model/locations.js';
+import { plural } from '../../model/values.js';
 
 // What the map shows, counted: the line under its title, in the preview, the SVG and the Markdown.
 

@@ -1,11 +1,11 @@
-import type { MapView } from '../model/preview-view.js';
-import { escapeHtml } from './escape.js';
+import type { MapView } from '../../model/preview-view.js';
+import { escapeHtml } from '../escape.js';
 import { countTree, summaryText, type MapCounts } from './map-counts.js';
 import { mapGraph, type MapGraph } from './map-graph.js';
 import { MapLayoutCache, type MapLayout, type Point } from './map-layout.js';
-import { round } from './progress-markup.js';
-import { cardBodySvg } from './svg-card.js';
-import { standaloneSvgCss, viewTitleLine } from './svg-styles.js';
+import { round } from '../progress-markup.js';
+import { cardBodySvg } from '../svg/svg-card.js';
+import { standaloneSvgCss, viewTitleLine } from '../svg/svg-styles.js';
 
 // The alignment map as SVG: objective cards (metrics with progress, tickets), solution cards, the "Not aligned"
 // group, and edges (sub-objective lines, dashed "advances" arrows into objectives), placed by elkjs.

@@ -1,7 +1,7 @@
-import type { Grade } from '../model/progress.js';
-import type { Badge } from './badges.js';
-import { escapeHtml } from './escape.js';
-import { progressRects, round } from './progress-markup.js';
+import type { Grade } from '../../model/progress.js';
+import type { Badge } from '../badges.js';
+import { escapeHtml } from '../escape.js';
+import { progressRects, round } from '../progress-markup.js';
 import { textWidth, wrapText } from './text-wrap.js';
 
 // A card of SVG text: the alignment map's nodes and the SVG canvases' boxes. A card is measured first (its text

@@ -1,7 +1,7 @@
-import type { MetricNode, TicketNode } from '../model/alignment-tree.js';
-import type { ElementLocation } from '../model/locations.js';
-import { statusBadge, ticketKindBadge, unmeasuredBadge, unresolvedBadge, type Badge } from './badges.js';
-import { elementKey, textKey, type CanvasKeyword, type ItemView, type OutcomeView, type ProductCanvasView, type StrategyCanvasView, type TextField, type TextView } from '../model/preview-view.js';
+import type { MetricNode, TicketNode } from '../../model/alignment-tree.js';
+import type { ElementLocation } from '../../model/locations.js';
+import { statusBadge, ticketKindBadge, unmeasuredBadge, unresolvedBadge, type Badge } from '../badges.js';
+import { elementKey, textKey, type CanvasKeyword, type ItemView, type OutcomeView, type ProductCanvasView, type StrategyCanvasView, type TextField, type TextView } from '../../model/preview-view.js';
 
 // A canvas as boxes of entries, independent of any output format: the HTML fragment, the SVG and the Markdown
 // renderers all draw these, so the three cannot disagree on what a box holds, how it is numbered or where it sits.

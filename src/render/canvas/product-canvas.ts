@@ -1,9 +1,9 @@
-import type { ProductCanvasView } from '../model/preview-view.js';
+import type { ProductCanvasView } from '../../model/preview-view.js';
 import { productAreas } from './canvas-areas.js';
 import {
     boxLocation, itemEntry, outcomeEntry, textEntries, ticketEntry, type Box, type CanvasBoxes, type Entry
 } from './canvas-boxes.js';
-import { statusBadge } from './badges.js';
+import { statusBadge } from '../badges.js';
 
 // The Lean Product Canvas (Gothelf & Seiden) as its eight numbered boxes, filled from the canvas's view.
 

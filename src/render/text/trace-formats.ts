@@ -1,7 +1,7 @@
-import { metricLine } from '../model/metric-text.js';
-import type { ObjectiveTrace, Trace, TicketTrace } from '../model/trace.js';
-import { oneLine } from '../model/values.js';
-import { terminalText } from './escape.js';
+import { metricLine } from '../../model/metric-text.js';
+import type { ObjectiveTrace, Trace, TicketTrace } from '../../model/trace.js';
+import { oneLine } from '../../model/values.js';
+import { terminalText } from '../escape.js';
 import { markdownText } from './markdown.js';
 
 /** How a host shows a document's URI: the CLI prints paths relative to where it runs. */

@@ -1,11 +1,11 @@
-import { figuresText } from '../model/metric-text.js';
-import { elementKey } from '../model/preview-view.js';
-import { escapeHtml } from './escape.js';
-import { elementAttributes, locationAttributes } from './item-markup.js';
-import type { Badge } from './badges.js';
+import { figuresText } from '../../model/metric-text.js';
+import { elementKey } from '../../model/preview-view.js';
+import { escapeHtml } from '../escape.js';
+import { elementAttributes, locationAttributes } from '../item-markup.js';
+import type { Badge } from '../badges.js';
 import type { Box, CanvasBoxes, Entry, ItemEntry, MetricEntry, TextEntry } from './canvas-boxes.js';
 import { canvasTitle, entryKey } from './canvas-boxes.js';
-import { progressHtml } from './progress-markup.js';
+import { progressHtml } from '../progress-markup.js';
 
 // A canvas as the preview's HTML fragment: the boxes in number order (for reading and for screen readers), placed
 // on the canvas's grid by the stylesheet. Every item names its element and location for the webview's script.

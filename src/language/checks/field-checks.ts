@@ -1,22 +1,17 @@
 import { GrammarUtils, type AstNode, type ValidationAcceptor, type ValidationChecks } from 'langium';
 import type { StrategyAstType } from '../generated/ast.js';
 import { allowedValues, dateWrittenOtherwise, isCalendarDate, numberOf } from '../../model/values.js';
+import { elementKind } from '../element-kinds.js';
 import { closestName, orList } from '../suggest.js';
 import { report } from './codes.js';
 
-/** Fields the spec allows once per block; the property name is also the keyword that introduces it. */
-const singleValued: Record<string, readonly string[]> = {
-    Objective: ['parent', 'focus', 'horizon', 'owner'],
-    Metric: ['unit', 'baseline', 'target', 'current'],
-    Solution: ['status'],
-    Ticket: ['serves', 'implements', 'kind', 'status', 'link'],
-    Canvas: ['kind', 'problem', 'goal', 'play', 'win']
-};
-
-/** `duplicate-field`: every repeat after the first, at its keyword, with the whole repeated field for the quick fix. */
+/**
+ * `duplicate-field`: every repeat after the first of a field the registry marks single-valued, at its keyword,
+ * with the whole repeated field for the quick fix. A single-valued field's property is also its keyword.
+ */
 function checkDuplicateFields(node: AstNode, accept: ValidationAcceptor): void {
     const record = node as unknown as Record<string, unknown[]>;
-    for (const field of singleValued[node.$type] ?? []) {
+    for (const field of elementKind(node.$type)?.singleValued ?? []) {
         const values = record[field] ?? [];
         for (let index = 1; index < values.length; index++) {
             const keyword = GrammarUtils.findNodeForKeyword(node.$cstNode, field, index);

@@ -20,6 +20,11 @@ export interface GrammarFacts {
     blockWords: Map<string, string[]>;
     /** The keywords that start a field of an element's block (`parent`, `unit`, `status`, …), each once. */
     fieldKeywords: string[];
+    /**
+     * The keywords that start a line of a formatted file: those of elements, of their fields, and of the parts a
+     * block lists (`step`). Every other word keyword continues its line (`target 30 by 2027-06-30`).
+     */
+    lineKeywords: Set<string>;
     /** The keyword written before each reference property, by `Rule.property` (`Ticket.serves` → `serves`). */
     referenceKeywords: Map<string, string>;
     /** Each declared union type (`Subject`) with its member types (`Objective`, `Solution`). */
@@ -67,6 +72,19 @@ function keywordBefore(assignment: GrammarAST.Assignment): string | undefined {
     return GrammarAST.isKeyword(previous) ? previous.value : undefined;
 }
 
+/** A parser rule's leading keyword, when its definition starts with one (`step`; not `on` of `Reading`). */
+function leadingKeyword(rule: GrammarAST.ParserRule): string | undefined {
+    const first = GrammarAST.isGroup(rule.definition) ? rule.definition.elements[0] : rule.definition;
+    return GrammarAST.isKeyword(first) ? first.value : undefined;
+}
+
+function lineKeywords(elementRules: GrammarAST.ParserRule[], keywords: Map<string, string>, fields: string[]): Set<string> {
+    const parts = elementRules.flatMap(rule => AstUtils.streamAllContents(rule).filter(GrammarAST.isRuleCall)
+        .map(call => call.rule.ref).filter(GrammarAST.isParserRule).map(leadingKeyword).toArray());
+    const elements = elementRules.map(rule => keywords.get(rule.name));
+    return new Set([...elements, ...fields, ...parts].filter((keyword): keyword is string => keyword !== undefined));
+}
+
 function computeFacts(grammar: Grammar): GrammarFacts {
     const parserRules = grammar.rules.filter(GrammarAST.isParserRule);
     const element = parserRules.find(rule => rule.name === 'Element');
@@ -96,6 +114,7 @@ function computeFacts(grammar: Grammar): GrammarFacts {
         const own = firstKeyword(rule);
         blockWords.set(rule.name, [...wordsOf(rule)].filter(keyword => keyword !== own));
     }
+    const ownFields = [...new Set(elementRules.flatMap(ownFieldKeywords))];
     const unions = new Map<string, string[]>();
     for (const type of grammar.types) {
         if (!GrammarAST.isUnionType(type.type)) continue;
@@ -113,7 +132,8 @@ function computeFacts(grammar: Grammar): GrammarFacts {
         namedRules: namedRules.map(rule => rule.name),
         keywords,
         blockWords,
-        fieldKeywords: [...new Set(elementRules.flatMap(ownFieldKeywords))],
+        fieldKeywords: ownFields,
+        lineKeywords: lineKeywords(elementRules, keywords, ownFields),
         referenceKeywords,
         unions,
         id,

@@ -122,7 +122,8 @@ function computeFacts(grammar: Grammar): GrammarFacts {
             .filter((name): name is string => name !== undefined));
     }
     const idRule = grammar.rules.filter(GrammarAST.isTerminalRule).find(rule => rule.name === 'ID');
-    const idSource = idRule ? GrammarUtils.terminalRegex(idRule).source : '[A-Za-z_][A-Za-z0-9_-]*';
+    if (!idRule) throw new Error('The grammar has no ID terminal');
+    const idSource = GrammarUtils.terminalRegex(idRule).source;
     const id = new RegExp(`^(?:${idSource})$`);
     const reservedWords = new Set(AstUtils.streamAllContents(grammar).filter(GrammarAST.isKeyword)
         .map(keyword => keyword.value).filter(value => id.test(value)));

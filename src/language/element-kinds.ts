@@ -121,6 +121,9 @@ export function kindsOf(type: string): string[] {
 
 /** `objective`, `user type`; a union's members joined (`objective or solution`). */
 export function kindName(type: string): string {
+    // Completion names the kind of each of up to 200 proposals: a kind's own entry needs no look at the grammar.
+    const own = elementKind(type);
+    if (own) return own.noun;
     const names = kindsOf(type).map(kind => elementKind(kind)?.noun);
     return names.every(name => name !== undefined) ? names.join(' or ') : type.toLowerCase();
 }

@@ -1,5 +1,6 @@
 import type { AstNode } from 'langium';
 import { SemanticTokenTypes, SymbolKind } from 'vscode-languageserver';
+import type { Element, Need } from './generated/ast.js';
 import { allowedValues } from '../model/values.js';
 import { grammarFacts } from './grammar-facts.js';
 
@@ -34,7 +35,8 @@ export interface ElementKind {
 /** A `choice` tab stop over the values a field allows, so a snippet never proposes a value the checks reject. */
 const choice = (stop: number, values: readonly string[]) => `\${${stop}|${values.join(',')}|}`;
 
-export const elementKinds: Readonly<Record<string, ElementKind>> = {
+/** Every kind of top-level element and every named part (a need): typed so that a kind the grammar adds needs an entry. */
+export const elementKinds: Readonly<Record<Element['$type'] | Need['$type'], ElementKind>> = {
     Objective: {
         article: 'an', noun: 'objective', symbol: SymbolKind.Class, token: SemanticTokenTypes.class,
         singleValued: ['parent', 'focus', 'horizon', 'owner'],
@@ -111,7 +113,7 @@ export const elementKinds: Readonly<Record<string, ElementKind>> = {
 
 /** The registry entry of an AST type; undefined for anything else (a step, a reading, the file). */
 export function elementKind(type: string): ElementKind | undefined {
-    return Object.hasOwn(elementKinds, type) ? elementKinds[type] : undefined;
+    return Object.hasOwn(elementKinds, type) ? elementKinds[type as keyof typeof elementKinds] : undefined;
 }
 
 /** The kinds a type stands for: itself, or the members of a union such as `Subject` (objective or solution). */

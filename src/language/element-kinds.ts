@@ -21,6 +21,11 @@ export interface ElementKind {
     token?: SemanticTokenTypes;
     /** The fields the spec allows once per block (the grammar lets every field repeat, so the check can say so). */
     singleValued?: readonly string[];
+    /**
+     * The fields whose value is one of a fixed set of words, with the name messages give the field: a value
+     * outside the set is an `invalid-value`, and completion offers the set in this order.
+     */
+    values?: Readonly<Record<string, { label: string; allowed: readonly string[] }>>;
     /** The kinds whose references to one carry it out (Go to Implementations); one field per pair. */
     implementedBy?: readonly string[];
     /**
@@ -40,6 +45,7 @@ export const elementKinds: Readonly<Record<Element['$type'] | Need['$type'], Ele
     Objective: {
         article: 'an', noun: 'objective', symbol: SymbolKind.Class, token: SemanticTokenTypes.class,
         singleValued: ['parent', 'focus', 'horizon', 'owner'],
+        values: { focus: { label: 'focus', allowed: allowedValues.focus }, horizon: { label: 'horizon', allowed: allowedValues.horizon } },
         implementedBy: ['Ticket', 'Solution', 'Objective', 'Canvas'],
         skeleton: (name, title) => `objective ${name} "${title}"`,
         snippets: [{
@@ -71,6 +77,7 @@ export const elementKinds: Readonly<Record<Element['$type'] | Need['$type'], Ele
     Solution: {
         article: 'a', noun: 'solution', symbol: SymbolKind.Function, token: SemanticTokenTypes.function,
         singleValued: ['status'],
+        values: { status: { label: 'solution status', allowed: allowedValues.solutionStatus } },
         implementedBy: ['Ticket'],
         skeleton: (name, title, indent) => `solution ${name} "${title}" {\n${indent}status idea\n}`,
         snippets: [{
@@ -89,6 +96,10 @@ export const elementKinds: Readonly<Record<Element['$type'] | Need['$type'], Ele
     Ticket: {
         article: 'a', noun: 'ticket', symbol: SymbolKind.Key, token: SemanticTokenTypes.macro,
         singleValued: ['serves', 'implements', 'kind', 'status', 'link'],
+        values: {
+            kind: { label: 'ticket kind', allowed: allowedValues.ticketKind },
+            status: { label: 'ticket status', allowed: allowedValues.ticketStatus }
+        },
         skeleton: (name, title, indent) => `ticket ${name} "${title}" {\n${indent}status todo\n}`,
         snippets: [{
             label: 'ticket', detail: 'Backlog ticket serving an objective',
@@ -98,6 +109,7 @@ export const elementKinds: Readonly<Record<Element['$type'] | Need['$type'], Ele
     Canvas: {
         article: 'a', noun: 'canvas', symbol: SymbolKind.Package, token: SemanticTokenTypes.namespace,
         singleValued: ['kind', 'problem', 'goal', 'play', 'win'],
+        values: { kind: { label: 'canvas kind', allowed: allowedValues.canvasKind } },
         snippets: [{
             label: 'canvas product', detail: 'Lean Product Canvas',
             body: 'canvas ${1:Name} "${2:Lean Product Canvas}" {\n  kind product\n  problem "${3:The business problem, with a number}"\n'

@@ -41,11 +41,11 @@ describe('element-kind registry', () => {
         }
     });
 
-    it('marks as single-valued only properties of the kind', () => {
+    it('marks as single-valued or word-valued only properties of the kind', () => {
         const reflection = ws.services.shared.AstReflection;
         for (const [type, kind] of Object.entries(elementKinds)) {
             const properties = reflection.getTypeMetaData(type).properties;
-            for (const field of kind.singleValued ?? []) assert.ok(properties[field], `${type}.${field}`);
+            for (const field of [...kind.singleValued ?? [], ...Object.keys(kind.values ?? {})]) assert.ok(properties[field], `${type}.${field}`);
         }
     });
 

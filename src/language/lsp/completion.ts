@@ -5,18 +5,8 @@ import {
 import { CompletionItemKind, InsertTextFormat, type MarkupContent } from 'vscode-languageserver';
 import { isModel, isSolution, Need, type Solution } from '../generated/ast.js';
 import { elementKind, kindName } from '../element-kinds.js';
-import { allowedValues, oneLine } from '../../model/values.js';
+import { oneLine } from '../../model/values.js';
 import type { StrategyLspServices } from './strategy-lsp-module.js';
-
-/** Which keyword values a `Value` field accepts, by `Rule.property`: solutions and tickets differ on `status`, tickets and canvases on `kind`. */
-const valuesOfField: Record<string, readonly string[]> = {
-    'Objective.focus': allowedValues.focus,
-    'Objective.horizon': allowedValues.horizon,
-    'Solution.status': allowedValues.solutionStatus,
-    'Ticket.kind': allowedValues.ticketKind,
-    'Ticket.status': allowedValues.ticketStatus,
-    'Canvas.kind': allowedValues.canvasKind
-};
 
 /** How many elements one completion answer proposes at most; typing narrows the rest down. */
 const maxReferenceProposals = 200;
@@ -77,11 +67,15 @@ export class StrategyCompletionProvider extends DefaultCompletionProvider {
         return super.completionFor(context, next, acceptor);
     }
 
-    /** Keyword values are plain IDs to the grammar (so a typo is a located `invalid-value`); offer the allowed ones. */
+    /**
+     * Keyword values are plain IDs to the grammar (so a typo is a located `invalid-value`); offer the ones the
+     * registry allows for the field of this kind (solutions and tickets differ on `status`, tickets and canvases on `kind`).
+     */
     private completionForValue(context: CompletionContext, property: string | undefined, acceptor: CompletionAcceptor): void {
         const element = context.node && AstUtils.getContainerOfType(context.node, (node): node is AstNode => isModel(node.$container));
         if (!element || !property) return;
-        valuesOfField[`${element.$type}.${property}`]?.forEach((value, index) => acceptor(context, {
+        const values = elementKind(element.$type)?.values;
+        (values && Object.hasOwn(values, property) ? values[property].allowed : undefined)?.forEach((value, index) => acceptor(context, {
             label: value,
             kind: CompletionItemKind.EnumMember,
             detail: `${kindName(element.$type)} ${property}`,

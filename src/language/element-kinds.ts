@@ -29,8 +29,8 @@ export interface ElementKind {
     /** The kinds whose references to one carry it out (Go to Implementations); one field per pair. */
     implementedBy?: readonly string[];
     /**
-     * A new element as a user would start one, for "Create …" quick fixes: valid, and complete enough to raise no
-     * warning itself. `indent` is one block level as the file writes it; `by` a date a year ahead.
+     * A new element as a user would start one, for "Create …" quick fixes: valid (a metric's complete enough to
+     * raise no warning itself). `indent` is one block level as the file writes it; `by` a date a year ahead.
      */
     skeleton?: (name: string, title: string, indent: string, by: string) => string;
     /** Completion snippets at the top level (`$n` tab stops), with the fields a complete element needs. */

@@ -1,7 +1,8 @@
 import { AstUtils, CstUtils, DefaultDocumentValidator, interruptAndCheck, isCompositeCstNode, isLeafCstNode, type AstNode, type CstNode, type ValidationAcceptor, type ValidationCheck, type LangiumDocument, type ParseResult, type ValidationOptions } from 'langium';
 import { CancellationToken, type Diagnostic, type Range } from 'vscode-languageserver';
 import type { StrategyServices } from './strategy-module.js';
-import { aKind, kindName, referenceKeyword } from './element-kinds.js';
+import { aKind, kindName, keywordOf, referenceKeyword } from './element-kinds.js';
+import { grammarFacts } from './grammar-facts.js';
 import { checkSeverity, type CheckCode, type StrategyDiagnosticData } from './checks/codes.js';
 import { closestName } from './suggest.js';
 
@@ -97,7 +98,7 @@ export class StrategyDocumentValidator extends DefaultDocumentValidator {
             const guess = closestName(name, scope.getAllElements().map(d => d.name));
             const fix = guess ? `did you mean ${guess}? Otherwise define it` : 'define it';
             diagnostics.push(tagged(base, 'unresolved-reference',
-                `No ${kindName(expected)} named ${name}; ${fix} with '${definingKeyword[expected] ?? 'objective'} ${name} "…"'`,
+                `No ${kindName(expected)} named ${name}; ${fix} with '${keywordOf(expected) ?? 'objective'} ${name} "…"'`,
                 { expected, name, guess }));
         }
     }
@@ -125,11 +126,6 @@ function unshownErrors(parseResult: ParseResult): number {
     return beyond(parseResult.lexerErrors.length) + beyond(parseResult.lexerReport?.diagnostics.length ?? 0) + beyond(parseResult.parserErrors.length);
 }
 
-const definingKeyword: Record<string, string> = {
-    Objective: 'objective', Metric: 'metric', UserType: 'usertype', Need: 'need', Solution: 'solution',
-    Question: 'question', Ticket: 'ticket', Canvas: 'canvas'
-};
-
 /**
  * The grammar lets an unclosed block comment run to the end of the file, so if there is one it is the file's last
  * token: only the last leaf needs a look.
@@ -146,7 +142,11 @@ function unclosedBlockComment(parseResult: ParseResult): Range | undefined {
     return undefined;
 }
 
-const elementStart = /\n(?:vision|objective|metric|usertype|solution|question|ticket|canvas)[ \t]+[A-Za-z_"]/;
+let elementStartPattern: RegExp | undefined;
+/** A line that starts an element: its keyword, then a name or a title. */
+function elementStart(): RegExp {
+    return elementStartPattern ??= new RegExp(`\\n(?:${grammarFacts().elementKeywords.join('|')})[ \\t]+[A-Za-z_"]`);
+}
 
 /**
  * Titles may span lines, so a missing closing quote swallows text up to the next quote and the parse error lands
@@ -157,7 +157,7 @@ function runawayString(parseResult: ParseResult): { range: Range; line: number }
     if (!root) return undefined;
     for (const node of CstUtils.streamCst(root)) {
         if (!isLeafCstNode(node) || node.tokenType.name !== 'STRING' || node.range.start.line === node.range.end.line) continue;
-        const match = elementStart.exec(node.text);
+        const match = elementStart().exec(node.text);
         if (match) {
             const start = node.range.start;
             const line = start.line + node.text.slice(0, match.index + 1).split('\n').length;

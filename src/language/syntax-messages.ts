@@ -1,7 +1,8 @@
 import { LangiumParserErrorMessageProvider, type Grammar } from 'langium';
 import type { IToken, TokenType } from 'chevrotain';
-import { grammarKeywords, type GrammarKeywords } from './grammar-keywords.js';
-import { closestName } from './suggest.js';
+import { elementKinds } from './element-kinds.js';
+import { grammarFacts, type GrammarFacts } from './grammar-facts.js';
+import { closestName, orList } from './suggest.js';
 
 /** What a token means to someone writing a strategy, rather than its grammar name. */
 function describe(type: TokenType): string {
@@ -23,14 +24,9 @@ function after(previous: IToken | undefined): string {
     return previous && previous.image ? ` after ${found(previous)}` : '';
 }
 
-/** A word such as `metrc` or `status`, which the writer may have meant as a keyword; not a title, number or brace. */
-function isWord(token: IToken): boolean {
-    return /^[A-Za-z_][A-Za-z0-9_-]*$/.test(token.image);
-}
-
 /** Parse errors in the words of the language: "Expected a title in double quotes after 'Revenue' but found '{'". */
 export class StrategySyntaxMessages extends LangiumParserErrorMessageProvider {
-    private keywords?: GrammarKeywords;
+    private facts?: GrammarFacts;
 
     /**
      * `tokens` gives the tokens being parsed. Chevrotain passes as `previous` the token before its current
@@ -58,11 +54,16 @@ export class StrategySyntaxMessages extends LangiumParserErrorMessageProvider {
 
     /** The keyword `actual` may be a misspelling of; none for a keyword of the place that is only out of order. */
     private closestKeyword(actual: IToken, candidates: readonly string[]): string | undefined {
-        return isWord(actual) && !candidates.includes(actual.image) ? closestName(actual.image, candidates) : undefined;
+        return this.isWord(actual) && !candidates.includes(actual.image) ? closestName(actual.image, candidates) : undefined;
     }
 
-    private get known(): GrammarKeywords {
-        return this.keywords ??= grammarKeywords(this.grammar);
+    private get known(): GrammarFacts {
+        return this.facts ??= grammarFacts(this.grammar);
+    }
+
+    /** A word such as `metrc` or `status` (ID-shaped), which the writer may have meant as a keyword; not a title, number or brace. */
+    private isWord(token: IToken): boolean {
+        return this.known.id.test(token.image);
     }
 
     override buildMismatchTokenMessage({ expected, actual, previous, ruleName }: { expected: TokenType; actual: IToken; previous: IToken; ruleName: string }): string {
@@ -70,8 +71,8 @@ export class StrategySyntaxMessages extends LangiumParserErrorMessageProvider {
         if (expected.name === 'EOF') return this.elementExpected(actual, before);
         // In a block the parser wants `}` where no field of the block starts, so a word there is a field the block
         // does not have, or a stray word. (Langium suffixes rule names with a zero-width space.)
-        const fields = expected.name === '}' ? this.known.fields.get(ruleName.replace(/\u200B$/, '')) : undefined;
-        if (fields && isWord(actual)) {
+        const fields = expected.name === '}' ? this.known.blockWords.get(ruleName.replace(/\u200B$/, '')) : undefined;
+        if (fields && this.isWord(actual)) {
             const guess = this.closestKeyword(actual, fields);
             if (guess) return `Unexpected ${found(actual)}${after(before)}; did you mean '${guess}'?`;
             return `Expected a field or '}'${after(before)} but found ${found(actual)}`;
@@ -85,9 +86,16 @@ export class StrategySyntaxMessages extends LangiumParserErrorMessageProvider {
     }
 
     private elementExpected(actual: IToken, before: IToken | undefined): string {
-        const guess = this.closestKeyword(actual, this.known.elements);
+        const guess = this.closestKeyword(actual, this.known.elementKeywords);
         if (guess) return `Unexpected ${found(actual)}${after(before)}; did you mean '${guess}'?`;
-        return `Unexpected ${found(actual)}${after(before)}: expected an element such as 'objective', 'metric', 'usertype', 'solution', 'question', 'ticket', 'canvas' or 'vision'`;
+        return `Unexpected ${found(actual)}${after(before)}: expected an element such as ${this.elementList()}`;
+    }
+
+    /** The element keywords in the registry's order: `'objective', 'metric', … or 'vision'`. */
+    private elementList(): string {
+        const keywords = Object.keys(elementKinds).filter(type => this.known.elementRules.includes(type))
+            .map(type => `'${this.known.keywords.get(type)}'`);
+        return orList(keywords);
     }
 
     override buildNoViableAltMessage({ actual, previous }: { expectedPathsPerAlt: TokenType[][][]; actual: IToken[]; previous: IToken; customUserDescription?: string; ruleName: string }): string {

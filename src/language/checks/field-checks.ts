@@ -1,22 +1,17 @@
 import { GrammarUtils, type AstNode, type ValidationAcceptor, type ValidationChecks } from 'langium';
 import type { StrategyAstType } from '../generated/ast.js';
-import { allowedValues, dateWrittenOtherwise, isCalendarDate, numberOf } from '../../model/values.js';
+import { dateWrittenOtherwise, isCalendarDate, numberOf } from '../../model/values.js';
+import { elementKind, elementKinds } from '../element-kinds.js';
 import { closestName, orList } from '../suggest.js';
 import { report } from './codes.js';
 
-/** Fields the spec allows once per block; the property name is also the keyword that introduces it. */
-const singleValued: Record<string, readonly string[]> = {
-    Objective: ['parent', 'focus', 'horizon', 'owner'],
-    Metric: ['unit', 'baseline', 'target', 'current'],
-    Solution: ['status'],
-    Ticket: ['serves', 'implements', 'kind', 'status', 'link'],
-    Canvas: ['kind', 'problem', 'goal', 'play', 'win']
-};
-
-/** `duplicate-field`: every repeat after the first, at its keyword, with the whole repeated field for the quick fix. */
+/**
+ * `duplicate-field`: every repeat after the first of a field the registry marks single-valued, at its keyword,
+ * with the whole repeated field for the quick fix. A single-valued field's property is also its keyword.
+ */
 function checkDuplicateFields(node: AstNode, accept: ValidationAcceptor): void {
     const record = node as unknown as Record<string, unknown[]>;
-    for (const field of singleValued[node.$type] ?? []) {
+    for (const field of elementKind(node.$type)?.singleValued ?? []) {
         const values = record[field] ?? [];
         for (let index = 1; index < values.length; index++) {
             const keyword = GrammarUtils.findNodeForKeyword(node.$cstNode, field, index);
@@ -60,13 +55,18 @@ function checkDate(node: AstNode, accept: ValidationAcceptor, property: string, 
     report(accept, 'invalid-value', `'${raw}' ${problem}; write a real date as YYYY-MM-DD, such as 2027-06-30`, { node, property });
 }
 
+/** `invalid-value` on each field of the node's kind whose value is one of the registry's words. */
+function checkKeywordValues(node: AstNode, accept: ValidationAcceptor): void {
+    for (const [property, { label, allowed }] of Object.entries(elementKind(node.$type)?.values ?? {})) {
+        checkKeywordValue(node, accept, property, label, allowed);
+    }
+}
+
+/** Every kind of the registry gets the field checks its entry asks for; readings and targets are checked as values. */
 export const fieldChecks: ValidationChecks<StrategyAstType> = {
-    Objective: [
-        checkDuplicateFields,
-        (node, accept) => checkKeywordValue(node, accept, 'focus', 'focus', allowedValues.focus),
-        (node, accept) => checkKeywordValue(node, accept, 'horizon', 'horizon', allowedValues.horizon)
-    ],
-    Metric: checkDuplicateFields,
+    ...Object.fromEntries(Object.entries(elementKinds)
+        .filter(([, kind]) => kind.singleValued || kind.values)
+        .map(([type]) => [type, [checkDuplicateFields, checkKeywordValues]])),
     Reading: (reading, accept) => {
         checkNumber(reading, accept, 'value', reading.value, reading.$containerProperty === 'current' ? 'current reading' : 'baseline');
         checkDate(reading, accept, 'date', reading.date);
@@ -74,18 +74,5 @@ export const fieldChecks: ValidationChecks<StrategyAstType> = {
     Target: (target, accept) => {
         checkNumber(target, accept, 'value', target.value, 'target');
         checkDate(target, accept, 'date', target.date);
-    },
-    Solution: [
-        checkDuplicateFields,
-        (node, accept) => checkKeywordValue(node, accept, 'status', 'solution status', allowedValues.solutionStatus)
-    ],
-    Ticket: [
-        checkDuplicateFields,
-        (node, accept) => checkKeywordValue(node, accept, 'kind', 'ticket kind', allowedValues.ticketKind),
-        (node, accept) => checkKeywordValue(node, accept, 'status', 'ticket status', allowedValues.ticketStatus)
-    ],
-    Canvas: [
-        checkDuplicateFields,
-        (node, accept) => checkKeywordValue(node, accept, 'kind', 'canvas kind', allowedValues.canvasKind)
-    ]
+    }
 };

@@ -1,11 +1,15 @@
 import { AstUtils, GrammarUtils, type AstNode, type LangiumDocument } from 'langium';
 import type { Position, TextEdit } from 'vscode-languageserver';
+import { grammarFacts } from '../grammar-facts.js';
 
 // Text edits that add to an element without touching a character the user wrote: quick fixes only ever insert,
 // and the one fix that removes (a repeated field) keeps every comment.
 
-/** A field keyword at the start of an indented line: how this file indents the inside of a block. */
-const fieldLine = /^([ \t]+)(?:parent|focus|horizon|owner|metric|unit|baseline|target|current|need|for|addresses|advances|hypothesis|status|about|serves|implements|kind|link|problem|outcomes|users|solutions|questions|plan|goal|obstacle|play|win|success)\b/;
+let fieldLinePattern: RegExp | undefined;
+/** A field keyword (the grammar's) at the start of an indented line: how this file indents the inside of a block. */
+function fieldLine(): RegExp {
+    return fieldLinePattern ??= new RegExp(`^([ \\t]+)(?:${grammarFacts().fieldKeywords.join('|')})\\b`);
+}
 
 export function lineText(document: LangiumDocument, line: number): string {
     return document.textDocument.getText({ start: { line, character: 0 }, end: { line: line + 1, character: 0 } }).replace(/\r?\n$/, '');
@@ -19,7 +23,7 @@ function leadingSpace(text: string): string {
 export function indentUnit(document: LangiumDocument): string {
     const text = document.textDocument.getText();
     for (const line of text.split(/\r?\n/, 2000)) {
-        const match = fieldLine.exec(line);
+        const match = fieldLine().exec(line);
         if (match) return match[1];
     }
     return '  ';
@@ -67,7 +71,7 @@ export function addFields(document: LangiumDocument, node: AstNode, fields: stri
 /** The indentation of the block's own field lines, if it has any. */
 function fieldIndent(document: LangiumDocument, openLine: number, closeLine: number): string | undefined {
     for (let line = openLine + 1; line < closeLine; line++) {
-        const match = fieldLine.exec(lineText(document, line));
+        const match = fieldLine().exec(lineText(document, line));
         if (match) return match[1];
     }
     return undefined;

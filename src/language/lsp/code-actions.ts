@@ -1,16 +1,15 @@
 import { AstUtils, CstUtils, GrammarUtils, type AstNode, type LangiumDocument } from 'langium';
 import type { CodeActionProvider } from 'langium/lsp';
 import { CodeActionKind, type CodeAction, type CodeActionParams, type Diagnostic, type Range, type TextEdit } from 'vscode-languageserver';
-import { isMetric, isObjective, isSolution, isTicket, isUserType, type UserType } from '../generated/ast.js';
-import { kindName } from '../element-kinds.js';
+import { isMetric, isObjective, Metric, isSolution, isTicket, isUserType, type UserType } from '../generated/ast.js';
+import { elementKind, kindName, kindsOf } from '../element-kinds.js';
+import { grammarFacts } from '../grammar-facts.js';
 import type { StrategyDiagnosticData } from '../checks/codes.js';
 import { numberOf } from '../../model/values.js';
 import { removeRepeatedField } from './remove-field.js';
 import { serveChoices, serveTitle } from './serve-choices.js';
 import type { StrategyLspServices } from './strategy-lsp-module.js';
 import { addFields, afterElement, appendToFile, documentOf, elementIndent, indentUnit, insert, oneYearAfter, titleFromId } from './block-edits.js';
-
-const validId = /^[A-Za-z_][A-Za-z0-9_-]*$/;
 
 type Fix = (document: LangiumDocument, diagnostic: Diagnostic, data: StrategyDiagnosticData) => CodeAction[];
 
@@ -65,9 +64,9 @@ export class StrategyCodeActionProvider implements CodeActionProvider {
             if (action) actions.push(action);
             return actions;
         }
-        if (!validId.test(name) || this.services.strategy.WorkspaceModel.get().byName.has(name)) return actions;
-        for (const kind of expected === 'Subject' ? ['Objective', 'Solution'] : [expected]) {
-            const skeleton = Object.hasOwn(skeletons, kind) ? skeletons[kind]?.(name, indentUnit(document), oneYearAfter(this.services.strategy.Config.today())) : undefined;
+        if (!grammarFacts().id.test(name) || this.services.strategy.WorkspaceModel.get().byName.has(name)) return actions;
+        for (const kind of kindsOf(expected)) {
+            const skeleton = elementKind(kind)?.skeleton?.(name, titleFromId(name), indentUnit(document), oneYearAfter(this.services.strategy.Config.today()));
             if (!skeleton) continue;
             actions.push(quickFix(`Create ${kindName(kind)} ${name}`, diagnostic, {
                 [document.uri.toString()]: [appendToFile(document, skeleton)]
@@ -90,7 +89,7 @@ export class StrategyCodeActionProvider implements CodeActionProvider {
         } else {
             userType = solution?.users.map(ref => ref.ref).find(user => user !== undefined);
         }
-        if (!userType || !validId.test(needName) || userType.needs.some(need => need.name === needName)) return undefined;
+        if (!userType || !grammarFacts().id.test(needName) || userType.needs.some(need => need.name === needName)) return undefined;
         const target = documentOf(userType);
         const edit = addFields(target, userType, [`need ${needName} "${titleFromId(needName)}"`]);
         return edit ? quickFix(`Create need ${needName} in ${userType.name}`, diagnostic, { [target.uri.toString()]: [edit] }) : undefined;
@@ -134,7 +133,7 @@ export class StrategyCodeActionProvider implements CodeActionProvider {
         const after = afterElement(document, objective);
         if (!link || !after) return [];
         const indent = elementIndent(document, objective);
-        const stub = skeletons.Metric!(name, indentUnit(document), oneYearAfter(this.services.strategy.Config.today()))
+        const stub = elementKind(Metric.$type)!.skeleton!(name, titleFromId(name), indentUnit(document), oneYearAfter(this.services.strategy.Config.today()))
             .split('\n').map(line => indent + line).join('\n');
         // The link comes first: without a block both edits insert after the title, and the block must precede the stub.
         return [quickFix(`Create metric ${name} for ${objective.name}`, diagnostic, {
@@ -142,16 +141,6 @@ export class StrategyCodeActionProvider implements CodeActionProvider {
         }, true)];
     }
 }
-
-/** New elements as a user would start them: valid, and for a metric complete enough to raise no warning itself. */
-const skeletons: Partial<Record<string, (name: string, unit: string, by: string) => string>> = {
-    Objective: name => `objective ${name} "${titleFromId(name)}"`,
-    Metric: (name, unit, by) => `metric ${name} "${titleFromId(name)}" {\n${unit}unit "%"\n${unit}baseline 0\n${unit}target 1 by ${by}\n}`,
-    UserType: name => `usertype ${name} "${titleFromId(name)}"`,
-    Solution: (name, unit) => `solution ${name} "${titleFromId(name)}" {\n${unit}status idea\n}`,
-    Question: name => `question ${name} "${titleFromId(name)}"`,
-    Ticket: (name, unit) => `ticket ${name} "${titleFromId(name)}" {\n${unit}status todo\n}`
-};
 
 function quickFix(title: string, diagnostic: Diagnostic, changes: Record<string, TextEdit[]>, isPreferred = false): CodeAction {
     return { title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], edit: { changes }, ...(isPreferred ? { isPreferred } : {}) };

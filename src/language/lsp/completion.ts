@@ -4,19 +4,9 @@ import {
 } from 'langium/lsp';
 import { CompletionItemKind, InsertTextFormat, type MarkupContent } from 'vscode-languageserver';
 import { isModel, isSolution, Need, type Solution } from '../generated/ast.js';
-import { kindName } from '../element-kinds.js';
-import { allowedValues, oneLine } from '../../model/values.js';
+import { elementKind, kindName } from '../element-kinds.js';
+import { oneLine } from '../../model/values.js';
 import type { StrategyLspServices } from './strategy-lsp-module.js';
-
-/** Which keyword values a `Value` field accepts, by `Rule.property`: solutions and tickets differ on `status`, tickets and canvases on `kind`. */
-const valuesOfField: Record<string, readonly string[]> = {
-    'Objective.focus': allowedValues.focus,
-    'Objective.horizon': allowedValues.horizon,
-    'Solution.status': allowedValues.solutionStatus,
-    'Ticket.kind': allowedValues.ticketKind,
-    'Ticket.status': allowedValues.ticketStatus,
-    'Canvas.kind': allowedValues.canvasKind
-};
 
 /** How many elements one completion answer proposes at most; typing narrows the rest down. */
 const maxReferenceProposals = 200;
@@ -77,11 +67,15 @@ export class StrategyCompletionProvider extends DefaultCompletionProvider {
         return super.completionFor(context, next, acceptor);
     }
 
-    /** Keyword values are plain IDs to the grammar (so a typo is a located `invalid-value`); offer the allowed ones. */
+    /**
+     * Keyword values are plain IDs to the grammar (so a typo is a located `invalid-value`); offer the ones the
+     * registry allows for the field of this kind (solutions and tickets differ on `status`, tickets and canvases on `kind`).
+     */
     private completionForValue(context: CompletionContext, property: string | undefined, acceptor: CompletionAcceptor): void {
         const element = context.node && AstUtils.getContainerOfType(context.node, (node): node is AstNode => isModel(node.$container));
         if (!element || !property) return;
-        valuesOfField[`${element.$type}.${property}`]?.forEach((value, index) => acceptor(context, {
+        const values = elementKind(element.$type)?.values;
+        (values && Object.hasOwn(values, property) ? values[property].allowed : undefined)?.forEach((value, index) => acceptor(context, {
             label: value,
             kind: CompletionItemKind.EnumMember,
             detail: `${kindName(element.$type)} ${property}`,
@@ -95,7 +89,7 @@ export class StrategyCompletionProvider extends DefaultCompletionProvider {
         const rule = AstUtils.getContainerOfType(keyword, GrammarAST.isParserRule);
         const startsElement = rule && GrammarAST.isGroup(rule.definition) && rule.definition.elements[0] === keyword;
         if (!startsElement) return;
-        for (const snippet of elementSnippets.filter(s => s.keyword === keyword.value)) {
+        for (const snippet of elementKind(rule.name)?.snippets ?? []) {
             acceptor(context, {
                 label: snippet.label,
                 kind: CompletionItemKind.Snippet,
@@ -166,47 +160,6 @@ export class StrategyCompletionProvider extends DefaultCompletionProvider {
         return /[^\p{L}\p{N}_-]$/u.test(text);
     }
 }
-
-/** A `choice` tab stop over the values a field allows, so a snippet never proposes a value the checks reject. */
-const choice = (stop: number, values: readonly string[]) => `\${${stop}|${values.join(',')}|}`;
-
-/** One snippet per element kind at the top level, with the fields a complete element needs; `$n` are tab stops. */
-const elementSnippets: Array<{ keyword: string; label: string; detail: string; body: string }> = [
-    {
-        keyword: 'objective', label: 'objective', detail: 'Objective measured by a metric',
-        body: `objective \${1:Name} "\${2:Title}" {\n  horizon ${choice(3, allowedValues.horizon)}\n  metric $4\n}`
-    },
-    {
-        keyword: 'metric', label: 'metric', detail: 'Metric with baseline and dated target',
-        body: 'metric ${1:Name} "${2:Title}" {\n  unit "${3:%}"\n  baseline ${4:0}\n  target ${5:100} by ${6:YYYY-MM-DD}\n}'
-    },
-    {
-        keyword: 'usertype', label: 'usertype', detail: 'User type with a need',
-        body: 'usertype ${1:Name} "${2:Title}" {\n  need ${3:Need} "${4:What they need}"\n}'
-    },
-    {
-        keyword: 'solution', label: 'solution', detail: 'Solution for users, advancing an objective',
-        body: `solution \${1:Name} "\${2:Title}" {\n  for $3\n  addresses $4\n  advances $5\n  hypothesis "\${6:What we expect to change}"\n  status ${choice(7, allowedValues.solutionStatus)}\n}`
-    },
-    {
-        keyword: 'question', label: 'question', detail: 'Open question about a solution or objective',
-        body: 'question ${1:Name} "${2:What do we need to learn?}" {\n  about $3\n}'
-    },
-    {
-        keyword: 'ticket', label: 'ticket', detail: 'Backlog ticket serving an objective',
-        body: `ticket \${1:KEY-1} "\${2:Title}" {\n  serves $3\n  implements $4\n  kind ${choice(5, allowedValues.ticketKind)}\n  status ${choice(6, allowedValues.ticketStatus)}\n}`
-    },
-    {
-        keyword: 'canvas', label: 'canvas product', detail: 'Lean Product Canvas',
-        body: 'canvas ${1:Name} "${2:Lean Product Canvas}" {\n  kind product\n  problem "${3:The business problem, with a number}"\n'
-            + '  outcomes $4\n  users $5\n  solutions $6\n  questions $7\n  plan {\n    step "${8:First step}" tickets $9\n  }\n}'
-    },
-    {
-        keyword: 'canvas', label: 'canvas strategy', detail: 'Lean Strategy Canvas',
-        body: 'canvas ${1:Name} "${2:Lean Strategy Canvas}" {\n  kind strategy\n  goal $3\n  obstacle "${4:What is in our way}"\n'
-            + '  play "${5:Where we will play}"\n  win "${6:How we will win}"\n  success $7\n}'
-    }
-];
 
 /** The `ID` alternative of the `Value` rule: where a keyword value such as `retention` may be written. */
 function isValueIdentifier(feature: GrammarAST.AbstractElement): boolean {

@@ -1,25 +1,14 @@
 import { GrammarUtils, type AstNode, type CstNode, type LangiumDocument } from 'langium';
 import type { DocumentSymbolProvider } from 'langium/lsp';
 import { SymbolKind, type DocumentSymbol } from 'vscode-languageserver';
-import { isCanvas, isUserType, type Element, type Model } from '../generated/ast.js';
+import { isCanvas, isUserType, PlanStep, type Element, type Model } from '../generated/ast.js';
+import { elementKind } from '../element-kinds.js';
 import { oneLine } from '../../model/values.js';
 
-/** One symbol kind per element kind, so the outline, breadcrumbs and Ctrl+T show what each element is. */
-export const symbolKinds: Record<string, SymbolKind> = {
-    Vision: SymbolKind.String,
-    Objective: SymbolKind.Class,
-    Metric: SymbolKind.Number,
-    UserType: SymbolKind.Interface,
-    Need: SymbolKind.Field,
-    Solution: SymbolKind.Function,
-    Question: SymbolKind.Event,
-    Ticket: SymbolKind.Key,
-    Canvas: SymbolKind.Package,
-    PlanStep: SymbolKind.Struct
-};
-
+/** One symbol kind per element kind (the registry's), so the outline, breadcrumbs and Ctrl+T show what each element is. */
 export function symbolKindOf(type: string): SymbolKind {
-    return symbolKinds[type] ?? SymbolKind.Field;
+    // A plan step is part of a canvas, not an element kind, but the outline lists it.
+    return elementKind(type)?.symbol ?? (type === PlanStep.$type ? SymbolKind.Struct : SymbolKind.Field);
 }
 
 /**

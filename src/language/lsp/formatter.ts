@@ -1,9 +1,7 @@
 import { CstUtils, GrammarAST, type LangiumDocument, type LeafCstNode } from 'langium';
 import { AbstractFormatter } from 'langium/lsp';
 import type { FormattingOptions, Range, TextEdit } from 'vscode-languageserver';
-
-/** Keywords that continue a field on its line (`target 30 by 2027-06-30`, `step "…" tickets APP-1`); every other keyword inside a block starts a line. */
-const inlineKeywords = new Set(['on', 'by', 'tickets']);
+import { grammarFacts } from '../grammar-facts.js';
 
 /** Canonical indentation per block level, whatever the editor's tab settings: every `.strategy` file reads the same. */
 const indentUnit = '  ';
@@ -155,9 +153,12 @@ function layoutBetween(previous: LeafCstNode, next: LeafCstNode, hasComments: bo
     return 'space';
 }
 
-/** Element keywords at the top level, field keywords inside blocks. */
+/**
+ * Element keywords at the top level, field keywords inside blocks, `step` in a plan; the grammar's other words
+ * continue a field on its line (`target 30 by 2027-06-30`, `step "…" tickets APP-1`).
+ */
 function startsLine(leaf: LeafCstNode): boolean {
-    return GrammarAST.isKeyword(leaf.grammarSource) && /\p{L}/u.test(leaf.text) && !inlineKeywords.has(leaf.text);
+    return GrammarAST.isKeyword(leaf.grammarSource) && grammarFacts().lineKeywords.has(leaf.text);
 }
 
 /** Block nesting level of each token: the level a line starting with it is indented to. */

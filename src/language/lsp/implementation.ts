@@ -4,20 +4,8 @@ import {
 import type { ImplementationProvider } from 'langium/lsp';
 import type { ImplementationParams, LocationLink } from 'vscode-languageserver';
 import { nameLocation } from '../../model/locations.js';
+import { elementKind } from '../element-kinds.js';
 import type { StrategyLspServices } from './strategy-lsp-module.js';
-
-/**
- * The elements that carry out each kind of element: the work under an objective, the objectives a metric
- * measures, the tickets that build a solution, the solutions made for a user type. A question or a canvas
- * that merely mentions an element is a reference, not an implementation (except a canvas's outcomes and goal,
- * which put an objective to work). The referring element's kind is enough: each pair holds one field only.
- */
-const implementers: Record<string, ReadonlySet<string>> = {
-    Objective: new Set(['Ticket', 'Solution', 'Objective', 'Canvas']),
-    Metric: new Set(['Objective']),
-    Solution: new Set(['Ticket']),
-    UserType: new Set(['Solution'])
-};
 
 /**
  * Go to implementations, read from Langium's reference index (one look-up per request, no walk of the
@@ -54,15 +42,21 @@ export class StrategyImplementationProvider implements ImplementationProvider {
         return links;
     }
 
-    /** The elements whose references point at the target and carry it out, each once, in file and text order. */
+    /**
+     * The elements whose references point at the target and carry it out (the registry's `implementedBy`: the
+     * work under an objective, the objectives a metric measures, the tickets that build a solution, the solutions
+     * made for a user type), each once, in file and text order. A question or a canvas that merely mentions an
+     * element is a reference, not an implementation (except a canvas's outcomes and goal, which put an objective
+     * to work). The referring element's kind is enough: each pair holds one field only.
+     */
     implementationsOf(target: AstNode): AstNode[] {
-        const kinds = implementers[target.$type];
+        const kinds = elementKind(target.$type)?.implementedBy;
         if (!kinds) return [];
         const found = new Set<AstNode>();
         for (const reference of this.references.findReferences(target, { includeDeclaration: false })) {
             const root = this.documents.getDocument(reference.sourceUri)?.parseResult.value;
             const element = root && this.locator.getAstNode(root, reference.sourcePath);
-            if (element && kinds.has(element.$type)) found.add(element);
+            if (element && kinds.includes(element.$type)) found.add(element);
         }
         return [...found].sort((a, b) => {
             const byFile = AstUtils.getDocument(a).uri.toString().localeCompare(AstUtils.getDocument(b).uri.toString());

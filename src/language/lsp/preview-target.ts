@@ -2,22 +2,15 @@ import { AstUtils, CstUtils, GrammarUtils, type AstNode, type LangiumDocument } 
 import { isCanvas, isNeed, isPlanStep, isUserType, type Canvas, type Model } from '../generated/ast.js';
 import { elementKey, textKey, type ItemKind } from '../../model/preview-view.js';
 import type { PreviewTarget } from '../../protocol/strategy-protocol.js';
+import { keywordOf } from '../element-kinds.js';
 import type { StrategyLspServices } from './strategy-lsp-module.js';
 
-const itemKinds: Record<string, ItemKind> = {
-    Objective: 'objective',
-    Metric: 'metric',
-    UserType: 'usertype',
-    Need: 'need',
-    Solution: 'solution',
-    Question: 'question',
-    Ticket: 'ticket',
-    Canvas: 'canvas'
-};
-
-/** The preview's key of an element: a need is named through its user type, as the canvases list it. */
+/**
+ * The preview's key of an element: its kind by the keyword that introduces it (`usertype`), then its ID; a need
+ * is named through its user type, as the canvases list it.
+ */
 export function keyOf(node: AstNode): string | undefined {
-    const kind = itemKinds[node.$type];
+    const kind = keywordOf(node.$type) as ItemKind | undefined;
     const name = (node as AstNode & { name?: unknown }).name;
     if (!kind || typeof name !== 'string') return undefined;
     if (isNeed(node) && isUserType(node.$container)) return elementKey('need', `${node.$container.name}.${name}`);

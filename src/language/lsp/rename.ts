@@ -1,13 +1,11 @@
-import { AstUtils, CstUtils, GrammarAST, type AstNode, type AstNodeLocator, type CstNode, type IndexManager, type LangiumDocument, type LangiumDocuments, type ReferenceDescription } from 'langium';
+import { CstUtils, type AstNode, type AstNodeLocator, type CstNode, type IndexManager, type LangiumDocument, type LangiumDocuments, type ReferenceDescription } from 'langium';
 import { DefaultRenameProvider } from 'langium/lsp';
 // The server's connection comes from vscode-languageserver: only its ResponseError reaches the client as an error.
 import { ErrorCodes, ResponseError, type Position, type Range, type RenameParams, type TextEdit, type WorkspaceEdit } from 'vscode-languageserver';
 import { isNeed, isSolution, isUserType, Need, UserType, type UserType as UserTypeNode } from '../generated/ast.js';
 import { aKind, kindName } from '../element-kinds.js';
+import { grammarFacts, type GrammarFacts } from '../grammar-facts.js';
 import type { StrategyLspServices } from './strategy-lsp-module.js';
-
-/** The spec's ID syntax. */
-const idPattern = /^[A-Za-z_][A-Za-z0-9_-]*$/;
 
 type Named = AstNode & { name: string };
 
@@ -27,7 +25,7 @@ interface RenameTarget { nodes: Named[]; range: Range }
 export class StrategyRenameProvider extends DefaultRenameProvider {
     private readonly indexManager: IndexManager;
     private readonly langiumDocuments: LangiumDocuments;
-    private readonly keywords: Set<string>;
+    private readonly grammarFacts: GrammarFacts;
     private readonly astNodeLocator: AstNodeLocator;
 
     constructor(services: StrategyLspServices) {
@@ -35,8 +33,7 @@ export class StrategyRenameProvider extends DefaultRenameProvider {
         this.indexManager = services.shared.workspace.IndexManager;
         this.langiumDocuments = services.shared.workspace.LangiumDocuments;
         this.astNodeLocator = services.workspace.AstNodeLocator;
-        this.keywords = new Set(AstUtils.streamAllContents(services.Grammar)
-            .filter(GrammarAST.isKeyword).map(keyword => keyword.value).filter(value => idPattern.test(value)));
+        this.grammarFacts = grammarFacts(services.Grammar);
     }
 
     override async rename(document: LangiumDocument, params: RenameParams): Promise<WorkspaceEdit | undefined> {
@@ -114,10 +111,10 @@ export class StrategyRenameProvider extends DefaultRenameProvider {
     /** Throws the error the editor shows when the new name cannot be given to this element. */
     private refuseName(node: Named, newName: string): void {
         const refuse = (message: string) => { throw new ResponseError(ErrorCodes.InvalidParams, message); };
-        if (!idPattern.test(newName)) {
+        if (!this.grammarFacts.id.test(newName)) {
             refuse(`'${newName}' is not a valid ID: start with a letter or '_', then letters, digits, '_' or '-' (such as APP-123)`);
         }
-        if (this.keywords.has(newName)) refuse(`'${newName}' is a keyword of the language and cannot name ${aKind(node.$type)}`);
+        if (this.grammarFacts.reservedWords.has(newName)) refuse(`'${newName}' is a keyword of the language and cannot name ${aKind(node.$type)}`);
         if (newName === node.name) return;
         if (isNeed(node)) {
             const owner = node.$container;
@@ -143,7 +140,7 @@ export class StrategyRenameProvider extends DefaultRenameProvider {
     private partOf(reference: ReferenceDescription, which: 'first' | 'last'): Range {
         const text = this.textOf(reference);
         if (!text.includes('.')) return reference.segment.range;
-        const ids = [...text.matchAll(/[A-Za-z_][A-Za-z0-9_-]*/g)];
+        const ids = [...text.matchAll(this.grammarFacts.ids)];
         const id = which === 'first' ? ids[0] : ids[ids.length - 1];
         const textDocument = this.langiumDocuments.getDocument(reference.sourceUri)!.textDocument;
         const start = reference.segment.offset + id.index!;

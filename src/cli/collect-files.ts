@@ -1,6 +1,6 @@
 import { readdirSync, realpathSync, statSync, type Dirent } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { isInsideAny } from '../language/inside-folders.js';
+import { isInsideAny } from '../language/workspace/inside-folders.js';
 import { describeIoError } from './read-text.js';
 
 /** Folders never searched: dependencies and tool state hold no strategy and can hold millions of files. */

@@ -1,5 +1,5 @@
 import { URI, type LangiumDocument } from 'langium';
-import { StrategyFileSystem } from '../language/strategy-file-system.js';
+import { StrategyFileSystem } from '../language/workspace/strategy-file-system.js';
 import { createStrategyServices, type StrategyServices } from '../language/strategy-module.js';
 import type { Model } from '../language/generated/ast.js';
 import { NoReferenceIndex } from './check-services.js';

@@ -1,6 +1,6 @@
 import { isUtf8 } from 'node:buffer';
 import { readFileSync } from 'node:fs';
-import { withoutBom } from '../language/strategy-file-system.js';
+import { withoutBom } from '../language/workspace/strategy-file-system.js';
 
 export class InputError extends Error {}
 

@@ -2,7 +2,7 @@ import { setInterruptionPeriod, URI, type LangiumSharedCoreServices } from 'lang
 import { startLanguageServer } from 'langium/lsp';
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { guardPositions } from './lsp/position-guard.js';
-import { StrategyFileSystem } from './strategy-file-system.js';
+import { StrategyFileSystem } from './workspace/strategy-file-system.js';
 import { registerStrategyRequests } from './lsp/strategy-rpc.js';
 import { createStdioConnection } from './lsp/stdio-connection.js';
 import { createStrategyLspServices } from './lsp/strategy-lsp-module.js';

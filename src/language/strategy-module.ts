@@ -4,18 +4,18 @@ import {
 } from 'langium';
 import { StrategyGeneratedModule, StrategyGeneratedSharedModule } from './generated/module.js';
 import { StrategyConfig } from './strategy-config.js';
-import { StrategyDocumentBuilder } from './strategy-document-builder.js';
-import { StrategyIndexManager } from './strategy-index.js';
-import { StrategyDocumentValidator } from './strategy-document-validator.js';
-import { StrategyLinker } from './strategy-linker.js';
-import { StrategyLexer } from './strategy-lexer.js';
-import { createStrategyParser } from './strategy-parser.js';
-import { StrategyReferences, StrategyScopeComputation, StrategyScopeProvider } from './strategy-scope.js';
-import { StrategyValidationRegistry } from './strategy-validation-registry.js';
-import { registerStrategyChecks } from './strategy-validator.js';
-import { StrategySyntaxMessages } from './syntax-messages.js';
-import { StrategyTokenBuilder } from './strategy-token-builder.js';
-import { WorkspaceModel } from './workspace-model.js';
+import { StrategyDocumentBuilder } from './workspace/strategy-document-builder.js';
+import { StrategyIndexManager } from './link/strategy-index.js';
+import { StrategyDocumentValidator } from './validate/strategy-document-validator.js';
+import { StrategyLinker } from './link/strategy-linker.js';
+import { StrategyLexer } from './parse/strategy-lexer.js';
+import { createStrategyParser } from './parse/strategy-parser.js';
+import { StrategyReferences, StrategyScopeComputation, StrategyScopeProvider } from './link/strategy-scope.js';
+import { StrategyValidationRegistry } from './validate/strategy-validation-registry.js';
+import { registerStrategyChecks } from './validate/strategy-validator.js';
+import { StrategySyntaxMessages } from './parse/syntax-messages.js';
+import { StrategyTokenBuilder } from './parse/strategy-token-builder.js';
+import { WorkspaceModel } from './workspace/workspace-model.js';
 
 export interface StrategyAddedServices {
     strategy: {

@@ -4,7 +4,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Diagnostic } from 'vscode-languageserver';
-import { checkCodes, checkSeverity, type CheckCode } from '../../src/language/checks/codes.js';
+import { checkCodes, checkSeverity, type CheckCode } from '../../src/language/validate/checks/codes.js';
 import { today, workspace, type Workspace } from '../helpers.js';
 
 // The shipped examples: shop-app is the clean model, examples/diagnostics shows every check and says, line by

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { previewView } from '../../src/model/preview-view.js';
 import { renderView } from '../../src/render/render-view.js';
 import { TextDocument } from 'langium';
-import { stringPattern } from '../../src/language/strategy-token-builder.js';
+import { stringPattern } from '../../src/language/parse/strategy-token-builder.js';
 import { codesOf, workspace } from '../helpers.js';
 import { Random } from './mutators.js';
 import { renderFormats } from './driver.js';
@@ -91,7 +91,7 @@ describe('fuzzer regressions', function () {
 
     // Seed 20261123, variant 330 (huge-string, truncate, parent-chain): a title of 90,000 escaped quotes cut before
     // its end (`"\"\"…\"\`, no closing quote) took 61 s to parse, since the lexer rescanned the string from each
-    // quote; the STRING terminal is now scanned by hand (src/language/strategy-token-builder.ts). Rescanning, this
+    // quote; the STRING terminal is now scanned by hand (src/language/parse/strategy-token-builder.ts). Rescanning, this
     // text would take minutes and run into the suite's timeout; scanned once, it parses in a fraction of a second
     // (no timed assertion: the fuzzer and the benchmarks report times).
     it('lexes an unclosed string full of escaped quotes without rescanning it from each quote', async () => {

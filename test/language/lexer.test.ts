@@ -2,9 +2,9 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { DefaultLexer, EmptyFileSystem, type Grammar, type LangiumCoreServices, type TokenBuilderOptions } from 'langium';
 import type { TokenType, TokenVocabulary } from 'chevrotain';
-import { unexpectedCharacters } from '../../src/language/strategy-lexer.js';
+import { unexpectedCharacters } from '../../src/language/parse/strategy-lexer.js';
 import { createStrategyServices } from '../../src/language/strategy-module.js';
-import { StrategyTokenBuilder } from '../../src/language/strategy-token-builder.js';
+import { StrategyTokenBuilder } from '../../src/language/parse/strategy-token-builder.js';
 import { Random } from '../fuzz/mutators.js';
 import { codesOf } from '../helpers.js';
 

@@ -4,7 +4,7 @@ import { CodeActionKind, type CodeAction, type CodeActionParams, type Diagnostic
 import { isMetric, isObjective, Metric, isSolution, isTicket, isUserType, type UserType } from '../generated/ast.js';
 import { elementKind, kindName, kindsOf } from '../element-kinds.js';
 import { grammarFacts } from '../grammar-facts.js';
-import type { StrategyDiagnosticData } from '../checks/codes.js';
+import type { StrategyDiagnosticData } from '../validate/checks/codes.js';
 import { numberOf } from '../../model/values.js';
 import { removeRepeatedField } from './remove-field.js';
 import { serveChoices, serveTitle } from './serve-choices.js';

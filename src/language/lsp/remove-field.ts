@@ -1,6 +1,6 @@
 import { CstUtils, type LangiumDocument } from 'langium';
 import { CodeActionKind, type CodeAction, type Diagnostic, type Range, type TextEdit } from 'vscode-languageserver';
-import type { StrategyDiagnosticData } from '../checks/codes.js';
+import type { StrategyDiagnosticData } from '../validate/checks/codes.js';
 import { lineText } from './block-edits.js';
 
 const commentTokens = new Set(['ML_COMMENT', 'SL_COMMENT']);

@@ -2,7 +2,7 @@ import { realpathSync, statSync, type Dirent } from 'node:fs';
 import { join, relative } from 'node:path';
 import { URI, type FileSystemNode } from 'langium';
 import type { WorkspaceFolder } from 'vscode-languageserver';
-import { isInsideAny } from '../inside-folders.js';
+import { isInsideAny } from '../workspace/inside-folders.js';
 
 /**
  * The workspace loads each file by its own path and never through a symbolic link: a link inside the workspace

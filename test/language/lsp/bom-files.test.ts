@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { TextDocument, URI, type LangiumDocument } from 'langium';
-import { StrategyFileSystem } from '../../../src/language/strategy-file-system.js';
+import { StrategyFileSystem } from '../../../src/language/workspace/strategy-file-system.js';
 import { createStrategyLspServices, type StrategyLspServices } from '../../../src/language/lsp/strategy-lsp-module.js';
 
 // Files on disk that start with a byte order mark: the editor shows (and counts positions in) the text without it,

@@ -1,5 +1,5 @@
 import type { ValidationChecks } from 'langium';
-import type { StrategyAstType } from '../generated/ast.js';
+import type { StrategyAstType } from '../../generated/ast.js';
 import { report } from './codes.js';
 
 export const canvasChecks: ValidationChecks<StrategyAstType> = {

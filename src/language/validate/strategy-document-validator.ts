@@ -1,10 +1,10 @@
 import { AstUtils, CstUtils, DefaultDocumentValidator, interruptAndCheck, isCompositeCstNode, isLeafCstNode, type AstNode, type CstNode, type ValidationAcceptor, type ValidationCheck, type LangiumDocument, type ParseResult, type ValidationOptions } from 'langium';
 import { CancellationToken, type Diagnostic, type Range } from 'vscode-languageserver';
-import type { StrategyServices } from './strategy-module.js';
-import { aKind, kindName, keywordOf, referenceKeyword } from './element-kinds.js';
-import { grammarFacts } from './grammar-facts.js';
+import type { StrategyServices } from '../strategy-module.js';
+import { aKind, kindName, keywordOf, referenceKeyword } from '../element-kinds.js';
+import { grammarFacts } from '../grammar-facts.js';
 import { checkSeverity, type CheckCode, type StrategyDiagnosticData } from './checks/codes.js';
-import { closestName } from './suggest.js';
+import { closestName } from '../link/suggest.js';
 
 /** Beyond this many syntax errors a file is not a strategy being edited but something else; more would only be noise. */
 const maxSyntaxErrors = 100;

@@ -1,6 +1,6 @@
 import { DefaultReferences, DefaultScopeComputation, DefaultScopeProvider, MultiMap, stream, type Stream, type AstNode, type AstNodeDescription, type LocalSymbols, type LangiumDocument, type ReferenceInfo, type Scope } from 'langium';
 import type { CancellationToken } from 'vscode-languageserver';
-import { isSolution, isUserType, type Model } from './generated/ast.js';
+import { isSolution, isUserType, type Model } from '../generated/ast.js';
 import { IndexScope, type StrategyIndexManager } from './strategy-index.js';
 
 /**

@@ -1,9 +1,9 @@
 import { DefaultDocumentBuilder, DocumentState, interruptAndCheck, isOperationCancelled, type LangiumDocument, type LangiumSharedCoreServices, type URI } from 'langium';
 import { CancellationToken } from 'vscode-languageserver';
-import { crossFileSignature } from './checks/cross-file-signature.js';
-import type { Model } from './generated/ast.js';
-import type { StrategyIndexManager } from './strategy-index.js';
-import type { StrategyServices } from './strategy-module.js';
+import { crossFileSignature } from '../validate/checks/cross-file-signature.js';
+import type { Model } from '../generated/ast.js';
+import type { StrategyIndexManager } from '../link/strategy-index.js';
+import type { StrategyServices } from '../strategy-module.js';
 
 /**
  * Some checks depend on files that do not reference the changed one (a ticket elsewhere gives an objective its

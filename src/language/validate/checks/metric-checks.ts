@@ -1,7 +1,7 @@
 import type { ValidationChecks } from 'langium';
-import type { Metric, StrategyAstType } from '../generated/ast.js';
-import type { WorkspaceModel } from '../workspace-model.js';
-import { figuresOf, isOverdue } from '../../model/progress.js';
+import type { Metric, StrategyAstType } from '../../generated/ast.js';
+import type { WorkspaceModel } from '../../workspace/workspace-model.js';
+import { figuresOf, isOverdue } from '../../../model/progress.js';
 import { report } from './codes.js';
 
 export function metricChecks(workspace: WorkspaceModel): ValidationChecks<StrategyAstType> {

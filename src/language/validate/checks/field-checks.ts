@@ -1,8 +1,8 @@
 import { GrammarUtils, type AstNode, type ValidationAcceptor, type ValidationChecks } from 'langium';
-import type { StrategyAstType } from '../generated/ast.js';
-import { dateWrittenOtherwise, isCalendarDate, numberOf } from '../../model/values.js';
-import { elementKind, elementKinds } from '../element-kinds.js';
-import { closestName, orList } from '../suggest.js';
+import type { StrategyAstType } from '../../generated/ast.js';
+import { dateWrittenOtherwise, isCalendarDate, numberOf } from '../../../model/values.js';
+import { elementKind, elementKinds } from '../../element-kinds.js';
+import { closestName, orList } from '../../link/suggest.js';
 import { report } from './codes.js';
 
 /**

@@ -1,7 +1,7 @@
 import type { ValidationChecks } from 'langium';
-import type { Objective, StrategyAstType } from '../generated/ast.js';
-import type { AlignmentModel } from '../../model/alignment.js';
-import type { WorkspaceModel } from '../workspace-model.js';
+import type { Objective, StrategyAstType } from '../../generated/ast.js';
+import type { AlignmentModel } from '../../../model/alignment.js';
+import type { WorkspaceModel } from '../../workspace/workspace-model.js';
 import { report } from './codes.js';
 
 /** What the objective checks read from other files: the loop it is on, whether it is measured, whether it has work. */

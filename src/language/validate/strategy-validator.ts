@@ -1,7 +1,7 @@
 import type { AstNode, AstReflection, ValidationAcceptor, ValidationCheck, ValidationChecks } from 'langium';
 import type { CancellationToken } from 'vscode-languageserver';
-import type { StrategyAstType } from './generated/ast.js';
-import type { StrategyServices } from './strategy-module.js';
+import type { StrategyAstType } from '../generated/ast.js';
+import type { StrategyServices } from '../strategy-module.js';
 import { canvasChecks } from './checks/canvas-checks.js';
 import { fieldChecks } from './checks/field-checks.js';
 import { identityChecks } from './checks/identity-checks.js';

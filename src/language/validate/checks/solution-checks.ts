@@ -1,7 +1,7 @@
 import type { ValidationChecks } from 'langium';
-import type { Need, StrategyAstType } from '../generated/ast.js';
-import type { AlignmentModel } from '../../model/alignment.js';
-import type { WorkspaceModel } from '../workspace-model.js';
+import type { Need, StrategyAstType } from '../../generated/ast.js';
+import type { AlignmentModel } from '../../../model/alignment.js';
+import type { WorkspaceModel } from '../../workspace/workspace-model.js';
 import { report } from './codes.js';
 
 /** What `unused-need` reads from other files: whether some solution addresses the need. */

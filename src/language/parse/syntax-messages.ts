@@ -1,8 +1,8 @@
 import { LangiumParserErrorMessageProvider, type Grammar } from 'langium';
 import type { IToken, TokenType } from 'chevrotain';
-import { elementKinds } from './element-kinds.js';
-import { grammarFacts, type GrammarFacts } from './grammar-facts.js';
-import { closestName, orList } from './suggest.js';
+import { elementKinds } from '../element-kinds.js';
+import { grammarFacts, type GrammarFacts } from '../grammar-facts.js';
+import { closestName, orList } from '../link/suggest.js';
 
 /** What a token means to someone writing a strategy, rather than its grammar name. */
 function describe(type: TokenType): string {

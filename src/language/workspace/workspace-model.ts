@@ -1,7 +1,7 @@
 import { DocumentState, type LangiumDocument, type LangiumDocuments, type URI } from 'langium';
-import { AlignmentModel } from '../model/alignment.js';
-import type { Model } from './generated/ast.js';
-import type { StrategyServices } from './strategy-module.js';
+import { AlignmentModel } from '../../model/alignment.js';
+import type { Model } from '../generated/ast.js';
+import type { StrategyServices } from '../strategy-module.js';
 
 /**
  * The workspace's alignment model, kept up to date document by document: every document that is linked (again)

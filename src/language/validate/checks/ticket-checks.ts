@@ -1,7 +1,7 @@
 import type { ValidationChecks } from 'langium';
-import type { Objective, Solution, StrategyAstType, Ticket } from '../generated/ast.js';
-import type { AlignmentModel } from '../../model/alignment.js';
-import type { WorkspaceModel } from '../workspace-model.js';
+import type { Objective, Solution, StrategyAstType, Ticket } from '../../generated/ast.js';
+import type { AlignmentModel } from '../../../model/alignment.js';
+import type { WorkspaceModel } from '../../workspace/workspace-model.js';
 import { report } from './codes.js';
 
 /** The ticket's served objective and solution when the solution advances neither that objective nor a parent of it. */

@@ -1,10 +1,10 @@
 import { AstUtils, type ValidationChecks } from 'langium';
 import type { DiagnosticRelatedInformation } from 'vscode-languageserver';
-import type { Need, StrategyAstType } from '../generated/ast.js';
-import type { AlignmentModel, NamedElement } from '../../model/alignment.js';
-import { nameOnlyLocation } from '../../model/locations.js';
-import type { WorkspaceModel } from '../workspace-model.js';
-import { aKind } from '../element-kinds.js';
+import type { Need, StrategyAstType } from '../../generated/ast.js';
+import type { AlignmentModel, NamedElement } from '../../../model/alignment.js';
+import { nameOnlyLocation } from '../../../model/locations.js';
+import type { WorkspaceModel } from '../../workspace/workspace-model.js';
+import { aKind } from '../../element-kinds.js';
 import { report } from './codes.js';
 
 function definedAt(element: NamedElement | Need, message: string): DiagnosticRelatedInformation | undefined {

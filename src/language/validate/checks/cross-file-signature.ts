@@ -1,5 +1,5 @@
-import type { Model } from '../generated/ast.js';
-import type { AlignmentModel } from '../../model/alignment.js';
+import type { Model } from '../../generated/ast.js';
+import type { AlignmentModel } from '../../../model/alignment.js';
 import { identitySignature } from './identity-checks.js';
 import { objectiveSignature } from './objective-checks.js';
 import { needSignature } from './solution-checks.js';

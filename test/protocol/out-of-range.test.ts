@@ -100,6 +100,16 @@ describe('strategy lsp --stdio, asked about positions outside the document', fun
         });
     }
 
+    it('answers the server\'s own requests sent without or with malformed parameters, and logs no error', async () => {
+        await assert.rejects(request('strategy/render', undefined), (error: { code?: number }) => error.code === -32602);
+        // Parameters by position are spread before the token: the second one is not taken for a token.
+        assert.equal(await request('strategy/ticketHover', [{ id: 'NOWHERE-1' }, 5]), null);
+        assert.ok(Array.isArray(await request('strategy/ticketKeys', { unexpected: true })));
+        assert.deepEqual(await request('strategy/previewTarget', { uri: 42 }), {});
+        assert.deepEqual(logged.filter(message => message.type === 1).map(message => message.message), []);
+        assert.equal(stderr, '');
+    });
+
     it('answers a character past the end of its line as the end of that line, as the protocol says', async () => {
         const textDocument = { uri: uri('edge.strategy') };
         const lineEnd = '  serves Engagement'.length;

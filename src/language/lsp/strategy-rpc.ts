@@ -35,18 +35,17 @@ function tokenOf(value: unknown): CancellationToken {
 }
 
 /**
- * Registers `handle` as the answer to `type`, typed by the protocol's result. The registration is by method name:
- * vscode-languageserver brings its own copy of vscode-jsonrpc, whose classes TypeScript does not equate with the
- * protocol's, and by name JSON-RPC hands every request to the handler (which checks its parameters) instead of
- * refusing absent ones itself. JSON-RPC passes what the client sent (nothing, an object, an array's elements)
- * before the token, so the parameters are the first of two or more arguments and the token the last.
+ * Registers `handle` as the answer to `type`, typed by the protocol's result. The parameters stay `unknown`: they are
+ * untrusted JSON whatever the type says, and each handler checks them. The token is checked too, because JSON-RPC
+ * spreads parameters sent as an array before it.
  */
-function onRequest<R>(
-    connection: Connection,
-    type: RequestType<unknown, R, void> | RequestType0<R, void>,
-    handle: (params: unknown, token: CancellationToken) => HandlerResult<R, void>
-): void {
-    connection.onRequest(type.method, (...sent: unknown[]) => handle(sent.length > 1 ? sent[0] : undefined, tokenOf(sent.at(-1))));
+function onRequest<P, R>(connection: Connection, type: RequestType<P, R, void>, handle: (params: unknown, token: CancellationToken) => HandlerResult<R, void>): void {
+    connection.onRequest(type, (params: unknown, token: unknown) => handle(params, tokenOf(token)));
+}
+
+/** As onRequest, for a request without parameters. */
+function onRequest0<R>(connection: Connection, type: RequestType0<R, void>, handle: (token: CancellationToken) => HandlerResult<R, void>): void {
+    connection.onRequest(type, (token: unknown) => handle(tokenOf(token)));
 }
 
 /**
@@ -64,16 +63,16 @@ export class StrategyRpc {
         const whenLinked = linkedReader(shared);
         const preview = new PreviewRequests(Strategy, whenLinked);
 
-        onRequest(connection, ticketKeysRequest, (_, token) => whenLinked(token, () => ticketKeys(Strategy)));
+        onRequest0(connection, ticketKeysRequest, token => whenLinked(token, () => ticketKeys(Strategy)));
         onRequest(connection, ticketHoverRequest, (params, token) => {
             const id = typeof params === 'object' && params !== null && 'id' in params ? params.id : undefined;
             return whenLinked(token, () => typeof id === 'string' ? ticketHover(Strategy, id, token) : null);
         });
-        onRequest(connection, alignmentTreeRequest, (_, token) => whenLinked(token, () => alignmentTree(Strategy)));
+        onRequest0(connection, alignmentTreeRequest, token => whenLinked(token, () => alignmentTree(Strategy)));
         onRequest(connection, renderRequest, (params, token) => preview.render(params, token));
         onRequest(connection, previewTargetRequest, (params, token) => preview.target(params, token));
 
-        const notify = debounce(() => void connection.sendNotification(modelChangedNotification.method), 150, 1000);
+        const notify = debounce(() => void connection.sendNotification(modelChangedNotification), 150, 1000);
         shared.workspace.DocumentBuilder.onBuildPhase(DocumentState.Validated, () => notify());
     }
 }

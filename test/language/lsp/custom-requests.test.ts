@@ -53,8 +53,8 @@ describe('custom requests on the connection', () => {
         const handlers = new Map<string, (...args: unknown[]) => unknown>();
         const sent: string[] = [];
         const connection = {
-            onRequest: (method: string, handler: (...args: unknown[]) => unknown) => { handlers.set(method, handler); },
-            sendNotification: (method: string) => { sent.push(method); return Promise.resolve(); }
+            onRequest: (type: { method: string }, handler: (...args: unknown[]) => unknown) => { handlers.set(type.method, handler); },
+            sendNotification: (type: { method: string }) => { sent.push(type.method); return Promise.resolve(); }
         };
         return { connection: connection as unknown as Connection, handlers, sent };
     }

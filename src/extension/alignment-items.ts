@@ -3,6 +3,7 @@ import { placeKey, type ElementLocation } from '../model/locations.js';
 import { gradeLabel, metricLine } from '../model/metric-text.js';
 import type { Grade } from '../model/progress.js';
 import { rollUpWork } from '../model/work-rollup.js';
+import { workOnly } from '../model/status.js';
 import { workText } from '../model/work-text.js';
 
 // What each item of the Strategy view shows, as plain data: alignment-view.ts turns it into a vscode TreeItem,
@@ -60,8 +61,8 @@ function itemKey(item: TicketNode | SolutionNode): string {
 function objectiveWork(objective: ObjectiveNode): string {
     return workText(rollUpWork<ObjectiveNode, TicketNode, SolutionNode>(objective, {
         children: node => node.children,
-        tickets: node => node.tickets,
-        solutions: node => node.solutions,
+        tickets: node => workOnly(node.tickets),
+        solutions: node => workOnly(node.solutions),
         key: itemKey
     }));
 }

@@ -1,4 +1,5 @@
 import type { Canvas, Metric, Model, Need, Objective, Question, Solution, Ticket, UserType } from '../language/generated/ast.js';
+import { workOnly } from './status.js';
 import { figuresOf, progressOf, type MetricFigures, type Progress } from './progress.js';
 
 export type NamedElement = Objective | Metric | UserType | Solution | Question | Ticket | Canvas;
@@ -109,10 +110,13 @@ export class AlignmentModel {
         return this.ticketList ??= [...this.elementsOf.values()].flat().filter((element): element is Ticket => element.$type === 'Ticket');
     }
 
-    /** A leaf objective that no solution advances and no ticket serves (`objective-without-work`, trace coverage). */
+    /**
+     * A leaf objective that no solution advances and no ticket serves (`objective-without-work`, trace coverage);
+     * a dropped ticket or rejected solution is history and leaves it without work.
+     */
     withoutWork(objective: Objective): boolean {
         const facts = this.objectives.get(objective);
-        return facts !== undefined && facts.children.length === 0 && facts.solutions.length === 0 && facts.tickets.length === 0;
+        return facts !== undefined && facts.children.length === 0 && workOnly(facts.solutions).length === 0 && workOnly(facts.tickets).length === 0;
     }
 
     facts(objective: Objective): ObjectiveFacts | undefined {

@@ -1,6 +1,7 @@
 import type { Metric, Objective } from '../language/generated/ast.js';
 import type { AlignmentModel } from './alignment.js';
 import { lineOf, type SourceLine } from './locations.js';
+import { isHistory } from './status.js';
 import type { Grade, MetricFigures } from './progress.js';
 
 export interface MetricTrace extends MetricFigures {
@@ -81,13 +82,15 @@ export function traceOf(model: AlignmentModel): Trace {
         };
     });
     const objectivesWithoutWork = [...model.objectives.keys()].filter(o => o.name !== undefined && model.withoutWork(o)).map(o => o.name);
+    // A dropped ticket is traced but is history, not backlog: coverage counts the work alone.
+    const work = tickets.filter(t => !isHistory(t.status));
     return {
         tickets,
         coverage: {
-            tickets: tickets.length,
-            measured: tickets.filter(t => t.measured).length,
-            orphans: tickets.filter(t => t.chain.length === 0).map(t => t.id),
-            unmeasured: tickets.filter(t => t.chain.length > 0 && !t.measured).map(t => t.id),
+            tickets: work.length,
+            measured: work.filter(t => t.measured).length,
+            orphans: work.filter(t => t.chain.length === 0).map(t => t.id),
+            unmeasured: work.filter(t => t.chain.length > 0 && !t.measured).map(t => t.id),
             objectivesWithoutWork
         }
     };

@@ -4,7 +4,7 @@
 export const allowedValues = {
     focus: ['acquisition', 'retention', 'expansion', 'efficiency'],
     horizon: ['short', 'mid', 'long'],
-    solutionStatus: ['idea', 'testing', 'validated', 'rejected'],
+    solutionStatus: ['idea', 'testing', 'building', 'shipped', 'validated', 'rejected'],
     ticketKind: ['feature', 'refactor', 'platform', 'bug', 'experiment', 'research'],
     ticketStatus: ['todo', 'doing', 'done', 'dropped'],
     canvasKind: ['product', 'strategy']

@@ -270,6 +270,12 @@ describe('TextMate grammar (syntaxes/strategy.tmLanguage.json)', () => {
         assertScope(tokens, 'validated', 'constant.language.validated.strategy');
     });
 
+    it('colours the solution statuses building and shipped as values', () => {
+        for (const status of ['building', 'shipped']) {
+            assertScope(tokenize(`solution S "s" { status ${status} }`), status, `constant.language.${status}.strategy`);
+        }
+    });
+
     it('recovers from an unclosed block at the next top-level element', () => {
         const tokens = tokenize('objective A "a" {\n  parent B\nsolution S "s" {\n  for U\n}');
         assertScope(tokens, 'solution', 'storage.type.solution.strategy');

@@ -6,6 +6,7 @@ import type { AlignmentModel } from '../../model/alignment.js';
 import { nameLocation, type ElementLocation } from '../../model/locations.js';
 import { gradeLabel, wayText } from '../../model/metric-text.js';
 import { rollUpWork } from '../../model/work-rollup.js';
+import { workOnly } from '../../model/status.js';
 import { workText } from '../../model/work-text.js';
 import type { StrategyLspServices } from './strategy-lsp-module.js';
 
@@ -39,8 +40,8 @@ export class StrategyCodeLensProvider implements CodeLensProvider {
     private objectiveLens(objective: Objective, model: AlignmentModel): CodeLens | undefined {
         const work = rollUpWork(objective, {
             children: o => model.facts(o)?.children ?? [],
-            tickets: o => model.facts(o)?.tickets ?? [],
-            solutions: o => model.facts(o)?.solutions ?? []
+            tickets: o => workOnly(model.facts(o)?.tickets ?? []),
+            solutions: o => workOnly(model.facts(o)?.solutions ?? [])
         });
         const title = `${workText(work)} · ${this.progressText(objective, model)}`;
         // A click lists the objective's own work and its sub-objectives, through which the rest comes: listing every

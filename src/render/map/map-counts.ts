@@ -1,5 +1,6 @@
 import type { AlignmentTree, ObjectiveNode, SolutionNode } from '../../model/alignment-tree.js';
 import { placeKey } from '../../model/locations.js';
+import { workOnly } from '../../model/status.js';
 import { plural } from '../../model/values.js';
 
 // What the map shows, counted: the line under its title, in the preview, the SVG and the Markdown.
@@ -21,9 +22,11 @@ export function solutionIdentity(solution: SolutionNode): string {
 
 /** Counted with a stack, not recursion: a tree may be thousands of objectives deep. */
 export function countTree(tree: AlignmentTree): MapCounts {
+    // Dropped tickets and rejected solutions stay on the map as history but are not counted as work.
+    const orphanTickets = workOnly(tree.orphanTickets).length;
+    const unalignedSolutions = workOnly(tree.unalignedSolutions).length;
     const counts: MapCounts = {
-        objectives: 0, metrics: 0, solutions: 0, tickets: tree.orphanTickets.length,
-        orphanTickets: tree.orphanTickets.length, unalignedSolutions: tree.unalignedSolutions.length, unmeasured: 0
+        objectives: 0, metrics: 0, solutions: 0, tickets: orphanTickets, orphanTickets, unalignedSolutions, unmeasured: 0
     };
     const solutions = new Set<string>();
     const stack: ObjectiveNode[] = [...tree.objectives];
@@ -31,12 +34,12 @@ export function countTree(tree: AlignmentTree): MapCounts {
         const objective = stack.pop()!;
         counts.objectives++;
         counts.metrics += objective.metrics.length;
-        counts.tickets += objective.tickets.length;
+        counts.tickets += workOnly(objective.tickets).length;
         if (!objective.measured) counts.unmeasured++;
-        for (const solution of objective.solutions) solutions.add(solutionIdentity(solution));
+        for (const solution of workOnly(objective.solutions)) solutions.add(solutionIdentity(solution));
         for (const child of objective.children) stack.push(child);
     }
-    counts.solutions = solutions.size + tree.unalignedSolutions.length;
+    counts.solutions = solutions.size + unalignedSolutions;
     return counts;
 }
 

@@ -108,6 +108,10 @@ describe('completion', () => {
             });
         }
 
+        it('for solution status, the six statuses of spec v2', async () => {
+            assert.deepEqual(shown(await complete('solution S "s" { status | }')), ['idea', 'testing', 'building', 'shipped', 'validated', 'rejected']);
+        });
+
         it('filtered by what is typed, replacing it', async () => {
             const items = await complete('ticket T-1 "t" { status do| }');
             // Langium's fuzzy match: the typed letters in order, from the start of a word.

@@ -2,6 +2,7 @@ import type { ValidationChecks } from 'langium';
 import type { Need, StrategyAstType } from '../../generated/ast.js';
 import type { AlignmentModel } from '../../../model/alignment.js';
 import type { WorkspaceModel } from '../../workspace/workspace-model.js';
+import { isHistory } from '../../../model/status.js';
 import { report } from './codes.js';
 
 /** What `unused-need` reads from other files: whether some solution addresses the need. */
@@ -12,6 +13,7 @@ export function needSignature(need: Need, model: AlignmentModel): string {
 export function solutionChecks(workspace: WorkspaceModel): ValidationChecks<StrategyAstType> {
     return {
         Solution: (solution, accept) => {
+            if (isHistory(solution.status[0])) return;
             if (solution.objectives.length === 0) {
                 report(accept, 'unaligned-solution', `Solution ${solution.name} advances no objective; add 'advances <Objective>', or question whether it is worth building`, {
                     node: solution, property: 'name'

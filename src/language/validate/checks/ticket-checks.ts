@@ -2,6 +2,7 @@ import type { ValidationChecks } from 'langium';
 import type { Objective, Solution, StrategyAstType, Ticket } from '../../generated/ast.js';
 import type { AlignmentModel } from '../../../model/alignment.js';
 import type { WorkspaceModel } from '../../workspace/workspace-model.js';
+import { isHistory } from '../../../model/status.js';
 import { report } from './codes.js';
 
 /** The ticket's served objective and solution when the solution advances neither that objective nor a parent of it. */
@@ -27,6 +28,7 @@ export function ticketSignature(ticket: Ticket, model: AlignmentModel): string {
 export function ticketChecks(workspace: WorkspaceModel): ValidationChecks<StrategyAstType> {
     return {
         Ticket: (ticket, accept) => {
+            if (isHistory(ticket.status[0])) return;
             if (ticket.serves.length === 0) {
                 report(accept, 'orphan-ticket', `Ticket ${ticket.name} serves no objective; add 'serves <Objective>'`, {
                     node: ticket, property: 'name'

@@ -4,7 +4,7 @@ import { itemView } from '../../src/extension/alignment-items.js';
 import { buildAlignmentTree } from '../../src/model/alignment-tree.js';
 import { traceOf } from '../../src/model/trace.js';
 import { countTree, summaryText } from '../../src/render/map/map-counts.js';
-import { codesOf, workspace, type Workspace } from '../helpers.js';
+import { codesOf, messagesOf, workspace, type Workspace } from '../helpers.js';
 
 // Spec v2 section 2: a dropped ticket and a rejected solution are history, not work.
 
@@ -87,6 +87,51 @@ ticket T-4 "t" { status dropped }
         it('the map counts neither dropped tickets nor rejected solutions, aligned or not', () => {
             const counts = countTree(buildAlignmentTree(ws.services.strategy.WorkspaceModel.get()));
             assert.equal(summaryText(counts), '1 objective · 1 metric · 1 solution · 2 tickets');
+        });
+    });
+
+    describe('work-done-target-unmet', () => {
+        const objective = `objective Engagement "e" { metric Repeat }
+metric Repeat "r" { unit "%" baseline 20 target 40 by 2027-12-31 current CURRENT }
+usertype U "u"
+solution S "s" { for U advances Engagement status SOLUTION }
+`;
+        const withTickets = (statuses: string[], current = '25', solution = 'shipped') =>
+            objective.replace('CURRENT', current).replace('SOLUTION', solution)
+            + statuses.map((status, i) => `ticket T-${i + 1} "t" { serves Engagement implements S status ${status} }`).join('\n');
+
+        it('on the objective when all its tickets are done and a metric is short of its target', async () => {
+            const text = withTickets(['done', 'done', 'done']);
+            assert.deepEqual(await codesOf(text), ['1:11 work-done-target-unmet']);
+            assert.deepEqual(await messagesOf(text, 'work-done-target-unmet'), [
+                'All 3 tickets serving Engagement are done but Repeat is 25% of the way; plan more work or revisit the solutions'
+            ]);
+            assert.deepEqual(await messagesOf(withTickets(['done', 'dropped']), 'work-done-target-unmet'), [
+                'The one ticket serving Engagement is done but Repeat is 25% of the way; plan more work or revisit the solutions'
+            ]);
+        });
+
+        it('not while a ticket or a solution is live, nor with no ticket done, nor a target reached, nor a metric without a reading', async () => {
+            assert.deepEqual(await codesOf(withTickets(['done', 'doing'])), []);
+            assert.deepEqual(await codesOf(withTickets(['done', 'todo'])), []);
+            assert.deepEqual(await codesOf(withTickets(['done'], '25', 'building')), []);
+            assert.deepEqual(await codesOf(withTickets(['done'], '25', 'testing')), []);
+            assert.deepEqual(await codesOf(withTickets(['done'], '40')), []);
+            assert.deepEqual(await codesOf(withTickets(['dropped'])), []);
+            const unread = withTickets(['done']).replace(' current 25', '');
+            assert.deepEqual(await codesOf(unread), []);
+        });
+
+        it('only on a leaf objective', async () => {
+            const text = `${withTickets(['done'])}\nobjective Sub "s" { parent Engagement metric Repeat }\nticket T-9 "t" { serves Sub status done }`;
+            assert.deepEqual(await codesOf(text), ['6:11 work-done-target-unmet']);
+        });
+
+        it('follows edits in another file: the last live ticket marked done', async () => {
+            const ws = await workspace({ 'goals.strategy': objective.replace('CURRENT', '25').replace('SOLUTION', 'validated'), 'backlog.strategy': 'ticket T-1 "t" { serves Engagement status doing }' });
+            assert.deepEqual(ws.codes('goals.strategy'), []);
+            await ws.edit('backlog.strategy', 'ticket T-1 "t" { serves Engagement status done }');
+            assert.deepEqual(ws.codes('goals.strategy'), ['1:11 work-done-target-unmet']);
         });
     });
 });

@@ -18,6 +18,7 @@ export const checkSeverity = {
     'ticket-solution-mismatch': 'warning',
     'metric-overdue': 'warning',
     'objective-without-work': 'info',
+    'work-done-target-unmet': 'info',
     'unmeasurable-problem': 'info',
     'unused-need': 'info'
 } as const satisfies Record<string, ValidationSeverity>;

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { codesOf, workspace } from '../helpers.js';
+import { codesOf, messagesOf, workspace } from '../helpers.js';
 
 /** The hover's Markdown on objective G, which lists its metrics' figures and progress. */
 async function objectiveHover(metric: string): Promise<string> {
@@ -44,5 +44,41 @@ describe('metric readings, relative targets and ranges', () => {
             /M: 5000 → 5600 → 6000 by 2027-03-31 \(60% of the way, at risk\)/);
         assert.match(await objectiveHover('metric M "m" { baseline 5000 target -15% by 2027-03-31 reading 4500 on 2026-11-01 }'),
             /M: 5000 → 4500 → 4250 by 2027-03-31 \(67% of the way, at risk\)/);
+    });
+
+    it('duplicate-reading on the date of the second reading of a day; readings out of date order are fine', async () => {
+        const text = measuredBy('metric M "m" {\n  baseline 1 target 9 by 2027-06-30\n  reading 3 on 2026-11-01\n  reading 2 on 2026-10-01\n  reading 4 on 2026-11-01\n}');
+        assert.deepEqual(await codesOf(text), ['6:16 duplicate-reading']);
+        assert.match((await messagesOf(text, 'duplicate-reading'))[0], /M already has a reading on 2026-11-01 \(line 4\)/);
+    });
+
+    it('reading-in-future on a reading or a dated current after today (the engine\'s today)', async () => {
+        const text = measuredBy('metric M "m" {\n  baseline 1 target 9 by 2027-06-30\n  reading 3 on 2026-11-24\n  current 4 on 2026-12-01\n}');
+        assert.deepEqual(await codesOf(text), ['4:16 reading-in-future', '5:16 reading-in-future']);
+        assert.deepEqual(await codesOf(text, '2026-12-01'), []);
+        assert.match((await messagesOf(text, 'reading-in-future'))[0], /2026-11-24 is after today \(2026-11-23\)/);
+    });
+
+    it('a KPI (range, no target) needs no target and no objective; metric-out-of-range when its current value leaves the band', async () => {
+        assert.deepEqual(await codesOf('metric NPS "n" {\n  range 30 to 60\n  reading 41 on 2026-11-01\n}'), []);
+        const out = 'metric NPS "n" {\n  range 30 to 60\n  reading 41 on 2026-10-01\n  reading 25 on 2026-11-01\n}';
+        assert.deepEqual(await codesOf(out), ['4:11 metric-out-of-range']);
+        assert.match((await messagesOf(out, 'metric-out-of-range'))[0], /NPS stands at 25, outside its range 30 to 60/);
+        assert.deepEqual(await codesOf('metric NPS "n" {\n  range 30 to 60\n  current 61\n}'), ['3:11 metric-out-of-range']);
+        assert.deepEqual(await codesOf('metric NPS "n" {\n  range 30 to 60\n  current 60\n}'), []);
+    });
+
+    it('invalid-value on a reading without a date, a range low ≥ high, a relative target without baseline or not a percent', async () => {
+        const base = 'baseline 1 target 9 by 2027-06-30';
+        assert.deepEqual(await codesOf(measuredBy(`metric M "m" { ${base}\n  reading 3 }`)), ['3:11 invalid-value']);
+        assert.match((await messagesOf(measuredBy(`metric M "m" { ${base}\n  reading 3 }`), 'invalid-value'))[0], /reading needs its date/);
+        assert.deepEqual(await codesOf('metric K "k" {\n  range 60 to 30\n}'), ['2:9 invalid-value']);
+        assert.deepEqual(await codesOf('metric K "k" {\n  range 30 to 30\n}'), ['2:9 invalid-value']);
+        assert.deepEqual(await codesOf('metric K "k" {\n  range low to 30\n}'), ['2:9 invalid-value']);
+        assert.deepEqual(await codesOf(measuredBy('metric M "m" {\n  target +20% by 2027-03-31\n}')), ['2:8 metric-incomplete', '3:10 invalid-value']);
+        assert.match((await messagesOf(measuredBy('metric M "m" {\n  target +20% by 2027-03-31\n}'), 'invalid-value'))[0], /relative to the baseline.*add 'baseline/);
+        assert.deepEqual(await codesOf(measuredBy('metric M "m" {\n  baseline 5\n  target +abc% by 2027-03-31\n}')), ['4:10 invalid-value']);
+        assert.deepEqual(await codesOf(measuredBy('metric M "m" {\n  baseline 5000 on 2026-10-01\n  target +20% by 2027-03-31\n}')), []);
+        assert.deepEqual(await codesOf(measuredBy('metric M "m" {\n  baseline 5000 on 2026-10-01\n  target -15% by 2027-03-31\n}')), []);
     });
 });

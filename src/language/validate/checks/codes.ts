@@ -10,6 +10,7 @@ export const checkSeverity = {
     'duplicate-field': 'error',
     'invalid-value': 'error',
     'metric-no-change': 'error',
+    'duplicate-reading': 'error',
     'orphan-ticket': 'warning',
     'unmeasured-objective': 'warning',
     'metric-incomplete': 'warning',
@@ -17,6 +18,8 @@ export const checkSeverity = {
     'solution-without-user': 'warning',
     'ticket-solution-mismatch': 'warning',
     'metric-overdue': 'warning',
+    'reading-in-future': 'warning',
+    'metric-out-of-range': 'warning',
     'objective-without-work': 'info',
     'unmeasurable-problem': 'info',
     'unused-need': 'info'

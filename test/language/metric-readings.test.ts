@@ -81,4 +81,19 @@ describe('metric readings, relative targets and ranges', () => {
         assert.deepEqual(await codesOf(measuredBy('metric M "m" {\n  baseline 5000 on 2026-10-01\n  target +20% by 2027-03-31\n}')), []);
         assert.deepEqual(await codesOf(measuredBy('metric M "m" {\n  baseline 5000 on 2026-10-01\n  target -15% by 2027-03-31\n}')), []);
     });
+
+    it('a reading on a date that does not exist is an invalid-value and never the current value', async () => {
+        const text = 'unit "%" baseline 20 target 30 by 2027-06-30 reading 22 on 2026-11-01 reading 29 on 2026-02-30';
+        assert.deepEqual(await codesOf(measuredBy(`metric M "m" { ${text} }`)), ['2:100 invalid-value']);
+        assert.match(await objectiveHover(`metric M "m" { ${text} }`), /M: 20% → 22% → 30%/);
+    });
+
+    it('checks a metric of 10,000 readings', async () => {
+        const readings = Array.from({ length: 10_000 }, (_, i) => {
+            const day = new Date(Date.UTC(1990, 0, 1) + i * 86_400_000).toISOString().slice(0, 10);
+            return `  reading ${i} on ${day}`;
+        }).reverse().join('\n');
+        const text = measuredBy(`metric M "m" {\n  baseline 0 target 20000 by 2027-06-30\n${readings}\n  reading 1 on 1990-01-01\n}`);
+        assert.deepEqual(await codesOf(text), [`10004:16 duplicate-reading`]);
+    });
 });

@@ -55,7 +55,7 @@ export const elementKinds: Readonly<Record<Element['$type'] | Need['$type'], Ele
     },
     Metric: {
         article: 'a', noun: 'metric', symbol: SymbolKind.Number, token: SemanticTokenTypes.variable,
-        singleValued: ['unit', 'baseline', 'target', 'current'],
+        singleValued: ['unit', 'baseline', 'target', 'current', 'range'],
         implementedBy: ['Objective'],
         skeleton: (name, title, indent, by) => `metric ${name} "${title}" {\n${indent}unit "%"\n${indent}baseline 0\n${indent}target 1 by ${by}\n}`,
         snippets: [{

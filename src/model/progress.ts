@@ -1,5 +1,5 @@
-import type { Metric } from '../language/generated/ast.js';
-import { isCalendarDate, numberOf } from './values.js';
+import type { Metric, Reading } from '../language/generated/ast.js';
+import { isCalendarDate, numberOf, relativeOf } from './values.js';
 
 /** How a metric stands. `overdue` is past its `by` date without reaching its target, whatever its ratio. */
 export type Grade = 'on-track' | 'at-risk' | 'off-track' | 'overdue';
@@ -21,13 +21,31 @@ export interface Progress {
 
 export function figuresOf(metric: Metric): MetricFigures {
     const byRaw = metric.target[0]?.date;
+    const baseline = numberOf(metric.baseline[0]?.value);
     return {
         unit: metric.unit[0],
-        baseline: numberOf(metric.baseline[0]?.value),
-        target: numberOf(metric.target[0]?.value),
+        baseline,
+        target: targetOf(metric.target[0]?.value, baseline),
         by: isCalendarDate(byRaw) ? byRaw : undefined,
-        current: numberOf(metric.current[0]?.value)
+        current: metric.current.length > 0 ? numberOf(metric.current[0].value) : numberOf(latestReading(metric)?.value)
     };
+}
+
+/** A target as written, or one relative to the baseline resolved against it (`+20%` of 5000 is 6000). */
+function targetOf(raw: string | undefined, baseline: number | undefined): number | undefined {
+    const percent = relativeOf(raw);
+    if (percent === undefined) return numberOf(raw);
+    // baseline × percent / 100 rather than × 1.2, so that a whole percent of a whole baseline stays whole.
+    return baseline === undefined ? undefined : baseline + baseline * percent / 100;
+}
+
+/** The reading with the latest calendar date; of two on one date (a `duplicate-reading`), the first written. */
+export function latestReading(metric: Metric): Reading | undefined {
+    let latest: Reading | undefined;
+    for (const reading of metric.readings) {
+        if (isCalendarDate(reading.date) && (latest === undefined || reading.date > latest.date!)) latest = reading;
+    }
+    return latest;
 }
 
 /**

@@ -15,6 +15,12 @@ export function numberOf(raw: string | undefined): number | undefined {
     return raw !== undefined && /^-?[0-9]+(\.[0-9]+)?$/.test(raw) ? Number(raw) : undefined;
 }
 
+/** The signed percent a relative target states (`+20%` → 20, `-15%` → -15), or undefined when it is not one. */
+export function relativeOf(raw: string | undefined): number | undefined {
+    const match = raw === undefined ? null : /^([+-])([0-9]+(\.[0-9]+)?)%$/.exec(raw);
+    return match ? (match[1] === '-' ? -1 : 1) * Number(match[2]) : undefined;
+}
+
 /** True for a real calendar date written as YYYY-MM-DD (so 2025-02-30 is not). */
 export function isCalendarDate(raw: string | undefined): raw is string {
     const match = raw === undefined ? null : /^([0-9]{4})-([0-9]{2})-([0-9]{2})$/.exec(raw);

@@ -15,8 +15,8 @@ export interface WorkDoneTargetUnmet {
 
 /**
  * A metric whose target the work was meant to reach and has not: it has a reading and it is short of its target.
- * Without a current reading nothing says the work failed to move it, so it is not reported. A KPI, which is
- * watched rather than moved to a target, will be left out here.
+ * Without a current reading nothing says the work failed to move it, so it is not reported. A KPI (a `range`
+ * without a target) is watched rather than moved to a target: it has no progress, so it is never reported.
  */
 export function awaitsTarget(facts: MetricFacts): boolean {
     return facts.progress !== undefined && !targetReached(facts.figures);

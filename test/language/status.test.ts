@@ -122,6 +122,13 @@ solution S "s" { for U advances Engagement status SOLUTION }
             assert.deepEqual(await codesOf(unread), []);
         });
 
+        it('not for a KPI, which is watched inside its range rather than moved to a target', async () => {
+            const kpi = withTickets(['done']).replace('metric Repeat "r" { unit "%" baseline 20 target 40 by 2027-12-31 current 25 }',
+                'metric Repeat "r" { unit "%" range 30 to 60 reading 25 on 2026-10-01 }');
+            assert.notEqual(kpi, withTickets(['done']));
+            assert.deepEqual((await codesOf(kpi)).filter(code => code.endsWith('work-done-target-unmet')), []);
+        });
+
         it('only on a leaf objective', async () => {
             const text = `${withTickets(['done'])}\nobjective Sub "s" { parent Engagement metric Repeat }\nticket T-9 "t" { serves Sub status done }`;
             assert.deepEqual(await codesOf(text), ['6:11 work-done-target-unmet']);

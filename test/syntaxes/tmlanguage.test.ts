@@ -215,6 +215,18 @@ describe('TextMate grammar (syntaxes/strategy.tmLanguage.json)', () => {
         assertScope(tokens, 'on', 'keyword.other.on.strategy');
     });
 
+    it('colours the keywords of readings and ranges, and relative targets', () => {
+        const tokens = tokenize('metric M "m" {\n  reading 21 on 2026-10-01\n  range 30 to 60\n}');
+        assertScope(tokens, 'reading', 'keyword.other.reading.strategy');
+        assertScope(tokens, 'on', 'keyword.other.on.strategy');
+        assertScope(tokens, 'range', 'keyword.other.range.strategy');
+        assertScope(tokens, 'to', 'keyword.other.to.strategy');
+        assertScope(tokens, '2026-10-01', 'constant.numeric.date.strategy');
+        const relative = tokenize('metric M "m" {\n  target +20% by 2027-03-31\n  target -15% by 2027-03-31\n}');
+        assertScope(relative, '+20%', 'constant.numeric.decimal.strategy');
+        assertScope(relative, '-15%', 'constant.numeric.decimal.strategy');
+    });
+
     it('colours strings with escapes, and strings that span lines', () => {
         const escaped = tokenize('objective A "Say \\"hi\\" to C:\\\\ now" {}');
         assertScope(escaped, '\\"', 'constant.character.escape.strategy');

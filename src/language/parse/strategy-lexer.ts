@@ -4,7 +4,7 @@ import type { ILexingError, IToken, TokenType } from 'chevrotain';
 const unexpectedGroup = 'unexpected';
 
 /**
- * Runs of characters that no token starts with: ASCII such as `<`, `\` or `;`, and anything beyond ASCII but white
+ * Runs of characters that no token starts with: ASCII such as `<`, `\` or `;` (not `+`, which starts a relative target), and anything beyond ASCII but white
  * space (emoji, an accented letter in an ID). Chevrotain skips such characters one at a time and tries every token
  * at each, so a 190 KB line of emoji, or of `\"` after an unclosed quote (the fuzzer's), took a third of a second
  * per lexing, and completion lexes three times. As one token, in a group the parser never sees, a run costs one
@@ -15,7 +15,7 @@ const unexpectedGroup = 'unexpected';
  */
 export const unexpectedCharacters = {
     name: 'UNEXPECTED',
-    PATTERN: /[\x00-\x08\x0E-\x1F!#$%&'()*+:;<=>?@[\\\]^`|~\x7F\u0080-\u009F\u00A1-\u167F\u1681-\u1FFF\u200B-\u2027\u202A-\u202E\u2030-\u205E\u2060-\u2FFF\u3001-\uFEFE\uFF00-\uFFFF]+/,
+    PATTERN: /[\x00-\x08\x0E-\x1F!#$%&'()*:;<=>?@[\\\]^`|~\x7F\u0080-\u009F\u00A1-\u167F\u1681-\u1FFF\u200B-\u2027\u202A-\u202E\u2030-\u205E\u2060-\u2FFF\u3001-\uFEFE\uFF00-\uFFFF]+/,
     GROUP: unexpectedGroup
 } as TokenType;
 

@@ -7,6 +7,7 @@ import { fieldChecks } from './checks/field-checks.js';
 import { identityChecks } from './checks/identity-checks.js';
 import { metricChecks } from './checks/metric-checks.js';
 import { objectiveChecks } from './checks/objective-checks.js';
+import { readingChecks } from './checks/reading-checks.js';
 import { solutionChecks } from './checks/solution-checks.js';
 import { ticketChecks } from './checks/ticket-checks.js';
 
@@ -21,6 +22,7 @@ export function registerStrategyChecks(services: StrategyServices): void {
         named(identityChecks(workspace)),
         named(metricChecks(workspace)),
         named(objectiveChecks(workspace)),
+        named(readingChecks(workspace)),
         named(solutionChecks(workspace)),
         named(ticketChecks(workspace))
     ];

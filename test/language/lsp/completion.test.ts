@@ -130,7 +130,7 @@ describe('completion', () => {
         assert.deepEqual(labels(await complete('objective O "o" { parent Revenue | }')),
             ['focus', 'horizon', 'metric', 'owner', 'parent']);
         assert.deepEqual(labels(await complete('metric M "m" { target 5 | }')),
-            ['baseline', 'by', 'current', 'target', 'unit']);
+            ['baseline', 'by', 'current', 'range', 'reading', 'target', 'unit']);
         assert.deepEqual(labels(await complete('canvas C "c" { plan { | } }')), ['step']);
     });
 

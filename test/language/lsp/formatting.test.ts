@@ -93,6 +93,11 @@ ticket APP-2 "Two" {
 `;
 
 describe('formatting', () => {
+    it('puts each reading and the range on a line of its own, with their dates and bounds on it', async () => {
+        assert.equal(await format('metric M "m" { baseline 20 on 2026-09-01 reading 21 on 2026-10-01 reading 22 on 2026-11-01 range 0   to 100 }'),
+            'metric M "m" {\n  baseline 20 on 2026-09-01\n  reading 21 on 2026-10-01\n  reading 22 on 2026-11-01\n  range 0 to 100\n}\n');
+    });
+
     it('lays out a messy file canonically, keeping every comment where it was', async () => {
         const formatted = await format(messy);
         assert.equal(formatted, canonical);

@@ -1,6 +1,6 @@
 import { GrammarUtils, type AstNode, type ValidationAcceptor, type ValidationChecks } from 'langium';
-import type { StrategyAstType } from '../../generated/ast.js';
-import { dateWrittenOtherwise, isCalendarDate, numberOf } from '../../../model/values.js';
+import type { StrategyAstType, Target } from '../../generated/ast.js';
+import { dateWrittenOtherwise, isCalendarDate, numberOf, relativeOf } from '../../../model/values.js';
 import { elementKind, elementKinds } from '../../element-kinds.js';
 import { closestName, orList } from '../../link/suggest.js';
 import { report } from './codes.js';
@@ -68,11 +68,35 @@ export const fieldChecks: ValidationChecks<StrategyAstType> = {
         .filter(([, kind]) => kind.singleValued || kind.values)
         .map(([type]) => [type, [checkDuplicateFields, checkKeywordValues]])),
     Reading: (reading, accept) => {
-        checkNumber(reading, accept, 'value', reading.value, reading.$containerProperty === 'current' ? 'current reading' : 'baseline');
+        const field = { current: 'current reading', readings: 'reading' }[reading.$containerProperty ?? ''] ?? 'baseline';
+        checkNumber(reading, accept, 'value', reading.value, field);
         checkDate(reading, accept, 'date', reading.date);
+        if (reading.$containerProperty === 'readings' && reading.date === undefined) {
+            report(accept, 'invalid-value', `A reading needs its date; write 'reading ${reading.value ?? '<number>'} on <YYYY-MM-DD>'`, { node: reading, property: 'value' });
+        }
     },
     Target: (target, accept) => {
-        checkNumber(target, accept, 'value', target.value, 'target');
+        checkTargetValue(target, accept);
         checkDate(target, accept, 'date', target.date);
+    },
+    Range: (range, accept) => {
+        checkNumber(range, accept, 'low', range.low, 'low end of the range');
+        checkNumber(range, accept, 'high', range.high, 'high end of the range');
+        const [low, high] = [numberOf(range.low), numberOf(range.high)];
+        if (low !== undefined && high !== undefined && low >= high) {
+            report(accept, 'invalid-value', `A range goes from low to high, and ${range.low} is not below ${range.high}; write 'range <low> to <high>'`, { node: range, property: 'low' });
+        }
     }
 };
+
+/** A target is a number, or a change relative to the baseline (`+20%`, `-15%`) that only a metric with a baseline can resolve. */
+function checkTargetValue(target: Target, accept: ValidationAcceptor): void {
+    const raw = target.value;
+    if (!/^[+-].*%$/.test(raw ?? '')) {
+        checkNumber(target, accept, 'value', raw, 'target');
+    } else if (relativeOf(raw) === undefined) {
+        report(accept, 'invalid-value', `'${raw}' is not a relative target; write a signed percent such as +20% or -15%, or a plain number`, { node: target, property: 'value' });
+    } else if (numberOf(target.$container.baseline[0]?.value) === undefined) {
+        report(accept, 'invalid-value', `The target ${raw} is relative to the baseline, and ${target.$container.name} has no numeric baseline; add 'baseline <number>' or write the target as a number`, { node: target, property: 'value' });
+    }
+}

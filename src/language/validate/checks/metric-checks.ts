@@ -8,6 +8,8 @@ export function metricChecks(workspace: WorkspaceModel): ValidationChecks<Strate
     return {
         Metric: [
             (metric, accept) => {
+                // A KPI (a range and no target) is a band to stay inside: it has nothing to reach, so nothing to miss.
+                if (metric.range.length > 0 && metric.target.length === 0) return;
                 const missing = [
                     metric.baseline.length === 0 ? `'baseline <number>'` : undefined,
                     !metric.target[0]?.date ? (metric.target.length === 0 ? `'target <number> by <YYYY-MM-DD>'` : `'by <YYYY-MM-DD>' after the target`) : undefined

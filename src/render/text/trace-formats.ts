@@ -1,6 +1,6 @@
 import { metricLine } from '../../model/metric-text.js';
 import type { ObjectiveTrace, Trace, TicketTrace } from '../../model/trace.js';
-import { oneLine } from '../../model/values.js';
+import { oneLine, plural } from '../../model/values.js';
 import { terminalText } from '../escape.js';
 import { markdownText } from './markdown.js';
 
@@ -19,10 +19,10 @@ function coverageLines(trace: Trace): string[] {
     const c = trace.coverage;
     const list = (ids: string[]) => (ids.length > 0 ? `: ${ids.join(', ')}` : '');
     return [
-        `${c.tickets} tickets, ${c.measured} trace to a measured objective (${percent(c.measured, c.tickets)})`,
-        `${c.orphans.length} orphan tickets${list(c.orphans)}`,
-        `${c.unmeasured.length} tickets whose objectives have no metric${list(c.unmeasured)}`,
-        `${c.objectivesWithoutWork.length} objectives without work${list(c.objectivesWithoutWork)}`
+        `${plural(c.tickets, 'ticket')}, ${c.measured} ${c.measured === 1 ? 'traces' : 'trace'} to a measured objective (${percent(c.measured, c.tickets)})`,
+        `${plural(c.orphans.length, 'orphan ticket')}${list(c.orphans)}`,
+        `${plural(c.unmeasured.length, 'ticket')} whose objectives have no metric${list(c.unmeasured)}`,
+        `${plural(c.objectivesWithoutWork.length, 'objective')} without work${list(c.objectivesWithoutWork)}`
     ];
 }
 

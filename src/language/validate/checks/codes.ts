@@ -18,6 +18,7 @@ export const checkSeverity = {
     'solution-without-user': 'warning',
     'ticket-solution-mismatch': 'warning',
     'metric-overdue': 'warning',
+    'metric-off-pace': 'warning',
     'reading-in-future': 'warning',
     'metric-out-of-range': 'warning',
     'objective-without-work': 'info',

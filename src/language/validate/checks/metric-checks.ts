@@ -2,6 +2,7 @@ import type { ValidationChecks } from 'langium';
 import type { Metric, StrategyAstType } from '../../generated/ast.js';
 import type { WorkspaceModel } from '../../workspace/workspace-model.js';
 import { figuresOf, isOverdue } from '../../../model/progress.js';
+import { paceText } from '../../../model/metric-text.js';
 import { report } from './codes.js';
 
 export function metricChecks(workspace: WorkspaceModel): ValidationChecks<StrategyAstType> {
@@ -34,6 +35,16 @@ export function metricChecks(workspace: WorkspaceModel): ValidationChecks<Strate
                 const reading = figures.current === undefined ? 'it has no current reading' : `it stands at ${figures.current} against ${figures.target}`;
                 report(accept, 'metric-overdue', `Metric ${metric.name} was due by ${figures.by} and ${reading}; update 'current' or set a new date`, {
                     node: metric.target[0], property: 'date'
+                });
+            },
+            (metric: Metric, accept) => {
+                // The grade the model keeps for today (computed once per metric and date), so this says what every view says.
+                const facts = workspace.get().metrics.get(metric);
+                const forecast = facts?.progress?.forecast;
+                if (!forecast || facts.progress!.grade !== 'off-track') return;
+                const pace = paceText(forecast.value, forecast.date, forecast.ratio, facts.figures.unit);
+                report(accept, 'metric-off-pace', `Metric ${metric.name} is off pace: ${pace}; plan more work, or revisit the target`, {
+                    node: metric, property: 'name'
                 });
             }
         ]

@@ -107,7 +107,7 @@ ticket T-1 "t" { serves G kind feature status doing }`;
             ['01/02/2027', '2027-06-30'], ['31/02/2027', '2027-06-30'], ['30/06/27', '2027-06-30']
         ];
         for (const [written, suggested] of cases) {
-            const ws = await workspace({ 'main.strategy': `metric M "m" {\n  baseline 10 on 2026-01-01\n  target 30 by ${written}\n}\n` });
+            const ws = await workspace({ 'main.strategy': `metric M "m" {\n  baseline 10 on 2026-11-01\n  target 30 by ${written}\n}\n` });
             const diagnostics = ws.diagnostics('main.strategy');
             assert.deepEqual(diagnostics.map(d => [d.code, d.range]), [
                 ['invalid-value', { start: { line: 2, character: 15 }, end: { line: 2, character: 15 + written.length } }]

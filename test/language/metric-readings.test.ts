@@ -94,7 +94,8 @@ describe('metric readings, relative targets and ranges', () => {
             return `  reading ${i} on ${day}`;
         }).reverse().join('\n');
         const text = measuredBy(`metric M "m" {\n  baseline 0 target 20000 by 2027-06-30\n${readings}\n  reading 1 on 1990-01-01\n}`);
-        // One reading a day from 0 since 1990 reaches about 13,700 of 20,000 by 2027-06-30: off pace.
-        assert.deepEqual(await codesOf(text), ['2:8 metric-off-pace', `10004:16 duplicate-reading`]);
+        // One reading a day from 0 since 1990 reaches about 13,700 of 20,000 by 2027-06-30: off pace; the last was
+        // read in 2017: stale.
+        assert.deepEqual(await codesOf(text), ['2:8 metric-off-pace', '2:8 metric-stale', `10004:16 duplicate-reading`]);
     });
 });

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { forecastOf, progressOf, type MetricFigures } from '../../src/model/progress.js';
 import { traceOf } from '../../src/model/trace.js';
 import { traceText } from '../../src/render/text/trace-formats.js';
-import { workspace } from '../helpers.js';
+import { codesOf, workspace } from '../helpers.js';
 
 // LANGUAGE-V2 §1: with two or more dated points, a metric is graded by where the least-squares line through them
 // is on its `by` date (at this pace), not by how far it has come while its period is still running.
@@ -53,5 +53,16 @@ ticket T-1 "t" { serves O }` });
         const text = traceText(traceOf(ws.services.strategy.WorkspaceModel.get()), uri => uri);
         assert.match(text, /at this pace 2\d\.\d% by 2027-06-30/);
         assert.match(text, /\n  1 ticket, 1 traces to a measured objective \(100%\)\n  0 orphan tickets\n  0 tickets whose objectives have no metric\n  0 objectives without work/);
+    });
+
+    it('metric-stale on a metric worked toward whose latest dated point is over 90 days old, and on no other', async () => {
+        const metric = (fields: string) => `objective O "o" { metric M }\nmetric M "m" { ${fields} }\nticket T-1 "t" { serves O status doing }`;
+        // Today is 2026-11-23: 2026-08-24 is 91 days before, 2026-08-25 is 90.
+        assert.deepEqual(await codesOf(metric('baseline 40 on 2026-05-01 target 50 by 2027-12-31 reading 44 on 2026-08-24')), ['2:8 metric-stale']);
+        assert.deepEqual(await codesOf(metric('baseline 40 on 2026-05-01 target 50 by 2027-12-31 reading 44 on 2026-08-25')), []);
+        assert.deepEqual(await codesOf(metric('baseline 40 on 2026-05-01 target 50 by 2027-12-31 current 44')), ['2:8 metric-stale'], 'an undated current is no dated point');
+        assert.deepEqual(await codesOf(metric('baseline 40 target 50 by 2027-12-31 current 44')), [], 'no dated point, no age');
+        assert.deepEqual(await codesOf(metric('baseline 40 on 2026-05-01 target 50 by 2027-12-31 reading 51 on 2026-06-01')), [], 'reached');
+        assert.deepEqual((await codesOf(metric('baseline 40 on 2025-05-01 target 50 by 2026-06-30 reading 44 on 2025-06-01'))).filter(code => code.includes('stale')), [], 'overdue');
     });
 });

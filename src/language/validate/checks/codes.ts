@@ -19,6 +19,7 @@ export const checkSeverity = {
     'ticket-solution-mismatch': 'warning',
     'metric-overdue': 'warning',
     'metric-off-pace': 'warning',
+    'metric-stale': 'info',
     'reading-in-future': 'warning',
     'metric-out-of-range': 'warning',
     'objective-without-work': 'info',

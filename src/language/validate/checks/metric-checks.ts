@@ -1,7 +1,7 @@
 import type { ValidationChecks } from 'langium';
 import type { Metric, StrategyAstType } from '../../generated/ast.js';
 import type { WorkspaceModel } from '../../workspace/workspace-model.js';
-import { figuresOf, isOverdue } from '../../../model/progress.js';
+import { figuresOf, isOverdue, targetReached } from '../../../model/progress.js';
 import { paceText } from '../../../model/metric-text.js';
 import { report } from './codes.js';
 
@@ -46,7 +46,23 @@ export function metricChecks(workspace: WorkspaceModel): ValidationChecks<Strate
                 report(accept, 'metric-off-pace', `Metric ${metric.name} is off pace: ${pace}; plan more work, or revisit the target`, {
                     node: metric, property: 'name'
                 });
+            },
+            (metric: Metric, accept) => {
+                const model = workspace.get();
+                const figures = model.metrics.get(metric)?.figures;
+                const latest = figures?.points?.at(-1);
+                // Only a metric still being worked toward goes stale: one reached, overdue or without a target (a KPI)
+                // has nothing a fresh reading would change in its grade.
+                if (!figures || !latest || figures.target === undefined || targetReached(figures) || isOverdue(figures, model.today)) return;
+                const days = Math.round((Date.parse(`${model.today}T00:00:00Z`) - Date.parse(`${latest.date}T00:00:00Z`)) / 86_400_000);
+                if (days <= staleAfterDays) return;
+                report(accept, 'metric-stale', `Metric ${metric.name} was last measured on ${latest.date}, ${days} days ago; add 'reading <value> on ${model.today}' so its progress is today's`, {
+                    node: metric, property: 'name'
+                });
             }
         ]
     };
 }
+
+/** A metric whose latest dated point is older than this (about a quarter) is `metric-stale`. */
+export const staleAfterDays = 90;

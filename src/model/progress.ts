@@ -126,6 +126,11 @@ function forecastGrade(ratio: number): Grade {
 
 const dayNumber = (date: string) => Date.parse(`${date}T00:00:00Z`) / 86_400_000;
 
+/** Whole days from one YYYY-MM-DD to another (negative when `to` is earlier). */
+export function daysBetween(from: string, to: string): number {
+    return Math.round(dayNumber(to) - dayNumber(from));
+}
+
 /**
  * The least-squares line through the dated points (an undated `current` read today), at the `by` date: undefined
  * without a `by` date or without two points on different days, as a pace needs two.

@@ -1,7 +1,7 @@
 import type { ValidationChecks } from 'langium';
 import type { Metric, StrategyAstType } from '../../generated/ast.js';
 import type { WorkspaceModel } from '../../workspace/workspace-model.js';
-import { figuresOf, isOverdue, targetReached } from '../../../model/progress.js';
+import { daysBetween, figuresOf, isOverdue, targetReached } from '../../../model/progress.js';
 import { paceText } from '../../../model/metric-text.js';
 import { report } from './codes.js';
 
@@ -54,7 +54,7 @@ export function metricChecks(workspace: WorkspaceModel): ValidationChecks<Strate
                 // Only a metric still being worked toward goes stale: one reached, overdue or without a target (a KPI)
                 // has nothing a fresh reading would change in its grade.
                 if (!figures || !latest || figures.target === undefined || targetReached(figures) || isOverdue(figures, model.today)) return;
-                const days = Math.round((Date.parse(`${model.today}T00:00:00Z`) - Date.parse(`${latest.date}T00:00:00Z`)) / 86_400_000);
+                const days = daysBetween(latest.date, model.today);
                 if (days <= staleAfterDays) return;
                 report(accept, 'metric-stale', `Metric ${metric.name} was last measured on ${latest.date}, ${days} days ago; add 'reading <value> on ${model.today}' so its progress is today's`, {
                     node: metric, property: 'name'

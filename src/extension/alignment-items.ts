@@ -12,7 +12,9 @@ import { workText } from '../model/work-text.js';
 export interface GroupNode {
     kind: 'group';
     label: string;
-    members: Array<TicketNode | SolutionNode>;
+    members: Array<TicketNode | SolutionNode | MetricNode>;
+    /** Health metrics are a group to watch, not a warning about the work. */
+    health?: boolean;
 }
 export type AlignmentItem = ObjectiveNode | MetricNode | SolutionNode | TicketNode | GroupNode;
 
@@ -39,13 +41,19 @@ export const problemIcons: ReadonlySet<string> = new Set(['error', 'warning', 'i
 
 /**
  * One family of circles, filled as far as the grade goes, so the shape tells the grade without the colour:
- * full (on track), a ring with a dot (at risk), an empty ring (off track), and a clock (overdue: time ran out).
+ * a tick (reached), full (on track), a ring with a dot (at risk), an empty ring (off track), and a clock (overdue:
+ * time ran out). A KPI shows a heart (healthy) or arrows pointing both ways (out of its band); a metric not yet
+ * read, a question mark without colour.
  */
 export const gradeIcons: Record<Grade, IconView> = {
+    reached: { id: 'pass-filled', color: 'charts.green' },
     'on-track': { id: 'circle-large-filled', color: 'charts.green' },
     'at-risk': { id: 'record', color: 'charts.yellow' },
     'off-track': { id: 'circle-large-outline', color: 'charts.red' },
-    overdue: { id: 'history', color: 'charts.red' }
+    overdue: { id: 'history', color: 'charts.red' },
+    healthy: { id: 'heart', color: 'charts.green' },
+    'out-of-range': { id: 'arrow-both', color: 'charts.red' },
+    'no-reading': { id: 'question' }
 };
 
 function joined(...parts: Array<string | undefined>): string {
@@ -67,9 +75,10 @@ function objectiveWork(objective: ObjectiveNode): string {
     }));
 }
 
-/** Objectives, then the groups of work aligned to nothing that have members. */
+/** Objectives, then the health metrics, then the groups of work aligned to nothing; groups only with members. */
 export function alignmentRoots(tree: AlignmentTree): AlignmentItem[] {
     const groups: GroupNode[] = [
+        { kind: 'group', label: 'Health metrics', members: tree.healthMetrics, health: true },
         { kind: 'group', label: 'Tickets serving no objective', members: tree.orphanTickets },
         { kind: 'group', label: 'Solutions advancing no objective', members: tree.unalignedSolutions }
     ];
@@ -87,7 +96,8 @@ export function childrenOf(item: AlignmentItem): AlignmentItem[] {
 /** The item as the view shows it; the top level opens expanded, objectives below it collapsed. */
 export function itemView(item: AlignmentItem, topLevel: boolean): ItemView {
     if (item.kind === 'group') {
-        return { label: `${item.label} (${item.members.length})`, icon: { id: 'warning', color: 'charts.yellow' }, state: 'expanded' };
+        const icon = item.health ? { id: 'pulse' } : { id: 'warning', color: 'charts.yellow' };
+        return { label: `${item.label} (${item.members.length})`, icon, state: 'expanded' };
     }
     const common = { label: item.id, contextValue: item.kind, location: item.location };
     switch (item.kind) {

@@ -48,6 +48,8 @@ export interface AlignmentTree {
     orphanTickets: TicketNode[];
     /** Solutions that advance no (resolvable) objective. */
     unalignedSolutions: SolutionNode[];
+    /** Every KPI (a `range` and no target), in source order: watched rather than moved, so it needs no objective. */
+    healthMetrics: MetricNode[];
 }
 
 // An element the parser recovered without its name (`objective "Grow" {` while the ID is still being typed) has
@@ -111,6 +113,10 @@ export function buildAlignmentTree(model: AlignmentModel): AlignmentTree {
         unalignedSolutions: [...model.solutions.keys()]
             .filter(solution => !solution.objectives.some(ref => ref.ref))
             .map(solutionNode)
+            .sort(bySource),
+        healthMetrics: [...model.metrics.values()]
+            .filter(facts => facts.figures.kpi && facts.metric.name !== undefined)
+            .map(facts => metricNode(model, facts.metric))
             .sort(bySource)
     };
 }

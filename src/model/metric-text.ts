@@ -6,10 +6,14 @@ import type { MetricTrace } from './trace.js';
 
 /** A grade in words: `off track`. */
 export const gradeLabel: Record<Grade, string> = {
+    reached: 'reached',
+    overdue: 'overdue',
     'on-track': 'on track',
     'at-risk': 'at risk',
     'off-track': 'off track',
-    overdue: 'overdue'
+    healthy: 'healthy',
+    'out-of-range': 'out of range',
+    'no-reading': 'no reading'
 };
 
 function withUnit(value: number | undefined, unit: string | undefined): string {
@@ -22,8 +26,15 @@ export function wayText(ratio: number): string {
     return `${Math.round(ratio * 100)}% of the way`;
 }
 
-/** `20% → 22% → 30% by 2027-06-30`: baseline → current → target, without the progress. */
+/**
+ * `20% → 22% → 30% by 2027-06-30`: baseline → current → target, without the progress; a KPI's `41 (range 30 to 60)`,
+ * or `range 30 to 60` before its first reading.
+ */
 export function figuresText(metric: MetricTrace): string {
+    if (metric.kpi && metric.range) {
+        const band = `range ${withUnit(metric.range.low, metric.unit)} to ${withUnit(metric.range.high, metric.unit)}`;
+        return metric.current === undefined ? band : `${withUnit(metric.current, metric.unit)} (${band})`;
+    }
     const parts = [withUnit(metric.baseline, metric.unit)];
     if (metric.current !== undefined) parts.push(withUnit(metric.current, metric.unit));
     parts.push(withUnit(metric.target, metric.unit) + (metric.by ? ` by ${metric.by}` : ''));
@@ -31,11 +42,13 @@ export function figuresText(metric: MetricTrace): string {
 }
 
 /**
- * `20% of the way, off track`, or undefined when the metric has no graded progress; with a forecast, what grades
- * it: `25% of the way, off track: at this pace 26.8% by 2027-06-30, 68% of the way`.
+ * `20% of the way, off track`, or undefined when the metric has no grade; with a forecast, what grades it:
+ * `25% of the way, off track: at this pace 26.8% by 2027-06-30, 68% of the way`. A KPI's grade and a metric
+ * without a reading are words alone: `healthy`, `no reading`.
  */
 export function progressWords(metric: MetricTrace): string | undefined {
-    if (metric.progress === undefined || !metric.grade) return undefined;
+    if (!metric.grade) return undefined;
+    if (metric.progress === undefined) return gradeLabel[metric.grade];
     const words = `${wayText(metric.progress)}, ${gradeLabel[metric.grade]}`;
     const { forecast } = metric;
     return forecast ? `${words}: ${paceText(forecast.value, forecast.date, forecast.progress, metric.unit)}` : words;
@@ -50,4 +63,15 @@ export function paceText(value: number, date: string, ratio: number, unit: strin
 export function metricLine(metric: MetricTrace): string {
     const words = progressWords(metric);
     return figuresText(metric) + (words ? ` (${words})` : '');
+}
+
+/**
+ * The latest `count` dated points, oldest first, as hover lists them: `2026-11-01: 22.5%`, the baseline marked;
+ * with a first line saying how many earlier ones are left out.
+ */
+export function readingLines(metric: MetricTrace, count = 5): string[] {
+    const points = metric.points ?? [];
+    const shown = points.slice(-count).map(point => `${point.date}: ${withUnit(point.value, metric.unit)}${point.baseline ? ' (baseline)' : ''}`);
+    const earlier = points.length - shown.length;
+    return earlier > 0 ? [`… ${earlier} earlier`, ...shown] : shown;
 }

@@ -1,8 +1,15 @@
 import type { Metric, Reading } from '../language/generated/ast.js';
 import { isCalendarDate, numberOf, relativeOf } from './values.js';
 
-/** How a metric stands. `overdue` is past its `by` date without reaching its target, whatever its ratio. */
-export type Grade = 'on-track' | 'at-risk' | 'off-track' | 'overdue';
+/**
+ * How a metric stands, in the spec's order: `no-reading` (no current value), `reached`, `overdue` (past its `by`
+ * date without reaching its target, whatever its pace), then `on-track`, `at-risk`, `off-track` by forecast or by
+ * ratio. A KPI (a `range` and no target) is `healthy` inside its band and `out-of-range` outside it.
+ */
+export type Grade = 'reached' | 'overdue' | 'on-track' | 'at-risk' | 'off-track' | 'healthy' | 'out-of-range' | 'no-reading';
+
+/** The grades that say how far toward a target a metric is; `healthy` and `out-of-range` are a KPI's. */
+export const targetGrades: readonly Grade[] = ['reached', 'overdue', 'on-track', 'at-risk', 'off-track'];
 
 /** A metric's numbers as the spec reads them; anything missing or malformed is undefined. */
 export interface MetricFigures {
@@ -18,11 +25,17 @@ export interface MetricFigures {
     points?: DatedPoint[];
     /** `current` is given without a date. */
     undatedCurrent?: boolean;
+    /** The band a KPI stays inside, when written with low below high. */
+    range?: { low: number; high: number };
+    /** A health metric: a `range` and no `target`, watched rather than moved to a target. */
+    kpi?: boolean;
 }
 
 export interface DatedPoint {
     date: string;
     value: number;
+    /** The dated baseline, where the metric started, rather than a measurement since. */
+    baseline?: true;
 }
 
 /** Where the least-squares line through the dated points is on the `by` date, and how far of the way that is. */
@@ -34,9 +47,9 @@ export interface Forecast {
 }
 
 export interface Progress {
-    /** (current - baseline) / (target - baseline), clamped to 0..1. */
-    ratio: number;
     grade: Grade;
+    /** (current - baseline) / (target - baseline), clamped to 0..1; for a metric with a target and a current value. */
+    ratio?: number;
     /** At this pace, where the metric will be on its `by` date; what grades it when it is there. */
     forecast?: Forecast;
 }
@@ -46,6 +59,7 @@ export function figuresOf(metric: Metric): MetricFigures {
     const baseline = numberOf(metric.baseline[0]?.value);
     const current = metric.current[0];
     const points = datedPoints([metric.baseline[0], ...metric.readings, current]);
+    const range = rangeOf(metric);
     return {
         unit: metric.unit[0],
         baseline,
@@ -53,15 +67,24 @@ export function figuresOf(metric: Metric): MetricFigures {
         by: isCalendarDate(byRaw) ? byRaw : undefined,
         current: current ? numberOf(current.value) : numberOf(latestReading(metric)?.value),
         ...(points.length > 0 ? { points } : {}),
-        ...(current && current.date === undefined ? { undatedCurrent: true } : {})
+        ...(current && current.date === undefined ? { undatedCurrent: true } : {}),
+        ...(range ? { range } : {}),
+        ...(metric.range.length > 0 && metric.target.length === 0 ? { kpi: true } : {})
     };
+}
+
+/** The first `range`, when both ends are numbers and low is below high (anything else is an `invalid-value`). */
+function rangeOf(metric: Metric): MetricFigures['range'] {
+    const [low, high] = [numberOf(metric.range[0]?.low), numberOf(metric.range[0]?.high)];
+    return low !== undefined && high !== undefined && low < high ? { low, high } : undefined;
 }
 
 function datedPoints(readings: ReadonlyArray<Reading | undefined>): DatedPoint[] {
     const points: DatedPoint[] = [];
     for (const reading of readings) {
         const value = numberOf(reading?.value);
-        if (reading && value !== undefined && isCalendarDate(reading.date)) points.push({ date: reading.date, value });
+        if (!reading || value === undefined || !isCalendarDate(reading.date)) continue;
+        points.push(reading.$containerProperty === 'baseline' ? { date: reading.date, value, baseline: true } : { date: reading.date, value });
     }
     return points.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
 }
@@ -102,17 +125,20 @@ export function gradeOf(ratio: number): Grade {
 }
 
 /**
- * Progress of a metric on `today` (YYYY-MM-DD), or undefined when it has no current reading or no change to make.
- * Past its date and not reached, it is `overdue` (the `metric-overdue` rule); otherwise graded by its ratio.
+ * How a metric stands on `today` (YYYY-MM-DD), by the spec's rules in their order; undefined when it cannot be
+ * graded at all (a current value but no baseline and target to measure it against: `metric-incomplete` says so).
  */
 export function progressOf(figures: MetricFigures, today: string): Progress | undefined {
-    const { baseline, target, current } = figures;
-    if (baseline === undefined || target === undefined || current === undefined || target === baseline) {
-        return undefined;
+    const { baseline, target, current, range } = figures;
+    if (current === undefined) return { grade: 'no-reading' };
+    if (figures.kpi) {
+        if (!range) return undefined;
+        return { grade: current >= range.low && current <= range.high ? 'healthy' : 'out-of-range' };
     }
+    if (baseline === undefined || target === undefined || target === baseline) return undefined;
     const ratio = Math.min(1, Math.max(0, (current - baseline) / (target - baseline)));
+    if (reaches(ratio, 1)) return { ratio, grade: 'reached' };
     if (isOverdue(figures, today)) return { ratio, grade: 'overdue' };
-    if (reaches(ratio, 1)) return { ratio, grade: gradeOf(ratio) };
     const forecast = forecastOf(figures, today);
     return forecast ? { ratio, grade: forecastGrade(forecast.ratio), forecast } : { ratio, grade: gradeOf(ratio) };
 }
@@ -163,6 +189,8 @@ export function isOverdue(figures: MetricFigures, today: string): boolean {
 export function targetReached(figures: MetricFigures): boolean {
     const { baseline, target, current } = figures;
     if (target === undefined || current === undefined) return false;
+    // With a baseline, the same comparison as the grade's, so a metric the views call reached is never overdue.
+    if (baseline !== undefined && baseline !== target) return reaches((current - baseline) / (target - baseline), 1);
     const rising = baseline === undefined || target >= baseline;
     return rising ? current >= target : current <= target;
 }

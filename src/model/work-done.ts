@@ -19,7 +19,7 @@ export interface WorkDoneTargetUnmet {
  * without a target) is watched rather than moved to a target: it has no progress, so it is never reported.
  */
 export function awaitsTarget(facts: MetricFacts): boolean {
-    return facts.progress !== undefined && !targetReached(facts.figures);
+    return facts.progress?.ratio !== undefined && !targetReached(facts.figures);
 }
 
 /**
@@ -36,7 +36,7 @@ export function workDoneTargetUnmet(objective: Objective, model: AlignmentModel)
     for (const ref of objective.metrics) {
         const metric = ref.ref && model.metrics.get(ref.ref);
         if (metric && awaitsTarget(metric) && !unmet.some(u => u.metric === metric.metric)) {
-            unmet.push({ metric: metric.metric, ratio: metric.progress!.ratio });
+            unmet.push({ metric: metric.metric, ratio: metric.progress!.ratio! });
         }
     }
     return unmet.length > 0 ? { doneTickets: tickets.length, unmet } : undefined;

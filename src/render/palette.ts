@@ -16,11 +16,14 @@ const palette: Record<string, [string[], string, string]> = {
     focus: [['--vscode-contrastActiveBorder', '--vscode-focusBorder'], '#0969da', '#4493f8'],
     track: [[], '#d8dee4', '#3d444d'],
     edge: [[], '#8c959f', '#6e7681'],
+    reached: [['--vscode-charts-green'], '#1a7f37', '#3fb950'],
     'on-track': [['--vscode-charts-green'], '#1a7f37', '#3fb950'],
     'at-risk': [['--vscode-charts-yellow'], '#bf8700', '#d29922'],
     'off-track': [['--vscode-charts-red'], '#cf222e', '#f85149'],
     // Overdue is as urgent as off track; its words and the legend tell the two apart.
     overdue: [['--vscode-charts-red'], '#cf222e', '#f85149'],
+    healthy: [['--vscode-charts-green'], '#1a7f37', '#3fb950'],
+    'out-of-range': [['--vscode-charts-red'], '#cf222e', '#f85149'],
     warning: [['--vscode-editorWarning-foreground'], '#9a6700', '#d29922'],
     error: [['--vscode-errorForeground'], '#cf222e', '#f85149']
 };

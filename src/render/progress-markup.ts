@@ -21,11 +21,15 @@ export function round(value: number): number {
     return Math.round(value * 100) / 100;
 }
 
-/** `<div class="progress grade-…" data-progress="0.2">` with the bar and the words; empty without progress. */
+/**
+ * `<div class="progress grade-…" data-progress="0.2">` with the bar and the words; a KPI's grade (no ratio) in
+ * words alone; empty without a grade.
+ */
 export function progressHtml(metric: MetricTrace): string {
     const text = progressText(metric);
     if (text === undefined) return '';
-    const ratio = metric.progress!;
+    const ratio = metric.progress;
+    if (ratio === undefined) return `<div class="progress grade-${metric.grade}"><span class="progress-text">${escapeHtml(text)}</span></div>`;
     return `<div class="progress grade-${metric.grade}" data-progress="${round(ratio)}">`
         + `<svg class="progress-bar" viewBox="0 0 100 8" preserveAspectRatio="none" aria-hidden="true" focusable="false">${progressRects(0, 0, 100, 8, ratio)}</svg>`
         + `<span class="progress-text">${escapeHtml(text)}</span></div>`;

@@ -42,7 +42,7 @@ describe('Strategy view items', () => {
         for (const view of views) assert.ok(!problemIcons.has(view.icon.id), `${view.label}: ${view.icon.id} is a problem icon`);
         assert.equal(new Set(views.map(view => view.icon.id)).size, 5, 'each grade has its own shape, not only its colour');
         assert.deepEqual(views.map(view => view.icon.color), ['charts.green', 'charts.yellow', 'charts.red', 'charts.red', undefined]);
-        assert.deepEqual(views.map(view => view.tooltip), ['g · on track', 'r · at risk', 'p · off track', 'l · overdue', 'u']);
+        assert.deepEqual(views.map(view => view.tooltip), ['g · on track', 'r · at risk', 'p · off track', 'l · overdue', 'u · no reading']);
         assert.equal(views[3].description, '0 → 4 → 10 by 2026-06-30 (40% of the way, overdue)');
     });
 

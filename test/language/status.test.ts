@@ -70,7 +70,7 @@ ticket T-4 "t" { status dropped }
         before(async () => { ws = await workspace(files); });
 
         it('the code lens counts neither dropped tickets nor rejected solutions; done tickets still count', async () => {
-            assert.deepEqual((await lensTitles(ws, 'main.strategy')).slice(0, 1), ['1: 2 tickets · 1 solution · Rate no current reading']);
+            assert.deepEqual((await lensTitles(ws, 'main.strategy')).slice(0, 1), ['1: 2 tickets · 1 solution · Rate (no reading)']);
         });
 
         it('the Strategy view counts them as the code lens does', () => {

@@ -32,13 +32,13 @@ describe('alignment tree', () => {
 
         const [revenue] = tree.objectives;
         const [engagement, activation] = revenue.children;
-        // Progress as the spec grades it: 43 of 41 → 50 is 22% (off track); 22 of 20 → 30 is 20%; no current, no grade.
+        // Progress as the spec grades it: 43 of 41 → 50 is 22% (off track); 22 of 20 → 30 is 20%; no current value, `no reading`.
         const { kind, id, progress, grade, baseline, current, target, by, unit } = engagement.metrics[0];
         assert.deepEqual({ kind, id, progress, grade, baseline, current, target, by, unit },
             { kind: 'metric', id: 'MonthlyRepeatUsers', progress: 0.2, grade: 'off-track', baseline: 20, current: 22, target: 30, by: '2027-06-30', unit: '%' });
         assert.equal(revenue.metrics[0].grade, 'off-track');
         assert.equal(activation.metrics[0].progress, undefined);
-        assert.equal(activation.metrics[0].grade, undefined);
+        assert.equal(activation.metrics[0].grade, 'no-reading');
 
         // Every node carries where its name is written, for the view's click.
         assert.ok(engagement.location.uri.endsWith('/objectives.strategy'));
@@ -88,6 +88,6 @@ solution S "S" { advances O, O }
 `
         });
         assert.deepEqual(tree.objectives.map(outline), ['O[M; S; ]']);
-        assert.equal(tree.objectives[0].metrics[0].grade, 'on-track');
+        assert.equal(tree.objectives[0].metrics[0].grade, 'reached');
     });
 });

@@ -26,7 +26,7 @@ describe('the forecast of a metric', () => {
 
     it('grades 25% of the way on track when the pace reaches the target, off track when it falls short', () => {
         assert.equal(progressOf(rising, '2026-11-23')!.grade, 'on-track');
-        assert.ok(Math.abs(progressOf(rising, '2026-11-23')!.ratio - 0.25) < 1e-9);
+        assert.ok(Math.abs(progressOf(rising, '2026-11-23')!.ratio! - 0.25) < 1e-9);
         const slow: MetricFigures = { ...rising, current: 20.6, points: [{ date: '2026-09-01', value: 20 }, { date: '2026-11-01', value: 20.6 }] };
         assert.equal(progressOf(slow, '2026-11-23')!.grade, 'off-track');
         // Without two dated points the v1 thresholds grade it: 25% of the way is off track.

@@ -12,8 +12,8 @@ describe('metric progress', () => {
         assert.equal(progressOf({ baseline: 20, target: 30, current: 10 }, today)?.ratio, 0);
     });
 
-    it('is not shown without a current reading, or when the target equals the baseline', () => {
-        assert.equal(progressOf({ baseline: 20, target: 30 }, today), undefined);
+    it('is `no reading` without a current value, and not graded when the target equals the baseline', () => {
+        assert.deepEqual(progressOf({ baseline: 20, target: 30 }, today), { grade: 'no-reading' });
         assert.equal(progressOf({ baseline: 20, target: 20, current: 20 }, today), undefined);
         assert.equal(progressOf({ target: 30, current: 20 }, today), undefined);
     });
@@ -40,7 +40,7 @@ describe('metric progress', () => {
 
     it('is overdue past its date until the target is reached, and only then', () => {
         assert.equal(progressOf({ baseline: 0, target: 10, by: '2026-11-22', current: 9 }, today)?.grade, 'overdue');
-        assert.equal(progressOf({ baseline: 0, target: 10, by: '2026-11-22', current: 10 }, today)?.grade, 'on-track');
+        assert.equal(progressOf({ baseline: 0, target: 10, by: '2026-11-22', current: 10 }, today)?.grade, 'reached');
         assert.equal(progressOf({ baseline: 0, target: 10, by: today, current: 4 }, today)?.grade, 'at-risk');
         assert.equal(progressOf({ baseline: 0, target: 10, by: '2027-03-31', current: 1 }, today)?.grade, 'off-track');
     });

@@ -86,7 +86,7 @@ describe('render: Markdown export', () => {
             '    - Ticket **APP-102** Cut product search latency below 200 ms *(todo, platform)*',
             '    - Ticket **APP-123** Prototype personalized notifications *(doing, experiment)*',
             '  - **Activation** Turn new users into second-time buyers',
-            '    - Metric **SecondPurchaseRate** New users who place a second order within 14 days: 12% → 18% by 2027-09-30 *(no current value yet)*',
+            '    - Metric **SecondPurchaseRate** New users who place a second order within 14 days: 12% → 18% by 2027-09-30 (no reading)',
             '    - Solution **FasterNavigation** Navigation built for quick repeat purchases *(idea)*',
             '    - Ticket **APP-130** Refactor the checkout service for reuse by the app *(todo, refactor)*',
             ''

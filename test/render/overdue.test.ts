@@ -30,9 +30,9 @@ describe('render: an overdue metric', () => {
         const text = traceText(trace, uri => uri);
         assert.match(text, /metric Late: 0% → 4% → 10% by 2026-06-30 \(40% of the way, overdue\)/);
         assert.match(text, /metric Soon: 0% → 5% → 10% by 2027-03-31 \(50% of the way, at risk\)/);
-        assert.match(text, /metric Reached: 0% → 10% → 10% by 2026-06-30 \(100% of the way, on track\)/);
+        assert.match(text, /metric Reached: 0% → 10% → 10% by 2026-06-30 \(100% of the way, reached\)/);
         const metrics = JSON.parse(traceJson(trace, uri => uri)).tickets[0].chain[0].metrics;
-        assert.deepEqual(metrics.map((m: { id: string; grade: string }) => `${m.id} ${m.grade}`), ['Late overdue', 'Soon at-risk', 'Reached on-track']);
+        assert.deepEqual(metrics.map((m: { id: string; grade: string }) => `${m.id} ${m.grade}`), ['Late overdue', 'Soon at-risk', 'Reached reached']);
         assert.match(traceMarkdown(trace, uri => uri), /Late: 0% → 4% → 10% by 2026-06-30 \(40% of the way, overdue\)<br>Soon: .*\(50% of the way, at risk\)/);
     });
 

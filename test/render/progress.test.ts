@@ -39,7 +39,7 @@ describe('render: metric progress', () => {
             ['Twenty', 'off-track', '0.2', '20% of the way, off track'],
             ['Half', 'at-risk', '0.5', '50% of the way, at risk'],
             ['Seventy', 'on-track', '0.7', '70% of the way, on track'],
-            ['Done', 'on-track', '1', '100% of the way, on track'],
+            ['Done', 'reached', '1', '100% of the way, reached'],
             ['Falling', 'at-risk', '0.5', '50% of the way, at risk'],
             ['Below', 'off-track', '0', '0% of the way, off track'],
             // 0.2 / 0.5 is 0.39999999999999947 in floating point: still 40% of the way, as 4 of 10 is.

@@ -50,14 +50,18 @@ export class StrategyCodeLensProvider implements CodeLensProvider {
         return this.lens(objective, title, [...facts?.tickets ?? [], ...facts?.solutions ?? [], ...facts?.children ?? []]);
     }
 
-    /** The first of the objective's own metrics that has progress, else the first metric, else `no metric`. */
+    /**
+     * The first of the objective's own metrics that has progress toward a target, else the first with a grade (a
+     * KPI's `healthy`, `no reading`), else the first metric, else `no metric`.
+     */
     private progressText(objective: Objective, model: AlignmentModel): string {
         const metrics = objective.metrics.map(ref => ref.ref).filter(m => m !== undefined);
         if (metrics.length === 0) return 'no metric';
-        const withProgress = metrics.find(m => model.metrics.get(m)?.progress);
-        if (!withProgress) return `${metrics[0].name} no current reading`;
-        const { ratio, grade } = model.metrics.get(withProgress)!.progress!;
-        return `${withProgress.name} ${wayText(ratio)} (${gradeLabel[grade]})`;
+        const graded = metrics.map(metric => ({ metric, progress: model.metrics.get(metric)?.progress }));
+        const shown = graded.find(g => g.progress?.ratio !== undefined) ?? graded.find(g => g.progress);
+        if (!shown?.progress) return `${metrics[0].name} not graded`;
+        const { ratio, grade } = shown.progress;
+        return ratio === undefined ? `${shown.metric.name} (${gradeLabel[grade]})` : `${shown.metric.name} ${wayText(ratio)} (${gradeLabel[grade]})`;
     }
 
     private ticketLens(ticket: Ticket, model: AlignmentModel): CodeLens | undefined {

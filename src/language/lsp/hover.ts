@@ -3,7 +3,7 @@ import type { Hover, HoverParams } from 'vscode-languageserver';
 import { MultilineCommentHoverProvider } from 'langium/lsp';
 import type { Canvas, Metric, Need, Objective, Question, Solution, Ticket, UserType } from '../generated/ast.js';
 import type { AlignmentModel } from '../../model/alignment.js';
-import { metricLine } from '../../model/metric-text.js';
+import { metricLine, readingLines } from '../../model/metric-text.js';
 import { metricTrace } from '../../model/trace.js';
 import { workOnly } from '../../model/status.js';
 import { oneLine, plural } from '../../model/values.js';
@@ -134,14 +134,15 @@ export class StrategyHoverProvider extends MultilineCommentHoverProvider {
         return model.facts(objective)?.measured ? 'No metric of its own; measured through its sub-objectives' : 'No metric';
     }
 
+    /** The figures with grade and forecast, the latest readings with their dates, and what the metric measures. */
     private metric(metric: Metric, model: AlignmentModel): Array<string | undefined> {
-        const objectives = model.metrics.get(metric)?.objectives ?? [];
-        return [
-            escapeMarkdown(metricLine(metricTrace(model, metric))),
-            objectives.length > 0
-                ? `Measures ${objectives.map(o => escapeMarkdown(o.name)).join(', ')}`
-                : 'Measures no objective'
-        ];
+        const facts = model.metrics.get(metric);
+        const objectives = facts?.objectives ?? [];
+        const trace = metricTrace(model, metric);
+        const measures = objectives.length > 0
+            ? `Measures ${objectives.map(o => escapeMarkdown(o.name)).join(', ')}`
+            : facts?.figures.kpi ? 'Health metric: watched inside its range, measures no objective' : 'Measures no objective';
+        return [escapeMarkdown(metricLine(trace)), labelledList('Readings:', readingLines(trace).map(escapeMarkdown)), measures];
     }
 
     private ticket(ticket: Ticket, model: AlignmentModel): Array<string | undefined> {

@@ -62,13 +62,19 @@ async function drawMap(view: MapView, options: MapOptions): Promise<DrawnMap> {
 
 const emptyHint = 'No objectives, solutions or tickets yet: write objective Name "…" in a .strategy file.';
 
+/** Each grade a bar can show, with what earns it: the forecast first, v1's thresholds for a metric without a pace. */
+const gradeLegend: Array<[grade: string, words: string]> = [
+    ['reached', 'reached (at or past its target)'],
+    ['on-track', 'on track (at this pace it reaches its target; without a pace, 70% of the way or more)'],
+    ['at-risk', 'at risk (at this pace 70–100% of the way; without a pace, 40–70%)'],
+    ['off-track', 'off track (less)'],
+    ['overdue', 'overdue (past its date, not reached)']
+];
+
 const legend = '<ul class="legend">'
     + '<li><svg viewBox="0 0 24 8" aria-hidden="true"><path class="legend-edge" d="M0,4 L24,4"/></svg>sub-objective</li>'
     + '<li><svg viewBox="0 0 24 8" aria-hidden="true"><path class="legend-edge legend-advances" d="M0,4 L24,4"/></svg>solution advances objective</li>'
-    + '<li class="grade-on-track"><svg viewBox="0 0 24 8" aria-hidden="true"><rect class="progress-fill" width="24" height="8" rx="2"/></svg>on track (70% of the way or more)</li>'
-    + '<li class="grade-at-risk"><svg viewBox="0 0 24 8" aria-hidden="true"><rect class="progress-fill" width="24" height="8" rx="2"/></svg>at risk (40–70%)</li>'
-    + '<li class="grade-off-track"><svg viewBox="0 0 24 8" aria-hidden="true"><rect class="progress-fill" width="24" height="8" rx="2"/></svg>off track (under 40%)</li>'
-    + '<li class="grade-overdue"><svg viewBox="0 0 24 8" aria-hidden="true"><rect class="progress-fill" width="24" height="8" rx="2"/></svg>overdue (past its date, not reached)</li>'
+    + gradeLegend.map(([grade, words]) => `<li class="grade-${grade}"><svg viewBox="0 0 24 8" aria-hidden="true"><rect class="progress-fill" width="24" height="8" rx="2"/></svg>${words}</li>`).join('')
     + '</ul>';
 
 /** `<div class="strategy-view" data-view="map">`: header with counts and legend, then the map in its viewport. */

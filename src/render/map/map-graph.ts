@@ -12,7 +12,7 @@ import { solutionIdentity } from './map-counts.js';
 // advances), parent → child edges, and one "Not aligned" node for orphan tickets and unaligned solutions.
 
 export interface MapNode extends LayoutNode {
-    kind: 'objective' | 'solution' | 'not-aligned';
+    kind: 'objective' | 'solution' | 'health' | 'not-aligned';
     /** Classes of the node's <g>: `node node-objective unmeasured`… */
     classes: string;
     /** Pre-escaped `data-element` and location attributes of the node's <g>; none for the group. */
@@ -104,6 +104,13 @@ function notAlignedNode(tree: AlignmentTree, interactive: boolean): MapNode {
     return { id: 'not-aligned', kind: 'not-aligned', classes: 'group group-not-aligned', title: 'Not aligned', attributes: '', ...card(blocks, width.group) };
 }
 
+/** The KPIs, each with its figures and grade in words: a band to stay inside, watched beside the objectives. */
+function healthNode(tree: AlignmentTree, interactive: boolean): MapNode {
+    const blocks: CardBlock[] = [{ texts: [{ text: 'Health metrics', cls: 't-heading', size: 13, bold: true }, { text: 'Kept inside a range, not moved to a target', cls: 't-muted' }] }];
+    for (const metric of tree.healthMetrics) blocks.push(metricBlock(metric, interactive, 0));
+    return { id: 'health', kind: 'health', classes: 'group group-health', title: 'Health metrics', attributes: '', ...card(blocks, width.group) };
+}
+
 /** The graph of the tree, objectives in depth-first order, walked with a stack (a tree may be thousands deep). */
 export function mapGraph(tree: AlignmentTree, interactive: boolean): MapGraph {
     const nodes: MapNode[] = [];
@@ -129,6 +136,7 @@ export function mapGraph(tree: AlignmentTree, interactive: boolean): MapGraph {
         for (let index = objective.children.length - 1; index >= 0; index--) stack.push({ objective: objective.children[index], parent: id });
     }
     for (const node of solutionNodes) nodes.push(node);
+    if (tree.healthMetrics.length > 0) nodes.push(healthNode(tree, interactive));
     if (tree.orphanTickets.length > 0 || tree.unalignedSolutions.length > 0) nodes.push(notAlignedNode(tree, interactive));
     return { nodes, edges };
 }

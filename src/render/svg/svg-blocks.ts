@@ -60,6 +60,6 @@ export function metricBlock(metric: MetricNode, interactive: boolean, indent = 4
         title: fullTitle(metric.id, metric.title),
         indent,
         texts,
-        progress: progress && metric.grade && metric.progress !== undefined ? { ratio: metric.progress, grade: metric.grade, text: progress } : undefined
+        progress: progress && metric.grade ? { ratio: metric.progress, grade: metric.grade, text: progress } : undefined
     };
 }

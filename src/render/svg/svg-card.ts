@@ -27,7 +27,8 @@ export interface CardBlock {
     indent?: number;
     texts: CardText[];
     badges?: Badge[];
-    progress?: { ratio: number; grade: Grade; text: string };
+    /** The grade in words, after a bar when the metric has a ratio toward a target (a KPI's grade has none). */
+    progress?: { ratio?: number; grade: Grade; text: string };
 }
 
 interface MeasuredText extends CardText {
@@ -95,8 +96,8 @@ function measureBlock(block: CardBlock, width: number): MeasuredBlock {
     if (badges.length > 0) height = rowTop + badge.height + 2;
     let progress: MeasuredBlock['progress'];
     if (block.progress) {
-        const barWidth = Math.min(90, Math.floor(inner / 3));
-        const lines = wrapText(block.progress.text, inner - barWidth - 8, { fontSize: progressSize, maxLines: 2 });
+        const barWidth = block.progress.ratio === undefined ? 0 : Math.min(90, Math.floor(inner / 3));
+        const lines = wrapText(block.progress.text, inner - barWidth - (barWidth ? 8 : 0), { fontSize: progressSize, maxLines: 2 });
         progress = { barWidth, lines };
         height += lines.length * lineHeightOf(progressSize) + 2;
     }
@@ -135,9 +136,11 @@ function blockSvg(measured: MeasuredBlock, x: number, y: number, width: number):
     if (block.progress && measured.progress) {
         const lineHeight = lineHeightOf(progressSize);
         const barY = top + 2 + (lineHeight - 6) / 2;
-        parts.push(`<g class="progress grade-${block.progress.grade}" data-progress="${round(block.progress.ratio)}">`
-            + progressRects(round(left), round(barY), measured.progress.barWidth, 6, block.progress.ratio)
-            + `<text class="progress-text">${tspans(measured.progress.lines, left + measured.progress.barWidth + 8, top + 2, lineHeight)}</text></g>`);
+        const { ratio } = block.progress;
+        const { barWidth } = measured.progress;
+        parts.push(`<g class="progress grade-${block.progress.grade}"${ratio === undefined ? '' : ` data-progress="${round(ratio)}"`}>`
+            + (ratio === undefined ? '' : progressRects(round(left), round(barY), barWidth, 6, ratio))
+            + `<text class="progress-text">${tspans(measured.progress.lines, left + barWidth + (barWidth ? 8 : 0), top + 2, lineHeight)}</text></g>`);
     }
     if (!block.classes && !block.attributes) return parts.join('');
     const background = `<rect class="row-bg" x="${round(x + 4)}" y="${round(y - 2)}" width="${round(width - 8)}" height="${round(measured.height + 2)}" rx="3"/>`;

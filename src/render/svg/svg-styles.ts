@@ -44,6 +44,7 @@ svg.strategy-svg text { fill: var(--sv-fg); }
 .grade-at-risk .progress-fill { fill: var(--sv-at-risk); }
 .grade-off-track .progress-fill { fill: var(--sv-off-track); }
 .grade-overdue .progress-fill { fill: var(--sv-overdue); }
+.grade-reached .progress-fill { fill: var(--sv-reached); }
 .edge { fill: none; stroke: var(--sv-edge); stroke-width: 1.5; }
 .edge-advances { stroke-dasharray: 6 4; }
 .edge-arrow { fill: var(--sv-edge); }

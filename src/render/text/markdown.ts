@@ -43,7 +43,7 @@ function idAndTitle(id: string, title: string): string {
 }
 
 function metricText(metric: MetricNode): string {
-    return `${idAndTitle(metric.id, metric.title)}: ${markdownText(metricLine(metric))}${metric.current === undefined ? ' *(no current value yet)*' : ''}`;
+    return `${idAndTitle(metric.id, metric.title)}: ${markdownText(metricLine(metric))}`;
 }
 
 /** An entry as lines of a cell; nested entries indented with em spaces and a dash. */
@@ -109,12 +109,15 @@ function ticketText(ticket: TicketNode): string {
     return `${idAndTitle(ticket.id, ticket.title)}${facts.length ? ` *(${facts.join(', ')})*` : ''}`;
 }
 
-/** The objective tree as nested lists with metrics and progress, solutions and tickets; then what is not aligned. */
+/** The objective tree as nested lists with metrics and progress, solutions and tickets; the KPIs; then what is not aligned. */
 export function mapMarkdown(view: MapView): string {
     const { tree } = view;
     const lines = [`# ${markdownText(view.title)}`, '', markdownText(summaryText(countTree(tree))), ''];
     if (tree.objectives.length === 0) lines.push('*No objectives yet.*');
     for (const objective of tree.objectives) for (const line of objectiveLines(objective)) lines.push(line);
+    if (tree.healthMetrics.length > 0) {
+        lines.push('', '## Health metrics', '', ...tree.healthMetrics.map(metric => `- ${metricText(metric)}`));
+    }
     if (tree.orphanTickets.length > 0 || tree.unalignedSolutions.length > 0) {
         lines.push('', '## Not aligned');
         if (tree.orphanTickets.length > 0) {

@@ -33,7 +33,7 @@ describe('code lens', () => {
             // FasterNavigation advances both sub-objectives: one solution.
             '5: 4 tickets (through 2 sub-objectives) · 3 solutions (through 2 sub-objectives) · PurchaseRecurrence 22% of the way (off track)',
             '11: 3 tickets · 3 solutions · MonthlyRepeatUsers 20% of the way (off track)',
-            '19: 1 ticket · 1 solution · SecondPurchaseRate no current reading'
+            '19: 1 ticket · 1 solution · SecondPurchaseRate (no reading)'
         ]);
     });
 

@@ -73,7 +73,7 @@ Metrics:
 Measures Engagement`);
         assert.equal(await hoverAt(ws, 'objectives.strategy', 'metric SecondPurchaseRate'), `**Metric SecondPurchaseRate: New users who place a second order within 14 days**
 
-12% → 18% by 2027-09-30
+12% → 18% by 2027-09-30 (no reading)
 
 Measures Activation`);
     });
@@ -124,7 +124,7 @@ ticket T-3 "Bare" { serves Bare status todo }`
         assert.equal(await hoverAt(small, 'a.strategy', 'T-2'), '**Ticket T-2: Missing**\n\nserves Nowhere (not found)');
         assert.equal(await hoverAt(small, 'a.strategy', 'T-3'), '**Ticket T-3: Bare**\n\nserves Bare\n\nNo objective on the chain has a metric\n\nstatus todo');
         assert.match((await hoverAt(small, 'a.strategy', 'objective Bare'))!, /\n\nNo metric$/);
-        assert.match((await hoverAt(small, 'a.strategy', 'objective Top'))!, /\n\nMetrics:\n- M: 1 → 2 by 2027-01-01$/);
+        assert.match((await hoverAt(small, 'a.strategy', 'objective Top'))!, /\n\nMetrics:\n- M: 1 → 2 by 2027-01-01 \(no reading\)$/);
         assert.match((await hoverAt(small, 'a.strategy', 'objective Sub'))!, /Parent chain: Sub → Top\n\nNo metric$/);
         const measuredBelow = await workspace({ 'a.strategy': 'objective Top "t"\nobjective Sub "s" { parent Top metric M }\nmetric M "m"' });
         assert.match((await hoverAt(measuredBelow, 'a.strategy', 'objective Top'))!, /No metric of its own; measured through its sub-objectives$/);
@@ -138,6 +138,23 @@ ticket T-3 "Bare" { serves Bare status todo }`
         assert.match((await hoverAt(late, 'a.strategy', 'metric Late'))!, /^0 → 4 → 10 by 2026-06-30 \(40% of the way, overdue\)$/m);
         assert.match((await hoverAt(late, 'a.strategy', 'metric Soon'))!, /^0 → 4 → 10 by 2027-06-30 \(40% of the way, at risk\)$/m);
         assert.match((await hoverAt(late, 'a.strategy', 'serves G'))!, /^- Late: 0 → 4 → 10 by 2026-06-30 \(40% of the way, overdue\)$/m);
+    });
+
+    it('lists a metric\'s latest five dated points with their dates, the baseline marked, after its forecast and grade', async () => {
+        const readings = ['2026-05-01 22', '2026-06-01 23', '2026-07-01 24', '2026-08-01 25', '2026-09-01 26', '2026-10-01 27']
+            .map(line => `reading ${line.split(' ')[1]} on ${line.split(' ')[0]}`).join('\n  ');
+        const timed = await workspace({
+            'a.strategy': `metric Repeat "Repeat users" {\n  unit "%"\n  baseline 20 on 2026-04-01\n  target 30 by 2027-06-30\n  ${readings}\n}\n`
+                + 'metric Short "Few readings" { baseline 1 on 2026-09-01 target 2 by 2027-06-30 reading 1.2 on 2026-10-01 }\n'
+                + 'metric Nps "Net promoter score" { range 30 to 60 reading 41 on 2026-11-01 }'
+        });
+        assert.equal(await hoverAt(timed, 'a.strategy', 'metric Repeat'), '**Metric Repeat: Repeat users**\n\n'
+            + '20% → 27% → 30% by 2027-06-30 (70% of the way, on track: at this pace 37% by 2027-06-30, 170% of the way)\n\n'
+            + 'Readings:\n- … 2 earlier\n- 2026-06-01: 23%\n- 2026-07-01: 24%\n- 2026-08-01: 25%\n- 2026-09-01: 26%\n- 2026-10-01: 27%\n\n'
+            + 'Measures no objective');
+        assert.match((await hoverAt(timed, 'a.strategy', 'metric Short'))!, /\n\nReadings:\n- 2026-09-01: 1 \(baseline\)\n- 2026-10-01: 1\.2\n\n/);
+        assert.equal(await hoverAt(timed, 'a.strategy', 'metric Nps'), '**Metric Nps: Net promoter score**\n\n41 (range 30 to 60) (healthy)\n\n'
+            + 'Readings:\n- 2026-11-01: 41\n\nHealth metric: watched inside its range, measures no objective');
     });
 
     it('shows the cycle of an objective that is its own ancestor', async () => {

@@ -32,11 +32,12 @@ describe('alignment tree', () => {
 
         const [revenue] = tree.objectives;
         const [engagement, activation] = revenue.children;
-        // Progress as the spec grades it: 43 of 41 → 50 is 22% (off track); 22 of 20 → 30 is 20%; no current value, `no reading`.
+        // Graded by the forecast: 22.5 of 20 → 30 is 25% of the way, and at this pace 32.3 by its date (on track);
+        // 43 of 41 → 50 is 22%, at this pace 47.8 (75%, at risk); no current value, `no reading`.
         const { kind, id, progress, grade, baseline, current, target, by, unit } = engagement.metrics[0];
         assert.deepEqual({ kind, id, progress, grade, baseline, current, target, by, unit },
-            { kind: 'metric', id: 'MonthlyRepeatUsers', progress: 0.2, grade: 'off-track', baseline: 20, current: 22, target: 30, by: '2027-06-30', unit: '%' });
-        assert.equal(revenue.metrics[0].grade, 'off-track');
+            { kind: 'metric', id: 'MonthlyRepeatUsers', progress: 0.25, grade: 'on-track', baseline: 20, current: 22.5, target: 30, by: '2027-06-30', unit: '%' });
+        assert.equal(revenue.metrics[0].grade, 'at-risk');
         assert.equal(activation.metrics[0].progress, undefined);
         assert.equal(activation.metrics[0].grade, 'no-reading');
 

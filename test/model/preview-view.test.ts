@@ -20,7 +20,7 @@ describe('preview views', () => {
         assert.match(view.problem[0].text, /^Our app was designed to encourage repeat purchases/);
         assert.deepEqual(ids(view.outcomes), ['Engagement']);
         assert.deepEqual(view.outcomes[0].metrics.map(m => [m.id, m.baseline, m.current, m.target, m.by, m.grade]),
-            [['MonthlyRepeatUsers', 20, 22, 30, '2027-06-30', 'off-track']]);
+            [['MonthlyRepeatUsers', 20, 22.5, 30, '2027-06-30', 'on-track']]);
         assert.deepEqual(ids(view.users), ['FrequentBuyer', 'NewUser']);
         assert.deepEqual(view.userOutcomes.map(u => [u.user.id, ids(u.needs)]),
             [['FrequentBuyer', ['FrequentBuyer.SaveTime', 'FrequentBuyer.Recommendations']], ['NewUser', ['NewUser.Trust']]]);

@@ -222,7 +222,7 @@ describe('strategy lsp --stdio, driven as an editor drives it', function () {
         assert.equal(contents.kind, 'markdown');
         assert.match(contents.value, /Increase monthly usage frequency of the app/);
         assert.match(contents.value, /Engagement → Revenue/);
-        assert.match(contents.value, /MonthlyRepeatUsers: 20% → 22% → 30% by 2027-06-30 \(20% of the way, off track\)/);
+        assert.match(contents.value, /MonthlyRepeatUsers: 20% → 22\.5% → 30% by 2027-06-30 \(25% of the way, on track: at this pace 32\.3% by 2027-06-30, 123% of the way\)/);
     });
 
     it('completes after `serves ` with the objectives only, no metric or other element', async () => {
@@ -271,7 +271,7 @@ describe('strategy lsp --stdio, driven as an editor drives it', function () {
     it('shows code lenses above objectives with their work and metric progress', async () => {
         const lenses = await request<CodeLens[]>('textDocument/codeLens', { textDocument: textDocument('objectives.strategy') });
         const engagement = lenses.find(lens => lens.range.start.line === at('objectives.strategy', 'Engagement "').line);
-        assert.equal(engagement?.command?.title, '3 tickets · 3 solutions · MonthlyRepeatUsers 20% of the way (off track)');
+        assert.equal(engagement?.command?.title, '3 tickets · 3 solutions · MonthlyRepeatUsers 25% of the way (on track)');
     });
 
     it('marks the references of objectives with a semantic token type from its legend', async () => {

@@ -25,8 +25,8 @@ describe('render: SVG export', () => {
         const problemLines = problem.filter((_, index) => index > problem.indexOf('Business problem') && index < problem.indexOf('Business outcomes'));
         assert.ok(problemLines.length >= 4, problemLines.join(' / '));
         assert.equal(problemLines.join(' '), 'Our app was designed to encourage repeat purchases, but currently less than 20% of active users interact with it more than once a month. We need to increase the monthly usage frequency to at least 30% of active users within the next 6 months.');
-        assert.match(svg, /<g class="progress grade-off-track" data-progress="0.2">/);
-        assert.match(svg, />20% of the way, off track</);
+        assert.match(svg, /<g class="progress grade-on-track" data-progress="0.25">/);
+        assert.match(svg, />25% of the way, on track: at this pace/);
         assert.doesNotMatch(svg.slice(svg.indexOf('</style>')), /data-uri|tabindex|\sstyle=/);
     });
 
@@ -42,7 +42,7 @@ describe('render: SVG export', () => {
         const map = await renderView(await mapOf(await fixture('shopApp')), 'svg', { layout: new MapLayoutCache() });
         const parsed = parseXml(map);
         assert.equal(parsed[0].attributes.get('class'), 'strategy-svg alignment-map');
-        assert.ok(parsed.some(element => element.name === 'text' && element.text === '3 objectives · 3 metrics · 3 solutions · 4 tickets'));
+        assert.ok(parsed.some(element => element.name === 'text' && element.text === '3 objectives · 4 metrics · 3 solutions · 4 tickets'));
         assert.match(map, /<g transform="translate\(0 56\)">/);
     });
 });
@@ -58,7 +58,7 @@ describe('render: Markdown export', () => {
             '| 7. Most important thing to learn first | 8. Least amount of work to learn it |'
         ]);
         assert.match(markdown, /^# Lean Product Canvas: app recurrence$/m);
-        assert.match(markdown, /• \*\*Engagement\*\* Increase monthly usage frequency of the app<br>&emsp;– \*\*MonthlyRepeatUsers\*\* Active users who open the app more than once a month: 20% → 22% → 30% by 2027-06-30 \(20% of the way, off track\)/);
+        assert.match(markdown, /• \*\*Engagement\*\* Increase monthly usage frequency of the app<br>&emsp;– \*\*MonthlyRepeatUsers\*\* Active users who open the app more than once a month: 20% → 22\.5% → 30% by 2027-06-30 \(25% of the way, on track: at this pace 32\.3% by 2027-06-30, 123% of the way\)/);
         assert.match(markdown, /• Immediate usability improvements<br>&emsp;– \*\*APP-101\*\* Reorder a previous basket in one tap \*\(doing, feature\)\*/);
         for (const line of markdown.split('\n').filter(line => line.startsWith('| '))) {
             const cells = line.split(/(?<!\\)\|/).length - 2;
@@ -74,11 +74,11 @@ describe('render: Markdown export', () => {
 
         const map = await renderView(await mapOf(await fixture('shopApp')), 'md');
         assert.equal(map, [
-            '# Alignment map', '', '3 objectives · 3 metrics · 3 solutions · 4 tickets', '',
+            '# Alignment map', '', '3 objectives · 4 metrics · 3 solutions · 4 tickets', '',
             '- **Revenue** Grow recurring revenue',
-            '  - Metric **PurchaseRecurrence** Customers who buy again within 30 days: 41% → 43% → 50% by 2027-12-31 (22% of the way, off track)',
+            '  - Metric **PurchaseRecurrence** Customers who buy again within 30 days: 41% → 43% → 50% by 2027-12-31 (22% of the way, at risk: at this pace 47.8% by 2027-12-31, 75% of the way)',
             '  - **Engagement** Increase monthly usage frequency of the app',
-            '    - Metric **MonthlyRepeatUsers** Active users who open the app more than once a month: 20% → 22% → 30% by 2027-06-30 (20% of the way, off track)',
+            '    - Metric **MonthlyRepeatUsers** Active users who open the app more than once a month: 20% → 22.5% → 30% by 2027-06-30 (25% of the way, on track: at this pace 32.3% by 2027-06-30, 123% of the way)',
             '    - Solution **PersonalizedNotifications** Personalized notifications *(testing)*',
             '    - Solution **FasterNavigation** Navigation built for quick repeat purchases *(idea)*',
             '    - Solution **ExclusiveDeals** Exclusive deals available only in the app *(idea)*',
@@ -89,6 +89,10 @@ describe('render: Markdown export', () => {
             '    - Metric **SecondPurchaseRate** New users who place a second order within 14 days: 12% → 18% by 2027-09-30 (no reading)',
             '    - Solution **FasterNavigation** Navigation built for quick repeat purchases *(idea)*',
             '    - Ticket **APP-130** Refactor the checkout service for reuse by the app *(todo, refactor)*',
+            '',
+            '## Health metrics',
+            '',
+            '- **StoreRating** Average rating in the app stores: 4\\.5 (range 4.2 to 5) (healthy)',
             ''
         ].join('\n'));
     });

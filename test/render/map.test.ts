@@ -32,12 +32,12 @@ describe('render: alignment map', () => {
     it('is an SVG in the viewport the webview pans and zooms, sized by its layout', () => {
         assert.equal(elements[0].attributes.get('data-view'), 'map');
         assert.match(fragment, /<div class="map-viewport"><svg class="strategy-svg alignment-map" xmlns="http:\/\/www.w3.org\/2000\/svg" viewBox="0 0 (\d+) (\d+)" width="\1" height="\2"/);
-        assert.match(fragment, /<p class="view-summary">3 objectives · 3 metrics · 3 solutions · 4 tickets<\/p>/);
+        assert.match(fragment, /<p class="view-summary">3 objectives · 4 metrics · 3 solutions · 4 tickets<\/p>/);
     });
 
     it('has every objective with its metrics and tickets, each solution once, and the edges between them', () => {
         assert.deepEqual(keysOf(nodes(elements, 'objective')), ['objective:Revenue', 'objective:Engagement', 'objective:Activation']);
-        assert.deepEqual(keysOf(nodes(elements, 'metric')), ['metric:PurchaseRecurrence', 'metric:MonthlyRepeatUsers', 'metric:SecondPurchaseRate']);
+        assert.deepEqual(keysOf(nodes(elements, 'metric')), ['metric:PurchaseRecurrence', 'metric:MonthlyRepeatUsers', 'metric:SecondPurchaseRate', 'metric:StoreRating']);
         assert.deepEqual(keysOf(nodes(elements, 'ticket')), ['ticket:APP-101', 'ticket:APP-102', 'ticket:APP-123', 'ticket:APP-130']);
         assert.deepEqual(keysOf(nodes(elements, 'solution')).sort(),
             ['solution:ExclusiveDeals', 'solution:FasterNavigation', 'solution:PersonalizedNotifications']);
@@ -51,13 +51,13 @@ describe('render: alignment map', () => {
         }
         // The highlight strokes a node's first child: its card.
         assert.match(fragment, /<g class="node node-objective"[^>]*><rect class="card-bg"/);
-        assert.match(fragment, /<g class="progress grade-off-track" data-progress="0.2">/);
+        assert.match(fragment, /<g class="progress grade-on-track" data-progress="0.25">/);
     });
 
     it('places cards without overlaps', () => {
         const cards = elements.filter(element => element.name === 'rect' && classes(element).includes('card-bg'))
             .map(rect => ['x', 'y', 'width', 'height'].map(key => Number(rect.attributes.get(key))));
-        assert.equal(cards.length, 6);
+        assert.equal(cards.length, 7);
         for (const [i, a] of cards.entries()) {
             for (const b of cards.slice(i + 1)) {
                 const apart = a[0] + a[2] <= b[0] || b[0] + b[2] <= a[0] || a[1] + a[3] <= b[1] || b[1] + b[3] <= a[1];
@@ -104,12 +104,12 @@ ticket ORPH-2 "Serves a missing objective" { serves Missing }`
         assert.deepEqual([cache.hits, cache.misses], [0, 1]);
 
         // A word of the same length in a title, a current value and a status: the same lines, the same sizes.
-        await ws.edit('objectives.strategy', files['objectives.strategy'].replace('Grow recurring revenue', 'Grow recurring incomes').replace('current 22', 'current 26'));
+        await ws.edit('objectives.strategy', files['objectives.strategy'].replace('Grow recurring revenue', 'Grow recurring incomes').replace('reading 22.5 on 2026-11-01', 'reading 26 on 2026-11-01'));
         await ws.edit('backlog.strategy', files['backlog.strategy'].replace('status doing', 'status todo'));
         const edited = await renderView(await mapOf(ws), 'fragment', { layout: cache });
         assert.deepEqual([cache.hits, cache.misses], [1, 1]);
         assert.match(edited, /Grow recurring incomes/);
-        assert.match(edited, /60% of the way, at risk/);
+        assert.match(edited, /60% of the way, on track/);
         const positions = (markup: string) => [...markup.matchAll(/<rect class="card-bg" x="([\d.]+)" y="([\d.]+)"/g)].map(match => match.slice(1).join(','));
         assert.deepEqual(positions(edited), positions(first));
 

@@ -95,11 +95,11 @@ describe('preview webview in Chromium', function () {
         assert.ok(await page.locator('[data-box="outcomes"] [data-element="objective:Engagement"]').isVisible());
         const metric = page.locator('[data-box="outcomes"] [data-element="metric:MonthlyRepeatUsers"]');
         assert.ok(await metric.isVisible());
-        assert.match(await metric.innerText(), /20% of the way/);
-        assert.match(await metric.innerText(), /off track/);
+        assert.match(await metric.innerText(), /25% of the way/);
+        assert.match(await metric.innerText(), /on track: at this pace 32\.3% by 2027-06-30/);
         const progress = metric.locator('.progress');
         assert.ok(await progress.isVisible(), 'the progress bar shows');
-        assert.match(await progress.getAttribute('class') ?? '', /grade-off-track/);
+        assert.match(await progress.getAttribute('class') ?? '', /grade-on-track/);
         for (const user of view.users) assert.ok(await page.locator(`[data-box="users"] [data-element="usertype:${user.id}"]`).isVisible(), user.id);
         for (const solution of view.solutions) {
             assert.ok(await page.locator(`[data-box="solutions"] [data-element="solution:${solution.id}"]`).isVisible(), solution.id);
@@ -344,7 +344,7 @@ describe('preview webview in Chromium', function () {
         /** Texts each export must show (compared without white space: the SVG wraps long texts into <tspan>s). */
         const expectedTexts: Record<'shop' | 'hostile', Record<'product' | 'strategy' | 'map', string[]>> = {
             shop: {
-                product: ['Business problem', 'Engagement', 'MonthlyRepeatUsers', 'off track', 'APP-123', 'Measure and respond'],
+                product: ['Business problem', 'Engagement', 'MonthlyRepeatUsers', 'on track', 'APP-123', 'Measure and respond'],
                 strategy: ['What is in our way', 'Checkout is slow on mobile', 'The fastest repeat basket in the market', 'PurchaseRecurrence'],
                 map: ['Revenue', 'Engagement', 'Activation', 'FasterNavigation', 'APP-130']
             },

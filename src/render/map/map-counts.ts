@@ -1,4 +1,4 @@
-import type { AlignmentTree, ObjectiveNode, SolutionNode } from '../../model/alignment-tree.js';
+import type { AlignmentTree, MetricNode, ObjectiveNode, SolutionNode } from '../../model/alignment-tree.js';
 import { placeKey } from '../../model/locations.js';
 import { workOnly } from '../../model/status.js';
 import { plural } from '../../model/values.js';
@@ -20,6 +20,10 @@ export function solutionIdentity(solution: SolutionNode): string {
     return `${solution.id}@${placeKey(solution.location)}`;
 }
 
+function metricIdentity(metric: MetricNode): string {
+    return `${metric.id}@${placeKey(metric.location)}`;
+}
+
 /** Counted with a stack, not recursion: a tree may be thousands of objectives deep. */
 export function countTree(tree: AlignmentTree): MapCounts {
     // Dropped tickets and rejected solutions stay on the map as history but are not counted as work.
@@ -29,17 +33,20 @@ export function countTree(tree: AlignmentTree): MapCounts {
         objectives: 0, metrics: 0, solutions: 0, tickets: orphanTickets, orphanTickets, unalignedSolutions, unmeasured: 0
     };
     const solutions = new Set<string>();
+    // A metric is counted once however many objectives it measures, and a health metric no objective names counts too.
+    const metrics = new Set<string>(tree.healthMetrics.map(metricIdentity));
     const stack: ObjectiveNode[] = [...tree.objectives];
     while (stack.length > 0) {
         const objective = stack.pop()!;
         counts.objectives++;
-        counts.metrics += objective.metrics.length;
+        for (const metric of objective.metrics) metrics.add(metricIdentity(metric));
         counts.tickets += workOnly(objective.tickets).length;
         if (!objective.measured) counts.unmeasured++;
         for (const solution of workOnly(objective.solutions)) solutions.add(solutionIdentity(solution));
         for (const child of objective.children) stack.push(child);
     }
     counts.solutions = solutions.size + unalignedSolutions;
+    counts.metrics = metrics.size;
     return counts;
 }
 

@@ -31,8 +31,8 @@ describe('code lens', () => {
     it('above each objective: its tickets and solutions, its sub-objectives\' included, and first metric with progress', async () => {
         assert.deepEqual((await lensesOf(ws, 'objectives.strategy')).map(titled), [
             // FasterNavigation advances both sub-objectives: one solution.
-            '5: 4 tickets (through 2 sub-objectives) · 3 solutions (through 2 sub-objectives) · PurchaseRecurrence 22% of the way (off track)',
-            '11: 3 tickets · 3 solutions · MonthlyRepeatUsers 20% of the way (off track)',
+            '5: 4 tickets (through 2 sub-objectives) · 3 solutions (through 2 sub-objectives) · PurchaseRecurrence 22% of the way (at risk)',
+            '11: 3 tickets · 3 solutions · MonthlyRepeatUsers 25% of the way (on track)',
             '19: 1 ticket · 1 solution · SecondPurchaseRate (no reading)'
         ]);
     });

@@ -34,7 +34,7 @@ describe('custom requests', () => {
         });
         assert.equal(hover?.markdown, (inFile?.contents as { value: string }).value);
         assert.match(hover!.markdown, /^\*\*Ticket APP-123: Prototype personalized notifications\*\*\n\nserves Engagement → Revenue\n/);
-        assert.match(hover!.markdown, /MonthlyRepeatUsers: 20% → 22% → 30% by 2027-06-30 \(20% of the way, off track\)/);
+        assert.match(hover!.markdown, /MonthlyRepeatUsers: 20% → 22\.5% → 30% by 2027-06-30 \(25% of the way, on track: at this pace 32\.3% by 2027-06-30, 123% of the way\)/);
         assert.equal(await ticketHover(ws.services, 'APP-999'), null);
         // An ID that names another kind of element is no ticket.
         assert.equal(await ticketHover(ws.services, 'Engagement'), null);

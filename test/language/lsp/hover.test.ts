@@ -27,13 +27,13 @@ Parent chain: Engagement → Revenue
 focus retention · horizon short · owner Growth team
 
 Metrics:
-- MonthlyRepeatUsers: 20% → 22% → 30% by 2027-06-30 (20% of the way, off track)`;
+- MonthlyRepeatUsers: 20% → 22.5% → 30% by 2027-06-30 (25% of the way, on track: at this pace 32.3% by 2027-06-30, 123% of the way)`;
 
 const ticketHover = `**Ticket APP-123: Prototype personalized notifications**
 
 serves Engagement → Revenue
-- Engagement · MonthlyRepeatUsers: 20% → 22% → 30% by 2027-06-30 (20% of the way, off track)
-- Revenue · PurchaseRecurrence: 41% → 43% → 50% by 2027-12-31 (22% of the way, off track)
+- Engagement · MonthlyRepeatUsers: 20% → 22.5% → 30% by 2027-06-30 (25% of the way, on track: at this pace 32.3% by 2027-06-30, 123% of the way)
+- Revenue · PurchaseRecurrence: 41% → 43% → 50% by 2027-12-31 (22% of the way, at risk: at this pace 47.8% by 2027-12-31, 75% of the way)
 
 implements PersonalizedNotifications · kind experiment · status doing
 
@@ -57,7 +57,7 @@ The business result that every request in this product must serve.
 horizon long · owner Leadership team
 
 Metrics:
-- PurchaseRecurrence: 41% → 43% → 50% by 2027-12-31 (22% of the way, off track)`);
+- PurchaseRecurrence: 41% → 43% → 50% by 2027-12-31 (22% of the way, at risk: at this pace 47.8% by 2027-12-31, 75% of the way)`);
     });
 
     it('shows a ticket\'s chain to the top objective with each objective\'s metric progress', async () => {
@@ -68,12 +68,20 @@ Metrics:
     it('shows a metric\'s figures and the objectives it measures; no progress without a current reading', async () => {
         assert.equal(await hoverAt(ws, 'canvas.strategy', 'MonthlyRepeatUsers'), `**Metric MonthlyRepeatUsers: Active users who open the app more than once a month**
 
-20% → 22% → 30% by 2027-06-30 (20% of the way, off track)
+20% → 22.5% → 30% by 2027-06-30 (25% of the way, on track: at this pace 32.3% by 2027-06-30, 123% of the way)
+
+Readings:
+- 2026-09-01: 20% (baseline)
+- 2026-10-01: 21%
+- 2026-11-01: 22.5%
 
 Measures Engagement`);
         assert.equal(await hoverAt(ws, 'objectives.strategy', 'metric SecondPurchaseRate'), `**Metric SecondPurchaseRate: New users who place a second order within 14 days**
 
 12% → 18% by 2027-09-30 (no reading)
+
+Readings:
+- 2026-10-01: 12% (baseline)
 
 Measures Activation`);
     });

@@ -71,9 +71,9 @@ describe('navigation', () => {
             ['backlog.strategy', 'serves Engagement', 'objectives.strategy:11 Engagement'],
             ['backlog.strategy', 'implements FasterNavigation', 'solutions.strategy:10 FasterNavigation'],
             ['objectives.strategy', 'parent Revenue', 'objectives.strategy:5 Revenue'],
-            ['objectives.strategy', 'metric MonthlyRepeatUsers', 'objectives.strategy:33 MonthlyRepeatUsers'],
+            ['objectives.strategy', 'metric MonthlyRepeatUsers', 'objectives.strategy:36 MonthlyRepeatUsers'],
             ['extra.strategy', 'parent Engagement', 'objectives.strategy:11 Engagement'],
-            ['extra.strategy', 'metric MonthlyRepeatUsers', 'objectives.strategy:33 MonthlyRepeatUsers'],
+            ['extra.strategy', 'metric MonthlyRepeatUsers', 'objectives.strategy:36 MonthlyRepeatUsers'],
             ['solutions.strategy', 'for FrequentBuyer, NewUser', 'users.strategy:7 NewUser'],
             ['solutions.strategy', 'addresses Recommendations', 'users.strategy:4 Recommendations'],
             ['solutions.strategy', 'addresses SaveTime', 'users.strategy:3 SaveTime'],
@@ -88,7 +88,7 @@ describe('navigation', () => {
             ['canvas.strategy', 'tickets APP-123', 'backlog.strategy:16 APP-123'],
             ['canvas.strategy', 'goal Revenue', 'objectives.strategy:5 Revenue'],
             ['canvas.strategy', 'success PurchaseRecurrence', 'objectives.strategy:26 PurchaseRecurrence'],
-            ['canvas.strategy', 'success PurchaseRecurrence, MonthlyRepeatUsers', 'objectives.strategy:33 MonthlyRepeatUsers']
+            ['canvas.strategy', 'success PurchaseRecurrence, MonthlyRepeatUsers', 'objectives.strategy:36 MonthlyRepeatUsers']
         ];
         for (const [file, needle, target] of cases) {
             assert.deepEqual(await definition(file, needle), [target], `${file}: ${needle}`);

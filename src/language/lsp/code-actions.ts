@@ -54,7 +54,7 @@ export class StrategyCodeActionProvider implements CodeActionProvider {
      * metric-stale fix above already offers it), and move the `current` the cursor is on into a dated reading.
      */
     private metricActions(document: LangiumDocument, range: Range, offered: CodeAction[]): CodeAction[] {
-        const metric = nodeAt(document, range, isMetric);
+        const metric = metricAt(document, document.textDocument.offsetAt(range.start));
         const cst = metric?.$cstNode;
         if (!metric || !cst || document.textDocument.offsetAt(range.end) > cst.end) return [];
         const today = this.services.strategy.WorkspaceModel.get().today;
@@ -182,6 +182,18 @@ export class StrategyCodeActionProvider implements CodeActionProvider {
 
 function quickFix(title: string, diagnostic: Diagnostic, changes: Record<string, TextEdit[]>, isPreferred = false): CodeAction {
     return { title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], edit: { changes }, ...(isPreferred ? { isPreferred } : {}) };
+}
+
+/**
+ * The metric whose text (keyword to closing brace) holds an offset: also between its tokens, on the indentation or
+ * an empty line of its block, where there is no token to find.
+ */
+function metricAt(document: LangiumDocument, offset: number): Metric | undefined {
+    const root = document.parseResult.value.$cstNode;
+    if (!root) return undefined;
+    const leaf = CstUtils.findLeafNodeAtOffset(root, offset) ?? CstUtils.findLeafNodeBeforeOffset(root, offset);
+    const metric = AstUtils.getContainerOfType(leaf?.astNode, isMetric);
+    return metric?.$cstNode && metric.$cstNode.offset <= offset && offset <= metric.$cstNode.end ? metric : undefined;
 }
 
 /** The innermost node of the wanted type at the start of a diagnostic's range. */

@@ -1,4 +1,4 @@
-import { CstUtils, GrammarUtils, type AstNode, type LangiumDocument } from 'langium';
+import { CstUtils, GrammarUtils, isCompositeCstNode, isLeafCstNode, type AstNode, type CstNode, type LangiumDocument } from 'langium';
 import { CodeActionKind, type CodeAction, type Diagnostic, type TextEdit, type WorkspaceEdit } from 'vscode-languageserver';
 import type { Metric, Reading } from '../generated/ast.js';
 import { isCalendarDate } from '../../model/values.js';
@@ -36,11 +36,9 @@ export function addTodaysReading(document: LangiumDocument, metric: Metric, toda
 
 function readingEdit(document: LangiumDocument, metric: Metric, field: string): TextEdit | undefined {
     const anchor = readingAnchor(metric);
-    const cst = metric.$cstNode;
-    const open = cst && GrammarUtils.findNodeForKeyword(cst, '{');
+    const { open, close } = braces(metric);
     if (!anchor?.node.$cstNode || !open) return addFields(document, metric, [field]);
     const start = anchor.node.$cstNode.range.start;
-    const close = GrammarUtils.findNodesForKeyword(cst, '}').at(-1);
     const oneLine = close !== undefined && close.range.start.line === open.range.start.line;
     const line = lineText(document, start.line);
     // The anchor field's own line says how fields are indented, unless the block's first field shares the `{` line.
@@ -57,6 +55,22 @@ function readingEdit(document: LangiumDocument, metric: Metric, field: string): 
     const after = afterElement(document, anchor.node)!;
     const atLineEnd = after.character === lineText(document, after.line).length && after.line !== close?.range.start.line;
     return oneLine || !atLineEnd ? insert(after, ` ${field}`) : insert(after, `${eol}${indent}${field}`);
+}
+
+/**
+ * The braces of a metric's block: among its own children (not a search of its whole tree), as this runs for every
+ * cursor move in a metric that may hold thousands of readings.
+ */
+function braces(metric: Metric): { open?: CstNode; close?: CstNode } {
+    let cst = metric.$cstNode;
+    // The rule that calls `Metric` (an element of the file) wraps its node in one of its own.
+    while (isCompositeCstNode(cst) && cst.content.length === 1 && isCompositeCstNode(cst.content[0])) cst = cst.content[0];
+    if (!isCompositeCstNode(cst)) return {};
+    const isBrace = (node: CstNode | undefined) => isLeafCstNode(node) && !node.hidden && (node.text === '{' || node.text === '}');
+    const open = cst.content.find(isBrace);
+    let last: CstNode | undefined;
+    for (let i = cst.content.length - 1; i >= 0 && !last; i--) if (isBrace(cst.content[i])) last = cst.content[i];
+    return { open: open?.text === '{' ? open : undefined, close: last?.text === '}' ? last : undefined };
 }
 
 /** The field the new reading goes beside, and whether it goes before it (readings written newest first). */
@@ -101,7 +115,8 @@ export function moveCurrentToReading(document: LangiumDocument, metric: Metric, 
     const value = current.$cstNode && GrammarUtils.findNodeForProperty(current.$cstNode, 'value');
     if (!keyword || keyword.text !== 'current' || !value) return undefined;
     const date = current.date ?? today;
-    const laterOrSame = (reading: Reading) => reading.date === date || (isCalendarDate(reading.date) && isCalendarDate(date) && reading.date > date);
+    // Calendar dates compare as text; the costlier check that both are real dates runs only for a later one.
+    const laterOrSame = (reading: Reading) => reading.date === date || (reading.date !== undefined && reading.date > date && isCalendarDate(reading.date) && isCalendarDate(date));
     if (metric.readings.some(laterOrSame)) return undefined;
     const edits: TextEdit[] = [{ range: keyword.range, newText: 'reading' }];
     // An `on` without its date is being typed: leave it to the user.

@@ -53,13 +53,16 @@ describe("code actions: add today's reading, move 'current' into a reading", () 
     });
 
     it('is offered on any metric under the cursor as a refactoring, after its figures, indented like them (tabs)', async () => {
-        const ws = await workspace({ [file]: 'objective O "o" { metric M }\nmetric M "m" {\n\tbaseline 1\n\ttarget 5 by 2027-06-30 // stretch\n}\n' });
+        const ws = await workspace({ [file]: 'objective O "o" { metric M }\nmetric M "m" {\n\tbaseline 1\n\ttarget 5 by 2027-06-30 // stretch\n}\n\n// end\n' });
         assert.equal(titled(await actionsAt(ws, 'objective'), 'Add today'), undefined, 'not outside a metric');
+        // On the indentation, between tokens, as well as on a token.
+        assert.equal(titled(await actionsAt(ws, '\tbaseline'), addReading)?.kind, CodeActionKind.Refactor);
+        assert.equal(titled(await actionsAt(ws, '\n// end'), 'Add today'), undefined, 'not after the metric');
         const actions = await actionsAt(ws, 'baseline');
         assert.equal(titled(actions, addReading)?.kind, CodeActionKind.Refactor);
         assert.equal(titled(actions, addReading)?.isPreferred, undefined);
         assert.equal(await apply(ws, titled(actions, addReading)),
-            'objective O "o" { metric M }\nmetric M "m" {\n\tbaseline 1\n\ttarget 5 by 2027-06-30 // stretch\n\treading TODO on 2026-11-23\n}\n');
+            'objective O "o" { metric M }\nmetric M "m" {\n\tbaseline 1\n\ttarget 5 by 2027-06-30 // stretch\n\treading TODO on 2026-11-23\n}\n\n// end\n');
     });
 
     it('creates the block of a metric without one, and keeps a one-line block on one line', async () => {

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node';
-import type { Diagnostic, PublishDiagnosticsParams } from 'vscode-languageserver';
+import type { Diagnostic, PublishDiagnosticsParams, WorkspaceEditClientCapabilities } from 'vscode-languageserver';
 import { checkReport } from '../../src/cli/diagnostic-format.js';
 import { loadWorkspace } from '../../src/cli/load-workspace.js';
 
@@ -42,8 +42,11 @@ export interface LspSession {
     close(): Promise<void>;
 }
 
-/** Starts the server on `folder`, initializes it as VS Code does (watched files registered dynamically). */
-export async function startSession(folder: string, today = '2026-11-23'): Promise<LspSession> {
+/**
+ * Starts the server on `folder`, initializes it as VS Code does (watched files registered dynamically), with
+ * `workspaceEdit` as the client's workspace edit capabilities (snippet edits, for one).
+ */
+export async function startSession(folder: string, today = '2026-11-23', workspaceEdit: WorkspaceEditClientCapabilities = {}): Promise<LspSession> {
     const server = spawn(process.execPath, [join(root, 'bin', 'strategy.cjs'), 'lsp', '--stdio'], {
         cwd: folder, env: { ...process.env, STRATEGY_TODAY: today }, stdio: ['pipe', 'pipe', 'pipe']
     });
@@ -75,7 +78,7 @@ export async function startSession(folder: string, today = '2026-11-23'): Promis
         rootUri: pathToFileURL(folder).toString(),
         workspaceFolders: [{ uri: pathToFileURL(folder).toString(), name: 'churn' }],
         capabilities: {
-            workspace: { workspaceFolders: true, configuration: true, didChangeWatchedFiles: { dynamicRegistration: true } },
+            workspace: { workspaceFolders: true, configuration: true, didChangeWatchedFiles: { dynamicRegistration: true }, workspaceEdit },
             textDocument: { synchronization: { didSave: true }, publishDiagnostics: {}, documentSymbol: { hierarchicalDocumentSymbolSupport: true }, hover: {} }
         }
     });

@@ -11,6 +11,11 @@ function fieldLine(): RegExp {
     return fieldLinePattern ??= new RegExp(`^([ \\t]+)(?:${grammarFacts().fieldKeywords.join('|')})\\b`);
 }
 
+/** The line break the file already uses (its first one), so an edit does not mix `\r\n` and `\n`. */
+export function lineBreak(document: LangiumDocument): string {
+    return /\r?\n/.exec(document.textDocument.getText())?.[0] ?? '\n';
+}
+
 export function lineText(document: LangiumDocument, line: number): string {
     return document.textDocument.getText({ start: { line, character: 0 }, end: { line: line + 1, character: 0 } }).replace(/\r?\n$/, '');
 }
@@ -41,6 +46,12 @@ export function elementIndent(document: LangiumDocument, node: AstNode): string 
  * broken to place them (no title, or a block without its closing brace).
  */
 export function addFields(document: LangiumDocument, node: AstNode, fields: string[]): TextEdit | undefined {
+    const edit = addFieldsLf(document, node, fields);
+    const eol = lineBreak(document);
+    return edit && eol !== '\n' ? { ...edit, newText: edit.newText.replace(/\n/g, eol) } : edit;
+}
+
+function addFieldsLf(document: LangiumDocument, node: AstNode, fields: string[]): TextEdit | undefined {
     const cst = node.$cstNode;
     if (!cst || fields.length === 0) return undefined;
     const outer = elementIndent(document, node);

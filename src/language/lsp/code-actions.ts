@@ -7,6 +7,7 @@ import { grammarFacts } from '../grammar-facts.js';
 import type { StrategyDiagnosticData } from '../validate/checks/codes.js';
 import { numberOf } from '../../model/values.js';
 import { removeRepeatedField } from './remove-field.js';
+import { addTodaysReading, currentAt, moveCurrentToReading } from './reading-actions.js';
 import { serveChoices, serveTitle } from './serve-choices.js';
 import type { StrategyLspServices } from './strategy-lsp-module.js';
 import { addFields, afterElement, appendToFile, documentOf, elementIndent, indentUnit, insert, oneYearAfter, titleFromId } from './block-edits.js';
@@ -20,10 +21,18 @@ export class StrategyCodeActionProvider implements CodeActionProvider {
         'unresolved-reference': (document, diagnostic, data) => this.resolveReference(document, diagnostic, data),
         'metric-incomplete': (document, diagnostic) => this.completeMetric(document, diagnostic),
         'unmeasured-objective': (document, diagnostic) => this.measureObjective(document, diagnostic),
-        'duplicate-field': (document, diagnostic, data) => removeRepeatedField(document, diagnostic, data)
+        'duplicate-field': (document, diagnostic, data) => removeRepeatedField(document, diagnostic, data),
+        'metric-stale': (document, diagnostic) => this.addReading(document, diagnostic.range, diagnostic)
     };
 
-    constructor(private readonly services: StrategyLspServices) {}
+    /** Whether the client applies LSP 3.18 snippet edits (vscode-languageclient 11 does), to select a placeholder. */
+    private snippetEdits = false;
+
+    constructor(private readonly services: StrategyLspServices) {
+        services.shared.lsp.LanguageServer.onInitialize(params => {
+            this.snippetEdits = params.capabilities.workspace?.workspaceEdit?.snippetEditSupport === true;
+        });
+    }
 
     getCodeActions(document: LangiumDocument, params: CodeActionParams): CodeAction[] | undefined {
         const actions: CodeAction[] = [];
@@ -33,7 +42,36 @@ export class StrategyCodeActionProvider implements CodeActionProvider {
             const fix = data && Object.hasOwn(this.fixes, data.code) ? this.fixes[data.code] : undefined;
             if (fix) actions.push(...fix(document, diagnostic, data!));
         }
-        return actions.length > 0 ? actions : undefined;
+        actions.push(...this.metricActions(document, params.range, actions));
+        // A client asking for some kinds only (`quickfix` for the problems view, `refactor` for its menu) gets those.
+        const only = params.context.only;
+        const wanted = only ? actions.filter(action => only.some(kind => action.kind === kind || action.kind?.startsWith(`${kind}.`))) : actions;
+        return wanted.length > 0 ? wanted : undefined;
+    }
+
+    /**
+     * Actions on the metric under the cursor, with or without a diagnostic: add today's reading (unless a
+     * metric-stale fix above already offers it), and move the `current` the cursor is on into a dated reading.
+     */
+    private metricActions(document: LangiumDocument, range: Range, offered: CodeAction[]): CodeAction[] {
+        const metric = metricAt(document, document.textDocument.offsetAt(range.start));
+        const cst = metric?.$cstNode;
+        if (!metric || !cst || document.textDocument.offsetAt(range.end) > cst.end) return [];
+        const today = this.services.strategy.WorkspaceModel.get().today;
+        const actions: CodeAction[] = [];
+        const add = addTodaysReading(document, metric, today, this.snippetEdits);
+        if (add && !offered.some(action => action.title === add.title)) actions.push(add);
+        const current = currentAt(metric, document.textDocument.offsetAt(range.start));
+        const move = current && moveCurrentToReading(document, metric, current, today);
+        if (move) actions.push(move);
+        return actions;
+    }
+
+    /** `metric-stale`: a reading of today, the preferred fix. */
+    private addReading(document: LangiumDocument, range: Range, diagnostic: Diagnostic): CodeAction[] {
+        const metric = nodeAt(document, range, isMetric);
+        const action = metric && addTodaysReading(document, metric, this.services.strategy.WorkspaceModel.get().today, this.snippetEdits, diagnostic);
+        return action ? [action] : [];
     }
 
     /** `orphan-ticket`: the likeliest objectives (see serveChoices), each with its title. */
@@ -144,6 +182,18 @@ export class StrategyCodeActionProvider implements CodeActionProvider {
 
 function quickFix(title: string, diagnostic: Diagnostic, changes: Record<string, TextEdit[]>, isPreferred = false): CodeAction {
     return { title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], edit: { changes }, ...(isPreferred ? { isPreferred } : {}) };
+}
+
+/**
+ * The metric whose text (keyword to closing brace) holds an offset: also between its tokens, on the indentation or
+ * an empty line of its block, where there is no token to find.
+ */
+function metricAt(document: LangiumDocument, offset: number): Metric | undefined {
+    const root = document.parseResult.value.$cstNode;
+    if (!root) return undefined;
+    const leaf = CstUtils.findLeafNodeAtOffset(root, offset) ?? CstUtils.findLeafNodeBeforeOffset(root, offset);
+    const metric = AstUtils.getContainerOfType(leaf?.astNode, isMetric);
+    return metric?.$cstNode && metric.$cstNode.offset <= offset && offset <= metric.$cstNode.end ? metric : undefined;
 }
 
 /** The innermost node of the wanted type at the start of a diagnostic's range. */

@@ -10,10 +10,10 @@ import { round } from '../progress-markup.js';
 // map's cards and the SVG exports place the same markup at any size. The chart is role="img" with its figures and
 // grade in words as its label; the grade stays in words beside it too, never told by colour alone.
 
-/** At most this many circles: a chart of 10,000 readings stays as light as one of 48. */
-export const maxDrawnPoints = 48;
+/** At most this many circles: a chart of 10,000 readings stays as light as one of 24, and 24 are as many as 120 pixels can tell apart. */
+export const maxDrawnPoints = 24;
 /** The latest points, drawn as they are when there are more than `maxDrawnPoints`; older ones are averaged in runs. */
-const latestKept = 24;
+const latestKept = 12;
 
 export interface ChartSize {
     width: number;

@@ -6,6 +6,8 @@ import { metricTrace, type MetricTrace } from './trace.js';
 export interface MetricNode extends MetricTrace {
     kind: 'metric';
     location: ElementLocation;
+    /** The date it is graded on (YYYY-MM-DD): where its chart draws today's line. */
+    today: string;
 }
 
 export interface SolutionNode {
@@ -60,7 +62,7 @@ function unique<T>(items: Iterable<T | undefined>): T[] {
 }
 
 export function metricNode(model: AlignmentModel, metric: Metric): MetricNode {
-    return { kind: 'metric', ...metricTrace(model, metric), title: metric.title ?? '', location: locationOf(metric) };
+    return { kind: 'metric', ...metricTrace(model, metric), title: metric.title ?? '', location: locationOf(metric), today: model.today };
 }
 
 function solutionNode(solution: Solution): SolutionNode {

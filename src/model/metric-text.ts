@@ -16,7 +16,8 @@ export const gradeLabel: Record<Grade, string> = {
     'no-reading': 'no reading'
 };
 
-function withUnit(value: number | undefined, unit: string | undefined): string {
+/** `22.5%`, `140 users`, or `?` for a missing value. */
+export function withUnit(value: number | undefined, unit: string | undefined): string {
     if (value === undefined) return '?';
     return unit === '%' ? `${value}%` : unit ? `${value} ${unit}` : String(value);
 }

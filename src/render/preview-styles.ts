@@ -76,6 +76,9 @@ ${boxNames.map(name => `.box-${name} { grid-area: ${name}; }`).join('\n')}
 .progress { display: flex; align-items: center; gap: 8px; margin-top: 2px; font-size: 0.9em; }
 .progress-bar { flex: none; width: 7em; height: 0.55em; }
 .progress-text { color: var(--sv-fg); }
+.metric-trend { display: flex; flex-wrap: wrap; align-items: center; gap: 4px 10px; margin-top: 4px; }
+.metric-trend > .metric-chart { flex: none; }
+.metric-trend > .progress, .metric-trend > .metric-note { flex: 1 1 10em; min-width: 0; margin-top: 0; }
 .strategy-view[data-view="map"] { display: flex; flex-direction: column; }
 .strategy-view[data-view="map"] > .view-header { flex: none; margin: 0; padding: 10px 16px; }
 .map-viewport { flex: 1 1 auto; min-height: 0; overflow: auto; }
@@ -97,7 +100,7 @@ body.strategy-export .map-viewport { border: 1px solid var(--sv-border); border-
   body.strategy-export { padding: 0; }
   .box { break-inside: avoid; }
   .canvas > .box { min-height: 0; }
-  .progress-bar, .box-number, .badge { print-color-adjust: exact; -webkit-print-color-adjust: exact; }
+  .progress-bar, .metric-chart, .box-number, .badge { print-color-adjust: exact; -webkit-print-color-adjust: exact; }
   .strategy-view[data-view="map"] { display: block; }
   .map-viewport { overflow: visible !important; height: auto !important; border: none !important; }
   .map-viewport > svg { transform: none !important; max-width: 100% !important; height: auto !important; }

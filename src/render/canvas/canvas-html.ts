@@ -6,6 +6,7 @@ import type { Badge } from '../badges.js';
 import type { Box, CanvasBoxes, Entry, ItemEntry, MetricEntry, TextEntry } from './canvas-boxes.js';
 import { canvasTitle, entryKey } from './canvas-boxes.js';
 import { progressHtml } from '../progress-markup.js';
+import { metricChartHtml } from '../svg/metric-chart.js';
 
 // A canvas as the preview's HTML fragment: the boxes in number order (for reading and for screen readers), placed
 // on the canvas's grid by the stylesheet. Every item names its element and location for the webview's script.
@@ -43,9 +44,11 @@ function entryHtml(entry: ItemEntry | MetricEntry | TextEntry, tag: string, opti
     if (entry.type === 'metric') {
         const metric = entry.metric;
         const progress = metric.current === undefined ? '<div class="metric-note">no current value yet</div>' : progressHtml(metric);
+        // The chart of its dated points, with the grade in words beside it.
+        const chart = metricChartHtml(metric, metric.today);
         return `<${tag} class="item item-metric"${elementAttributes(entryKey(entry), metric.location, options.interactive)}>`
             + `${idAndTitle(metric.id, metric.title)}<div class="metric-figures">${escapeHtml(figuresText(metric))}</div>`
-            + `${progress}</${tag}>`;
+            + `${chart ? `<div class="metric-trend">${chart}${progress}</div>` : progress}</${tag}>`;
     }
     const item = entry.item;
     return `<${tag} class="${itemClasses(item.kind, entry)}"${elementAttributes(entryKey(entry), item.location, options.interactive)}>`

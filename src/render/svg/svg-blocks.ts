@@ -5,6 +5,7 @@ import { elementKey } from '../../model/preview-view.js';
 import type { Badge } from '../badges.js';
 import { elementAttributes } from '../item-markup.js';
 import { progressText } from '../progress-markup.js';
+import { cardChartSize, metricChart } from './metric-chart.js';
 import type { CardBlock, CardText } from './svg-card.js';
 
 // The blocks that the map's cards and the SVG canvases' boxes share: an element's ID and title, a metric with its
@@ -47,7 +48,7 @@ export function itemBlock(options: ItemBlockOptions): CardBlock {
     };
 }
 
-/** A metric: ID, title, `baseline → current → target by date`, and the graded bar with its words. */
+/** A metric: ID, title, `baseline → current → target by date`, the graded bar with its words, and the chart of its dated points. */
 export function metricBlock(metric: MetricNode, interactive: boolean, indent = 4): CardBlock {
     const progress = progressText(metric);
     const texts: CardText[] = [{ text: metric.id, cls: 't-id', bold: true, maxLines: 2 }];
@@ -60,6 +61,7 @@ export function metricBlock(metric: MetricNode, interactive: boolean, indent = 4
         title: fullTitle(metric.id, metric.title),
         indent,
         texts,
-        progress: progress && metric.grade ? { ratio: metric.progress, grade: metric.grade, text: progress } : undefined
+        progress: progress && metric.grade ? { ratio: metric.progress, grade: metric.grade, text: progress } : undefined,
+        chart: metricChart(metric, metric.today, cardChartSize)
     };
 }

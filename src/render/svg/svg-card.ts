@@ -2,6 +2,7 @@ import type { Grade } from '../../model/progress.js';
 import type { Badge } from '../badges.js';
 import { escapeHtml } from '../escape.js';
 import { progressRects, round } from '../progress-markup.js';
+import { chartElement, type MetricChart } from './metric-chart.js';
 import { textWidth, wrapText } from './text-wrap.js';
 
 // A card of SVG text: the alignment map's nodes and the SVG canvases' boxes. A card is measured first (its text
@@ -29,6 +30,8 @@ export interface CardBlock {
     badges?: Badge[];
     /** The grade in words, after a bar when the metric has a ratio toward a target (a KPI's grade has none). */
     progress?: { ratio?: number; grade: Grade; text: string };
+    /** A metric's chart, below its grade in words: as wide as it was drawn for, or narrower in proportion. */
+    chart?: MetricChart;
 }
 
 interface MeasuredText extends CardText {
@@ -50,6 +53,7 @@ interface MeasuredBlock {
     texts: MeasuredText[];
     badges: BadgePlace[];
     progress?: { barWidth: number; lines: string[] };
+    chart?: { width: number; height: number };
     height: number;
 }
 
@@ -64,6 +68,7 @@ const blockGap = 4;
 const bodySize = 12;
 const badge = { size: 10.5, height: 15, gap: 4, padding: 6 };
 const progressSize = 11;
+const chartGap = 4;
 
 function lineHeightOf(size: number): number {
     return Math.round(size * 1.35);
@@ -101,7 +106,13 @@ function measureBlock(block: CardBlock, width: number): MeasuredBlock {
         progress = { barWidth, lines };
         height += lines.length * lineHeightOf(progressSize) + 2;
     }
-    return { block, texts, badges, progress, height: height + 4 };
+    let chart: MeasuredBlock['chart'];
+    if (block.chart) {
+        const chartWidth = Math.max(0, Math.min(block.chart.size.width, inner));
+        chart = { width: chartWidth, height: round(chartWidth * block.chart.size.height / block.chart.size.width) };
+        height += chart.height + chartGap;
+    }
+    return { block, texts, badges, progress, chart, height: height + 4 };
 }
 
 /** Text wrapped to the card's width and the height it all takes. */
@@ -141,7 +152,9 @@ function blockSvg(measured: MeasuredBlock, x: number, y: number, width: number):
         parts.push(`<g class="progress grade-${block.progress.grade}"${ratio === undefined ? '' : ` data-progress="${round(ratio)}"`}>`
             + (ratio === undefined ? '' : progressRects(round(left), round(barY), barWidth, 6, ratio))
             + `<text class="progress-text">${tspans(measured.progress.lines, left + barWidth + (barWidth ? 8 : 0), top + 2, lineHeight)}</text></g>`);
+        top += measured.progress.lines.length * lineHeight + 2;
     }
+    if (block.chart && measured.chart) parts.push(chartElement(block.chart, { x: left, y: top + chartGap, ...measured.chart }));
     if (!block.classes && !block.attributes) return parts.join('');
     const background = `<rect class="row-bg" x="${round(x + 4)}" y="${round(y - 2)}" width="${round(width - 8)}" height="${round(measured.height + 2)}" rx="3"/>`;
     const title = block.title ? `<title>${escapeHtml(block.title)}</title>` : '';

@@ -45,6 +45,20 @@ svg.strategy-svg text { fill: var(--sv-fg); }
 .grade-off-track .progress-fill { fill: var(--sv-off-track); }
 .grade-overdue .progress-fill { fill: var(--sv-overdue); }
 .grade-reached .progress-fill { fill: var(--sv-reached); }
+.metric-chart { overflow: hidden; color: var(--sv-accent); }
+.metric-chart.grade-on-track, .metric-chart.grade-reached, .metric-chart.grade-healthy { color: var(--sv-on-track); }
+.metric-chart.grade-at-risk { color: var(--sv-at-risk); }
+.metric-chart.grade-off-track, .metric-chart.grade-overdue, .metric-chart.grade-out-of-range { color: var(--sv-off-track); }
+.chart-frame { fill: var(--sv-bg); stroke: var(--sv-border); stroke-width: 1; }
+.chart-range { fill: var(--sv-healthy); fill-opacity: 0.18; }
+.chart-baseline { stroke: var(--sv-muted); stroke-width: 1; stroke-opacity: 0.6; }
+.chart-target-line { stroke: var(--sv-fg); stroke-width: 1; stroke-dasharray: 1 2; stroke-opacity: 0.6; }
+.chart-target { fill: var(--sv-fg); }
+.chart-today { stroke: var(--sv-muted); stroke-width: 1; stroke-dasharray: 2 1; }
+.chart-line { fill: none; stroke: currentColor; stroke-width: 1.5; stroke-linejoin: round; }
+.chart-forecast { stroke: currentColor; stroke-width: 1.5; stroke-dasharray: 3 2; }
+.chart-point { fill: currentColor; stroke: var(--sv-bg); stroke-width: 0.5; }
+.chart-point-baseline { fill: var(--sv-bg); stroke: currentColor; stroke-width: 1; }
 .edge { fill: none; stroke: var(--sv-edge); stroke-width: 1.5; }
 .edge-advances { stroke-dasharray: 6 4; }
 .edge-arrow { fill: var(--sv-edge); }

@@ -84,7 +84,7 @@ ${boxNames.map(name => `.box-${name} { grid-area: ${name}; }`).join('\n')}
 .map-viewport { flex: 1 1 auto; min-height: 0; overflow: auto; }
 .map-viewport > svg { display: block; }
 .legend { display: flex; flex-wrap: wrap; gap: 4px 14px; margin: 6px 0 0; padding: 0; list-style: none; color: var(--sv-muted); font-size: 0.85em; }
-.legend svg { width: 2.2em; height: 0.8em; vertical-align: -0.05em; margin-right: 4px; }
+.legend svg { color: var(--sv-accent); width: 2.2em; height: 0.8em; vertical-align: -0.05em; margin-right: 4px; }
 .legend .legend-edge { stroke: var(--sv-edge); stroke-width: 1.5; }
 .legend .legend-advances { stroke-dasharray: 5 3; }
 .empty-map { margin: 16px; color: var(--sv-muted); font-style: italic; }

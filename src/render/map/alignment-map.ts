@@ -76,11 +76,11 @@ const legend = '<ul class="legend">'
     + '<li><svg viewBox="0 0 24 8" aria-hidden="true"><path class="legend-edge legend-advances" d="M0,4 L24,4"/></svg>solution advances objective</li>'
     + gradeLegend.map(([grade, words]) => `<li class="grade-${grade}"><svg viewBox="0 0 24 8" aria-hidden="true"><rect class="progress-fill" width="24" height="8" rx="2"/></svg>${words}</li>`).join('')
     + '<li>a health metric is healthy inside its range, out of range outside it</li>'
-    // The charts' marks, drawn with the charts' own classes so the legend looks as they do.
-    + '<li><svg class="metric-chart" viewBox="0 0 24 8" aria-hidden="true"><polyline class="chart-line" points="2,6 12,4"/><circle class="chart-point" cx="2" cy="6" r="1.6"/><circle class="chart-point" cx="12" cy="4" r="1.6"/></svg>readings</li>'
-    + '<li><svg class="metric-chart" viewBox="0 0 24 8" aria-hidden="true"><line class="chart-forecast" x1="1" y1="6" x2="23" y2="2"/></svg>forecast at this pace</li>'
-    + '<li><svg class="metric-chart" viewBox="0 0 24 8" aria-hidden="true"><line class="chart-target-line" x1="0" y1="4" x2="24" y2="4"/><path class="chart-target" d="M12,1 L15,4 L12,7 L9,4 z"/></svg>target at its date</li>'
-    + '<li><svg class="metric-chart" viewBox="0 0 24 8" aria-hidden="true"><line class="chart-today" x1="12" y1="0" x2="12" y2="8"/></svg>today</li>'
+    // The charts' marks, with the charts' own classes so the legend draws them as the charts do.
+    + '<li><svg class="legend-chart" viewBox="0 0 24 8" aria-hidden="true"><path class="chart-line" d="M2,6 L12,4"/><circle class="chart-point" cx="2" cy="6" r="1.6"/><circle class="chart-point" cx="12" cy="4" r="1.6"/></svg>readings</li>'
+    + '<li><svg class="legend-chart" viewBox="0 0 24 8" aria-hidden="true"><path class="chart-forecast" d="M1,6 L23,2"/></svg>forecast at this pace</li>'
+    + '<li><svg class="legend-chart" viewBox="0 0 24 8" aria-hidden="true"><path class="chart-target-line" d="M0,4 L24,4"/><path class="chart-target" d="M12,1 L15,4 L12,7 L9,4 z"/></svg>target at its date</li>'
+    + '<li><svg class="legend-chart" viewBox="0 0 24 8" aria-hidden="true"><path class="chart-today" d="M12,0 L12,8"/></svg>today</li>'
     + '</ul>';
 
 /** `<div class="strategy-view" data-view="map">`: header with counts and legend, then the map in its viewport. */

@@ -1,8 +1,13 @@
 // Generates a large, realistic and valid `.strategy` workspace for the benchmarks.
 //
-//   node scripts/bench/generate-workspace.mjs DIR [--files N] [--elements N] [--seed N]
+//   node scripts/bench/generate-workspace.mjs DIR [--files N] [--elements N] [--seed N] [--readings N] [--today YYYY-MM-DD] [--team]
 //
-// The output is deterministic for a given (files, elements, seed): a seeded PRNG drives every choice. The
+// The output is deterministic for a given (files, elements, seed, readings, today): a seeded PRNG drives every choice.
+// --readings N gives each metric a dated baseline and N dated readings up to `today` (default 2026-11-23, the
+// bench's), on a trend with noise, so that grades vary as in real life: reached, on track, at risk, off track,
+// overdue, stale, never measured, and KPIs (a `range`) inside and outside their band. Without it (0) the workspace
+// is the one the benchmark generated before metrics had a history, byte for byte. --team writes a product team's
+// workspace (about 20 objectives, 40 metrics, 60 solutions, 300 tickets in 30 files) instead of --elements. The
 // workspace is valid (`strategy check` reports 0 errors; some warnings and infos are expected, such as leaf
 // objectives without work or needs no solution addresses) and most references point into other files, so the
 // benchmark exercises cross-file linking the way a real product organisation's repository would.
@@ -37,6 +42,8 @@ const features = ['one-tap reorder', 'saved baskets', 'smart reminders', 'delive
     'subscription boxes', 'in-app chat', 'store pickup', 'personalised home page', 'express checkout'];
 const ticketVerbs = ['Implement', 'Prototype', 'Refactor', 'Instrument', 'Fix', 'Design', 'Migrate', 'Spike on', 'Polish', 'Test'];
 const solutionStatuses = ['idea', 'testing', 'validated', 'rejected'];
+/** With readings the workspace is one written since metrics have a history, and so are its solutions' statuses. */
+const solutionStatusesOverTime = ['idea', 'testing', 'building', 'shipped', 'validated', 'rejected'];
 const ticketKinds = ['feature', 'refactor', 'platform', 'bug', 'experiment', 'research'];
 const ticketStatuses = ['todo', 'doing', 'done', 'dropped'];
 
@@ -71,8 +78,77 @@ function makeTools(random) {
         return list;
     };
     const date = () => `${pick([2027, 2028])}-${String(int(1, 12)).padStart(2, '0')}-${String(int(1, 28)).padStart(2, '0')}`;
-    return { int, pick, chance, sample, shuffle, date };
+    return { int, pick, chance, sample, shuffle, date, random };
 }
+
+const dayOf = iso => Date.parse(`${iso}T00:00:00Z`) / 86_400_000;
+const isoOf = day => new Date(day * 86_400_000).toISOString().slice(0, 10);
+/** A value as a person writes it: one decimal at most, never negative (counts, percents and amounts are not). */
+const written = value => String(Math.max(0, Math.round(value * 10) / 10));
+
+/** How a metric's history goes, with its share of the metrics: grades of every kind, a few KPIs, a few never measured. */
+const stories = [['reached', 0.12], ['on-track', 0.3], ['at-risk', 0.2], ['off-track', 0.18], ['overdue', 0.06], ['stale', 0.02],
+    ['no-reading', 0.04], ['healthy', 0.05], ['out-of-range', 0.03]];
+
+/**
+ * Returns a function that writes one metric's dated lines: a dated baseline, its target (now and then relative,
+ * `+20%`), and `readings` readings a week (or two, or a month) apart up to about `today`, on a line from the
+ * baseline at the metric's pace, with noise; or, for a KPI, a range and readings inside (or at last outside) it.
+ */
+function metricHistory({ int, pick, chance, random }, today, readings) {
+    const now = dayOf(today);
+    const story = () => {
+        let left = random();
+        for (const [name, share] of stories) if ((left -= share) < 0) return name;
+        return stories[0][0];
+    };
+    const noise = () => (random() + random() + random() - 1.5) / 1.5;
+    return ({ baseline, target, by }) => {
+        const kind = story();
+        const cadence = readings >= 20 ? 7 : pick([7, 14, 30]);
+        const end = kind === 'stale' ? now - int(100, 200) : now - int(0, 6);
+        const due = kind === 'overdue' ? now - int(15, 90) : dayOf(by);
+        // An overdue metric was set up at least two months before its date.
+        const start = Math.min(end - readings * cadence, due - 60);
+        const days = Array.from({ length: readings }, (_, k) => start + (k + 1) * cadence);
+        // Most people append the newest reading; some keep the newest on top.
+        const ordered = lines => (chance(0.1) ? lines.reverse() : lines);
+        if (kind === 'healthy' || kind === 'out-of-range') {
+            const low = Math.round(baseline * 0.85);
+            const high = Math.max(low + 2, Math.round(baseline * 1.15));
+            const values = days.map(() => baseline + noise() * 0.05 * baseline);
+            if (kind === 'out-of-range') values[values.length - 1] = high + Math.max(1, baseline * 0.1);
+            return { lines: [`range ${low} to ${high}`, ...ordered(days.map((day, k) => `reading ${written(values[k])} on ${isoOf(day)}`))], readings };
+        }
+        let goal = target;
+        let targetText = String(target);
+        if (baseline > 0 && chance(0.15)) {
+            const percent = Math.round(((target - baseline) / baseline) * 100);
+            if (percent !== 0) {
+                goal = baseline + (baseline * percent) / 100;
+                targetText = `${percent > 0 ? '+' : ''}${percent}%`;
+            }
+        }
+        const head = [`baseline ${baseline} on ${isoOf(start)}`, `target ${targetText} by ${isoOf(due)}`];
+        if (kind === 'no-reading') return { lines: head, readings: 0 };
+        // The share of the way the line through the readings reaches on the due date (for overdue: by today).
+        const span = (kind === 'overdue' ? now : due) - start;
+        const pace = {
+            reached: (1.05 + 0.15 * random()) * span / Math.max(1, end - start),
+            'on-track': 1.1 + 0.3 * random(),
+            stale: 1.05 + 0.3 * random(),
+            'at-risk': 0.75 + 0.17 * random(),
+            'off-track': 0.2 + 0.35 * random(),
+            overdue: 0.3 + 0.5 * random()
+        }[kind];
+        const change = goal - baseline;
+        const valueOn = day => baseline + change * pace * (day - start) / span + noise() * 0.03 * Math.abs(change);
+        return { lines: [...head, ...ordered(days.map(day => `reading ${written(valueOn(day))} on ${isoOf(day)}`))], readings };
+    };
+}
+
+/** A product team's workspace, as the issue describes one: about 20 objectives, 40 metrics, 60 solutions and 300 tickets. */
+export const teamCounts = { vision: 1, objective: 20, metric: 40, usertype: 8, solution: 60, question: 10, ticket: 300, canvas: 2 };
 
 /** How many elements of each kind make up `elements` in total. */
 function kindCounts(elements) {
@@ -89,10 +165,10 @@ function kindCounts(elements) {
  * Writes `files` `.strategy` files holding `elements` elements in total into `dir` (emptied of earlier
  * `.strategy` files first). Returns { files, elements, counts, references, crossFileReferences }.
  */
-export function generateWorkspace(dir, { files = 1000, elements = 10000, seed = 1 } = {}) {
+export function generateWorkspace(dir, { files, elements = 10000, seed = 1, readings = 0, today = '2026-11-23', team = false } = {}) {
     const random = prng(seed);
     const { int, pick, chance, sample, shuffle, date } = makeTools(random);
-    const counts = kindCounts(elements);
+    const counts = team ? { ...teamCounts } : kindCounts(elements);
     /** Every element: { kind, name, render(fileOf) } with `refs` (names it references) for cross-file statistics. */
     const all = [];
     const used = new Set();
@@ -104,8 +180,11 @@ export function generateWorkspace(dir, { files = 1000, elements = 10000, seed = 
     };
     const doc = text => (chance(0.3) ? `/** ${text} */\n` : '');
 
-    // Metrics first, so objectives can reference them.
+    // Metrics first, so objectives can reference them. Their readings come from a stream of their own, so that a
+    // workspace without readings is the one generated before readings existed, draw for draw.
+    const history = readings > 0 ? metricHistory(makeTools(prng(seed * 7919 + 17)), today, readings) : undefined;
     const metrics = [];
+    let readingCount = 0;
     for (let i = 0; i < counts.metric; i++) {
         const name = uniqueName(`${pick(subjects)}${pick(qualifiers)}`);
         const unit = pick(units);
@@ -115,10 +194,17 @@ export function generateWorkspace(dir, { files = 1000, elements = 10000, seed = 
         const decimals = chance(0.2) ? '.5' : '';
         const current = chance(0.8) ? Math.round(baseline + (target - baseline) * random()) : undefined;
         const since = chance(0.2) ? ` on 2026-0${int(1, 9)}-1${int(0, 9)}` : '';
+        const title = `${doc(`How we measure ${name}; reviewed every quarter.`)}metric ${name} "${pick(qualifiers)} of ${pick(subjects).toLowerCase()} (${unit.slice(1, -1)})" {\n`;
+        const by = date();
         const metric = { kind: 'metric', name, refs: [] };
-        metric.text = `${doc(`How we measure ${name}; reviewed every quarter.`)}metric ${name} "${pick(qualifiers)} of ${pick(subjects).toLowerCase()} (${unit.slice(1, -1)})" {\n`
-            + `  unit ${unit}\n  baseline ${baseline}${since}\n  target ${target}${decimals} by ${date()}\n`
-            + (current === undefined ? '' : `  current ${current}\n`) + '}\n';
+        if (history) {
+            const story = history({ baseline, target: Number(`${target}${decimals}`), by });
+            metric.text = `${title}  unit ${unit}\n${story.lines.map(line => `  ${line}\n`).join('')}}\n`;
+            readingCount += story.readings;
+        } else {
+            metric.text = `${title}  unit ${unit}\n  baseline ${baseline}${since}\n  target ${target}${decimals} by ${by}\n`
+                + (current === undefined ? '' : `  current ${current}\n`) + '}\n';
+        }
         metrics.push(metric);
         all.push(metric);
     }
@@ -175,7 +261,7 @@ export function generateWorkspace(dir, { files = 1000, elements = 10000, seed = 
             + `  for ${users.map(u => u.name).join(', ')}\n  addresses ${addressed.join(', ')}\n`
             + `  advances ${advances.map(o => o.name).join(', ')}\n`
             + (chance(0.8) ? `  hypothesis "If we ship ${feature}, ${users[0].name} will come back ${int(10, 40)}% more often"\n` : '')
-            + `  status ${pick(solutionStatuses)}\n}\n`;
+            + `  status ${pick(readings > 0 ? solutionStatusesOverTime : solutionStatuses)}\n}\n`;
         solutions.push(solution);
         all.push(solution);
     }
@@ -240,7 +326,7 @@ export function generateWorkspace(dir, { files = 1000, elements = 10000, seed = 
     all.push({ kind: 'vision', name: undefined, refs: [], text: 'vision "Repeat grocery shopping without friction"\n' });
 
     // Spread the elements over the files at random, so that most references cross files.
-    const fileCount = Math.max(1, Math.min(files, all.length));
+    const fileCount = Math.max(1, Math.min(files ?? (team ? 30 : 1000), all.length));
     shuffle(all);
     const contents = Array.from({ length: fileCount }, () => []);
     const fileOf = new Map();
@@ -276,14 +362,15 @@ export function generateWorkspace(dir, { files = 1000, elements = 10000, seed = 
             if (fileOf.get(target) !== fileOf.get(element.name)) crossFileReferences++;
         }
     }
-    return { files: fileCount, elements: all.length, counts: perKind, references, crossFileReferences };
+    return { files: fileCount, elements: all.length, counts: perKind, references, crossFileReferences, readingsPerMetric: readings, readings: readingCount };
 }
 
 /** A one-paragraph description of a generated workspace, for people. */
 export function describeWorkspace(result) {
     const kinds = fileOrder.filter(kind => result.counts[kind]).map(kind => `${result.counts[kind]} ${kind}`).join(', ');
     const share = result.references ? ((100 * result.crossFileReferences) / result.references).toFixed(1) : '0';
-    return `${result.files} files, ${result.elements} elements (${kinds}); ${result.references} references in the source, ${share}% across files`;
+    const readings = result.readings ? `; ${result.readings} dated readings (up to ${result.readingsPerMetric} per metric)` : '';
+    return `${result.files} files, ${result.elements} elements (${kinds}); ${result.references} references in the source, ${share}% across files${readings}`;
 }
 
 function parseArgs(argv) {
@@ -291,11 +378,17 @@ function parseArgs(argv) {
     let dir;
     for (let i = 0; i < argv.length; i++) {
         const arg = argv[i];
-        const numeric = { '--files': 'files', '--elements': 'elements', '--seed': 'seed' }[arg];
+        const numeric = { '--files': 'files', '--elements': 'elements', '--seed': 'seed', '--readings': 'readings' }[arg];
         if (numeric) {
             const value = Number(argv[++i]);
-            if (!Number.isInteger(value) || value < 1) throw new Error(`${arg} needs a positive whole number`);
+            const least = numeric === 'readings' ? 0 : 1;
+            if (!Number.isInteger(value) || value < least) throw new Error(`${arg} needs a whole number of at least ${least}`);
             options[numeric] = value;
+        } else if (arg === '--today') {
+            options.today = argv[++i] ?? '';
+            if (!/^[0-9]{4}-[0-9]{2}-[0-9]{2}$/.test(options.today)) throw new Error('--today needs a date written YYYY-MM-DD');
+        } else if (arg === '--team') {
+            options.team = true;
         } else if (arg.startsWith('-')) {
             throw new Error(`unknown option ${arg}`);
         } else if (dir === undefined) {
@@ -314,7 +407,7 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
         const result = generateWorkspace(resolve(dir), options);
         console.log(`${dir}: ${describeWorkspace(result)}`);
     } catch (error) {
-        console.error(`generate-workspace: ${error.message}\nusage: node scripts/bench/generate-workspace.mjs DIR [--files N] [--elements N] [--seed N]`);
+        console.error(`generate-workspace: ${error.message}\nusage: node scripts/bench/generate-workspace.mjs DIR [--files N] [--elements N] [--seed N] [--readings N] [--today YYYY-MM-DD] [--team]`);
         process.exit(2);
     }
 }

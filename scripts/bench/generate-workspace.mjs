@@ -7,7 +7,8 @@
 // bench's), on a trend with noise, so that grades vary as in real life: reached, on track, at risk, off track,
 // overdue, stale, never measured, and KPIs (a `range`) inside and outside their band. Without it (0) the workspace
 // is the one the benchmark generated before metrics had a history, byte for byte. --team writes a product team's
-// workspace (about 20 objectives, 40 metrics, 60 solutions, 300 tickets in 30 files) instead of --elements. The
+// workspace (about 20 objectives, 40 metrics, 60 solutions, 300 tickets in 30 files, 12 readings per metric unless
+// --readings says otherwise) instead of --elements. The
 // workspace is valid (`strategy check` reports 0 errors; some warnings and infos are expected, such as leaf
 // objectives without work or needs no solution addresses) and most references point into other files, so the
 // benchmark exercises cross-file linking the way a real product organisation's repository would.
@@ -165,7 +166,9 @@ function kindCounts(elements) {
  * Writes `files` `.strategy` files holding `elements` elements in total into `dir` (emptied of earlier
  * `.strategy` files first). Returns { files, elements, counts, references, crossFileReferences }.
  */
-export function generateWorkspace(dir, { files, elements = 10000, seed = 1, readings = 0, today = '2026-11-23', team = false } = {}) {
+export function generateWorkspace(dir, { files, elements = 10000, seed = 1, readings: readingsWanted, today = '2026-11-23', team = false } = {}) {
+    // A team's workspace is for looking at (views, grades), so its metrics have a year of history unless told otherwise.
+    const readings = readingsWanted ?? (team ? 12 : 0);
     const random = prng(seed);
     const { int, pick, chance, sample, shuffle, date } = makeTools(random);
     const counts = team ? { ...teamCounts } : kindCounts(elements);

@@ -1,14 +1,21 @@
 // Generates a large, realistic and valid `.strategy` workspace for the benchmarks.
 //
-//   node scripts/bench/generate-workspace.mjs DIR [--files N] [--elements N] [--seed N]
+//   node scripts/bench/generate-workspace.mjs DIR [--files N] [--elements N] [--seed N] [--readings N] [--today YYYY-MM-DD] [--team]
 //
-// The output is deterministic for a given (files, elements, seed): a seeded PRNG drives every choice. The
+// The output is deterministic for a given (files, elements, seed, readings, today): a seeded PRNG drives every choice.
+// --readings N gives each metric a dated baseline and N dated readings up to `today` (default 2026-11-23, the
+// bench's), on a trend with noise, so that grades vary as in real life: reached, on track, at risk, off track,
+// overdue, stale, never measured, and KPIs (a `range`) inside and outside their band. Without it (0) the workspace
+// is the one the benchmark generated before metrics had a history, byte for byte. --team writes a product team's
+// workspace (about 20 objectives, 40 metrics, 60 solutions, 300 tickets in 30 files, 12 readings per metric unless
+// --readings says otherwise) instead of --elements. The
 // workspace is valid (`strategy check` reports 0 errors; some warnings and infos are expected, such as leaf
 // objectives without work or needs no solution addresses) and most references point into other files, so the
 // benchmark exercises cross-file linking the way a real product organisation's repository would.
 import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { metricHistory } from './metric-history.mjs';
 
 /** Share of each kind in the element total; canvases and the vision are taken out of the tickets' share. */
 const mix = { objective: 0.12, metric: 0.12, usertype: 0.06, solution: 0.15, question: 0.05, ticket: 0.50 };
@@ -37,6 +44,8 @@ const features = ['one-tap reorder', 'saved baskets', 'smart reminders', 'delive
     'subscription boxes', 'in-app chat', 'store pickup', 'personalised home page', 'express checkout'];
 const ticketVerbs = ['Implement', 'Prototype', 'Refactor', 'Instrument', 'Fix', 'Design', 'Migrate', 'Spike on', 'Polish', 'Test'];
 const solutionStatuses = ['idea', 'testing', 'validated', 'rejected'];
+/** With readings the workspace is one written since metrics have a history, and so are its solutions' statuses. */
+const solutionStatusesOverTime = ['idea', 'testing', 'building', 'shipped', 'validated', 'rejected'];
 const ticketKinds = ['feature', 'refactor', 'platform', 'bug', 'experiment', 'research'];
 const ticketStatuses = ['todo', 'doing', 'done', 'dropped'];
 
@@ -71,8 +80,11 @@ function makeTools(random) {
         return list;
     };
     const date = () => `${pick([2027, 2028])}-${String(int(1, 12)).padStart(2, '0')}-${String(int(1, 28)).padStart(2, '0')}`;
-    return { int, pick, chance, sample, shuffle, date };
+    return { int, pick, chance, sample, shuffle, date, random };
 }
+
+/** A product team's workspace, as the issue describes one: about 20 objectives, 40 metrics, 60 solutions and 300 tickets. */
+export const teamCounts = { vision: 1, objective: 20, metric: 40, usertype: 8, solution: 60, question: 10, ticket: 300, canvas: 2 };
 
 /** How many elements of each kind make up `elements` in total. */
 function kindCounts(elements) {
@@ -89,10 +101,12 @@ function kindCounts(elements) {
  * Writes `files` `.strategy` files holding `elements` elements in total into `dir` (emptied of earlier
  * `.strategy` files first). Returns { files, elements, counts, references, crossFileReferences }.
  */
-export function generateWorkspace(dir, { files = 1000, elements = 10000, seed = 1 } = {}) {
+export function generateWorkspace(dir, { files, elements = 10000, seed = 1, readings: readingsWanted, today = '2026-11-23', team = false } = {}) {
+    // A team's workspace is for looking at (views, grades), so its metrics have a year of history unless told otherwise.
+    const readings = readingsWanted ?? (team ? 12 : 0);
     const random = prng(seed);
     const { int, pick, chance, sample, shuffle, date } = makeTools(random);
-    const counts = kindCounts(elements);
+    const counts = team ? { ...teamCounts } : kindCounts(elements);
     /** Every element: { kind, name, render(fileOf) } with `refs` (names it references) for cross-file statistics. */
     const all = [];
     const used = new Set();
@@ -104,8 +118,11 @@ export function generateWorkspace(dir, { files = 1000, elements = 10000, seed = 
     };
     const doc = text => (chance(0.3) ? `/** ${text} */\n` : '');
 
-    // Metrics first, so objectives can reference them.
+    // Metrics first, so objectives can reference them. Their readings come from a stream of their own, so that a
+    // workspace without readings is the one generated before readings existed, draw for draw.
+    const history = readings > 0 ? metricHistory(makeTools(prng(seed * 7919 + 17)), today, readings) : undefined;
     const metrics = [];
+    let readingCount = 0;
     for (let i = 0; i < counts.metric; i++) {
         const name = uniqueName(`${pick(subjects)}${pick(qualifiers)}`);
         const unit = pick(units);
@@ -115,10 +132,17 @@ export function generateWorkspace(dir, { files = 1000, elements = 10000, seed = 
         const decimals = chance(0.2) ? '.5' : '';
         const current = chance(0.8) ? Math.round(baseline + (target - baseline) * random()) : undefined;
         const since = chance(0.2) ? ` on 2026-0${int(1, 9)}-1${int(0, 9)}` : '';
+        const title = `${doc(`How we measure ${name}; reviewed every quarter.`)}metric ${name} "${pick(qualifiers)} of ${pick(subjects).toLowerCase()} (${unit.slice(1, -1)})" {\n`;
+        const by = date();
         const metric = { kind: 'metric', name, refs: [] };
-        metric.text = `${doc(`How we measure ${name}; reviewed every quarter.`)}metric ${name} "${pick(qualifiers)} of ${pick(subjects).toLowerCase()} (${unit.slice(1, -1)})" {\n`
-            + `  unit ${unit}\n  baseline ${baseline}${since}\n  target ${target}${decimals} by ${date()}\n`
-            + (current === undefined ? '' : `  current ${current}\n`) + '}\n';
+        if (history) {
+            const story = history({ baseline, target: Number(`${target}${decimals}`), by });
+            metric.text = `${title}  unit ${unit}\n${story.lines.map(line => `  ${line}\n`).join('')}}\n`;
+            readingCount += story.readings;
+        } else {
+            metric.text = `${title}  unit ${unit}\n  baseline ${baseline}${since}\n  target ${target}${decimals} by ${by}\n`
+                + (current === undefined ? '' : `  current ${current}\n`) + '}\n';
+        }
         metrics.push(metric);
         all.push(metric);
     }
@@ -175,7 +199,7 @@ export function generateWorkspace(dir, { files = 1000, elements = 10000, seed = 
             + `  for ${users.map(u => u.name).join(', ')}\n  addresses ${addressed.join(', ')}\n`
             + `  advances ${advances.map(o => o.name).join(', ')}\n`
             + (chance(0.8) ? `  hypothesis "If we ship ${feature}, ${users[0].name} will come back ${int(10, 40)}% more often"\n` : '')
-            + `  status ${pick(solutionStatuses)}\n}\n`;
+            + `  status ${pick(readings > 0 ? solutionStatusesOverTime : solutionStatuses)}\n}\n`;
         solutions.push(solution);
         all.push(solution);
     }
@@ -240,7 +264,7 @@ export function generateWorkspace(dir, { files = 1000, elements = 10000, seed = 
     all.push({ kind: 'vision', name: undefined, refs: [], text: 'vision "Repeat grocery shopping without friction"\n' });
 
     // Spread the elements over the files at random, so that most references cross files.
-    const fileCount = Math.max(1, Math.min(files, all.length));
+    const fileCount = Math.max(1, Math.min(files ?? (team ? 30 : 1000), all.length));
     shuffle(all);
     const contents = Array.from({ length: fileCount }, () => []);
     const fileOf = new Map();
@@ -276,14 +300,15 @@ export function generateWorkspace(dir, { files = 1000, elements = 10000, seed = 
             if (fileOf.get(target) !== fileOf.get(element.name)) crossFileReferences++;
         }
     }
-    return { files: fileCount, elements: all.length, counts: perKind, references, crossFileReferences };
+    return { files: fileCount, elements: all.length, counts: perKind, references, crossFileReferences, readingsPerMetric: readings, readings: readingCount };
 }
 
 /** A one-paragraph description of a generated workspace, for people. */
 export function describeWorkspace(result) {
     const kinds = fileOrder.filter(kind => result.counts[kind]).map(kind => `${result.counts[kind]} ${kind}`).join(', ');
     const share = result.references ? ((100 * result.crossFileReferences) / result.references).toFixed(1) : '0';
-    return `${result.files} files, ${result.elements} elements (${kinds}); ${result.references} references in the source, ${share}% across files`;
+    const readings = result.readings ? `; ${result.readings} dated readings (up to ${result.readingsPerMetric} per metric)` : '';
+    return `${result.files} files, ${result.elements} elements (${kinds}); ${result.references} references in the source, ${share}% across files${readings}`;
 }
 
 function parseArgs(argv) {
@@ -291,11 +316,17 @@ function parseArgs(argv) {
     let dir;
     for (let i = 0; i < argv.length; i++) {
         const arg = argv[i];
-        const numeric = { '--files': 'files', '--elements': 'elements', '--seed': 'seed' }[arg];
+        const numeric = { '--files': 'files', '--elements': 'elements', '--seed': 'seed', '--readings': 'readings' }[arg];
         if (numeric) {
             const value = Number(argv[++i]);
-            if (!Number.isInteger(value) || value < 1) throw new Error(`${arg} needs a positive whole number`);
+            const least = numeric === 'readings' ? 0 : 1;
+            if (!Number.isInteger(value) || value < least) throw new Error(`${arg} needs a whole number of at least ${least}`);
             options[numeric] = value;
+        } else if (arg === '--today') {
+            options.today = argv[++i] ?? '';
+            if (!/^[0-9]{4}-[0-9]{2}-[0-9]{2}$/.test(options.today)) throw new Error('--today needs a date written YYYY-MM-DD');
+        } else if (arg === '--team') {
+            options.team = true;
         } else if (arg.startsWith('-')) {
             throw new Error(`unknown option ${arg}`);
         } else if (dir === undefined) {
@@ -314,7 +345,7 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
         const result = generateWorkspace(resolve(dir), options);
         console.log(`${dir}: ${describeWorkspace(result)}`);
     } catch (error) {
-        console.error(`generate-workspace: ${error.message}\nusage: node scripts/bench/generate-workspace.mjs DIR [--files N] [--elements N] [--seed N]`);
+        console.error(`generate-workspace: ${error.message}\nusage: node scripts/bench/generate-workspace.mjs DIR [--files N] [--elements N] [--seed N] [--readings N] [--today YYYY-MM-DD] [--team]`);
         process.exit(2);
     }
 }

@@ -21,14 +21,23 @@ export function relativeOf(raw: string | undefined): number | undefined {
     return match ? (match[1] === '-' ? -1 : 1) * Number(match[2]) : undefined;
 }
 
-/** True for a real calendar date written as YYYY-MM-DD (so 2025-02-30 is not). */
+/**
+ * True for a real calendar date written as YYYY-MM-DD (so 2025-02-30 is not), in the years 0100 to 9999. Every
+ * check and the forecast ask this of every reading's date, so it counts days rather than build a Date.
+ */
 export function isCalendarDate(raw: string | undefined): raw is string {
-    const match = raw === undefined ? null : /^([0-9]{4})-([0-9]{2})-([0-9]{2})$/.exec(raw);
-    if (!match) return false;
-    const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
-    const date = new Date(Date.UTC(year, month - 1, day));
-    return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+    if (raw === undefined || raw.length !== 10 || !calendarShape.test(raw)) return false;
+    const year = Number(raw.slice(0, 4));
+    const month = Number(raw.slice(5, 7));
+    const day = Number(raw.slice(8, 10));
+    // Date.UTC, which this agrees with, reads a year below 100 as 19xx: such a date never named itself.
+    if (year < 100 || month < 1 || month > 12 || day < 1) return false;
+    const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+    return day <= (month === 2 ? (leap ? 29 : 28) : daysInMonth[month - 1]);
 }
+
+const calendarShape = /^[0-9]{4}-[0-9]{2}-[0-9]{2}$/;
+const daysInMonth = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
 /**
  * The YYYY-MM-DD a date written another way stands for: year first (2027/06/30, 2027.6.3), or year last, read

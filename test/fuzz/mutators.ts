@@ -40,9 +40,14 @@ export function tokenize(text: string): Token[] {
 export const keywords = [
     'about', 'addresses', 'advances', 'baseline', 'by', 'canvas', 'current', 'focus', 'for', 'goal', 'horizon',
     'hypothesis', 'implements', 'kind', 'link', 'metric', 'need', 'objective', 'obstacle', 'on', 'outcomes', 'owner',
-    'parent', 'plan', 'play', 'problem', 'question', 'questions', 'serves', 'solution', 'solutions', 'status', 'step',
-    'success', 'target', 'ticket', 'tickets', 'unit', 'users', 'usertype', 'vision', 'win'
+    'parent', 'plan', 'play', 'problem', 'question', 'questions', 'range', 'reading', 'serves', 'solution', 'solutions',
+    'status', 'step', 'success', 'target', 'ticket', 'tickets', 'to', 'unit', 'users', 'usertype', 'vision', 'win'
 ];
+
+/** Values of the metrics over time and of status: relative targets (well- and ill-formed) and the v2 statuses. */
+const valuesOverTime = ['+20%', '-15%', '+abc%', '+%', '-0%', '+1.5%', '+99999999999999999999%', '%', 'building', 'shipped', 'dropped', 'rejected'];
+/** Dates that are, or look like but are not, calendar dates. */
+const dates = ['2027-06-30', '2027-02-30', '2027-2-3', '0000-00-00', '9999-99-99', '2026-11-23', '2026-13-01', '2024-02-29', '2026-02-29', '30/06/2027', '2026-11-24'];
 
 const punctuation = ['{', '}', ',', '.', '"', '/*', '*/', '//', '-', '\\', '{}', '}}'];
 
@@ -62,8 +67,8 @@ function randomToken(random: Random, words: readonly string[]): string {
     switch (random.int(8)) {
         case 0: case 1: return random.pick(keywords);
         case 2: return words.length > 0 ? random.pick(words) : 'X';
-        case 3: return random.pick(['0', '-1', '1.5', '99999999999999999999', '1e9', '-', '0.']);
-        case 4: return random.pick(['2027-06-30', '2027-02-30', '2027-2-3', '0000-00-00', '9999-99-99', '2026-11-23']);
+        case 3: return random.pick(['0', '-1', '1.5', '99999999999999999999', '1e9', '-', '0.', ...valuesOverTime]);
+        case 4: return random.pick(dates);
         case 5: return `"${random.pick(hostileStrings)}"`;
         case 6: return random.pick(punctuation);
         default: return `Id${random.int(50)}${random.chance(0.3) ? random.pick(oddCharacters) : ''}`;
@@ -213,6 +218,31 @@ export const mutations: readonly Mutation[] = [
         }
     },
     {
+        name: 'metric-history', apply(random, text, words) {
+            // Metrics over time: readings (duplicate, unordered, undated, future, not dates), dated baseline and
+            // current, relative targets, ranges (reversed too), inside an existing metric or in a new one.
+            const count = random.pick([0, 1, 2, 3, 10, 50, 1_000, 10_000]);
+            const value = () => random.pick([String(random.int(100)), `${random.int(100)}.${random.int(10)}`, '-3', '0', 'abc', '+20%', '"41"']);
+            const date = () => random.chance(0.85) ? `2026-${String(1 + random.int(12)).padStart(2, '0')}-${String(1 + random.int(28)).padStart(2, '0')}` : random.pick(dates);
+            const fields: string[] = [];
+            for (let i = 0; i < count; i++) fields.push(random.chance(0.05) ? `reading ${value()}` : `reading ${value()} on ${date()}`);
+            if (random.chance(0.5)) fields.push(`baseline ${value()}${random.chance(0.6) ? ` on ${date()}` : ''}`);
+            if (random.chance(0.5)) fields.push(`target ${random.chance(0.5) ? random.pick(valuesOverTime.slice(0, 8)) : value()}${random.chance(0.8) ? ` by ${random.pick(dates)}` : ''}`);
+            if (random.chance(0.3)) fields.push(`current ${value()}${random.chance(0.5) ? ` on ${date()}` : ''}`);
+            if (random.chance(0.4)) fields.push(`range ${value()} to ${value()}`);
+            const body = (random.chance(0.2) ? fields.reverse() : fields).join(random.pick(['\n  ', ' ']));
+            const metrics = [...text.matchAll(/\bmetric\s+([A-Za-z_][\w-]*)\s+"[^"\n]*"\s*\{/g)];
+            if (metrics.length > 0 && random.chance(0.6)) {
+                const into = random.pick(metrics);
+                const at = into.index! + into[0].length;
+                return `${text.slice(0, at)}\n  ${body}\n${text.slice(at)}`;
+            }
+            const name = `History${random.int(5)}`;
+            const objective = random.chance(0.5) ? `\nobjective Measured${random.int(5)} "m" { metric ${name}${words.length > 0 && random.chance(0.3) ? `, ${random.pick(words)}` : ''} }` : '';
+            return `${text}\nmetric ${name} "History" {\n  ${body}\n}${objective}\n`;
+        }
+    },
+    {
         name: 'splice-other', apply(random, text, words) {
             // A line from elsewhere in the corpus.
             const lines = text.split('\n');
@@ -222,7 +252,7 @@ export const mutations: readonly Mutation[] = [
     }
 ];
 
-const heavy = new Set(['parent-chain', 'huge-string', 'deep-nesting']);
+const heavy = new Set(['parent-chain', 'huge-string', 'deep-nesting', 'metric-history']);
 
 /** One to three mutations of `text`, with the names of those applied. */
 export function mutate(random: Random, text: string, words: readonly string[]): { text: string; applied: string[] } {

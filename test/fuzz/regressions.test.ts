@@ -139,4 +139,21 @@ describe('fuzzer regressions', function () {
         const edits = await ws.services.lsp.Formatter!.formatDocument(document, { textDocument: { uri: document.uri.toString() }, options: { tabSize: 2, insertSpaces: true } });
         assert.equal(TextDocument.applyEdits(document.textDocument, edits), '// c\rticket A "a" {}\r');
     });
+
+    // Seed 4242, variant 964 (swap-tokens, metric-history, replace-word): `metric kind "…" {`, a keyword for a name,
+    // then 10,000 readings. The completion parser stops at the name, and Langium followed the grammar through every
+    // token after it along every path they could take, the paths multiplying with each token: completion inside
+    // the readings never answered (50 readings took over a minute). Completion now gives up past 16 unread tokens.
+    it('answers completion inside the readings of a metric whose name is a keyword, and still completes a sound element', async () => {
+        const readings = Array.from({ length: 50 }, (_, i) => `reading ${i} on 2026-01-${String(1 + (i % 28)).padStart(2, '0')}`).join(' ');
+        const text = `metric kind "m" {\n  ${readings}\n}\nobjective O "o" {\n  \n}\n`;
+        const ws = await workspace({ 'main.strategy': text });
+        const document = ws.documents.get('main.strategy')!;
+        const complete = (offset: number) => ws.services.lsp.CompletionProvider!.getCompletion(document, {
+            textDocument: { uri: document.uri.toString() }, position: document.textDocument.positionAt(offset)
+        });
+        assert.deepEqual((await complete(text.indexOf('reading 40')))?.items ?? [], []);
+        const inObjective = (await complete(text.lastIndexOf('\n}')))?.items.map(item => item.label) ?? [];
+        assert.ok(inObjective.includes('metric') && inObjective.includes('parent'), inObjective.join(', '));
+    });
 });

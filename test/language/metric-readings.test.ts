@@ -98,4 +98,30 @@ describe('metric readings, relative targets and ranges', () => {
         // read in 2017: stale.
         assert.deepEqual(await codesOf(text), ['2:8 metric-off-pace', '2:8 metric-stale', `10004:16 duplicate-reading`]);
     });
+
+    it('a date that is no calendar date, on a reading, a baseline or a current, is one located invalid-value and no dated point', async () => {
+        const text = measuredBy('metric M "m" {\n  baseline 20 on 2026-02-29\n  target 30 by 2027-06-30\n  reading 22 on 2026-13-01\n  reading 21 on 2026-10-01\n  current 23 on 2026-00-10\n}');
+        assert.deepEqual(await codesOf(text), ['3:18 invalid-value', '5:17 invalid-value', '7:17 invalid-value']);
+        // Only 2026-10-01 is a date, so there is one dated point and no pace; the current value is the one written.
+        assert.match(await objectiveHover(text.split('\n').slice(1, -1).join('\n')), /M: 20 → 23 → 30 by 2027-06-30 \(30% of the way, off track\)$/m);
+    });
+
+    it('readings in any order grade as the same readings in date order', async () => {
+        const readings = ['reading 21 on 2026-06-01', 'reading 22 on 2026-08-01', 'reading 24 on 2026-11-01', 'reading 23 on 2026-10-01'];
+        const metric = (lines: string[]) => `metric M "m" { unit "%" baseline 20 on 2026-05-01 target 30 by 2027-06-30 ${lines.join(' ')} }`;
+        const inOrder = await objectiveHover(metric([...readings].sort((a, b) => a.slice(-10).localeCompare(b.slice(-10)))));
+        assert.match(inOrder, /M: 20% → 24% → 30% by 2027-06-30 \(40% of the way, .*at this pace/);
+        assert.equal(await objectiveHover(metric(readings)), inOrder);
+        assert.equal(await objectiveHover(metric([...readings].reverse())), inOrder);
+    });
+
+    it('the hover shows the forecast of a metric of 10,000 readings, and a KPI of 10,000 readings is out of range at its latest', async () => {
+        const day = (i: number) => new Date(Date.UTC(1999, 0, 1) + i * 86_400_000).toISOString().slice(0, 10);
+        const many = (value: (i: number) => number) => Array.from({ length: 10_000 }, (_, i) => `  reading ${value(i)} on ${day(i)}`).reverse().join('\n');
+        const hover = await objectiveHover(`metric M "m" {\n  baseline 0 on 1998-12-31\n  target 20000 by 2027-06-30\n${many(i => i)}\n}`);
+        assert.match(hover, /M: 0 → 9999 → 20000 by 2027-06-30 \(50% of the way, off track: at this pace 10\d{3} by 2027-06-30, 5\d% of the way\)/);
+        const kpi = `metric NPS "n" {\n  range 30 to 60\n${many(i => (i === 9_999 ? 61 : 30 + (i % 30)))}\n}`;
+        // The latest reading (1999-01-01 + 9,999 days) is written first, on line 3.
+        assert.deepEqual(await codesOf(kpi), ['3:11 metric-out-of-range']);
+    });
 });

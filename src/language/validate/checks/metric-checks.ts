@@ -1,7 +1,7 @@
 import type { ValidationChecks } from 'langium';
 import type { Metric, StrategyAstType } from '../../generated/ast.js';
 import type { WorkspaceModel } from '../../workspace/workspace-model.js';
-import { daysBetween, figuresOf, isOverdue, targetReached } from '../../../model/progress.js';
+import { daysBetween, isOverdue, targetReached } from '../../../model/progress.js';
 import { paceText } from '../../../model/metric-text.js';
 import { report } from './codes.js';
 
@@ -21,8 +21,10 @@ export function metricChecks(workspace: WorkspaceModel): ValidationChecks<Strate
                 });
             },
             (metric, accept) => {
-                const figures = figuresOf(metric);
+                // Figures and grades come from the model, read once per metric per build for every check and view.
+                const figures = workspace.get().metrics.get(metric)?.figures;
                 const target = metric.target[0];
+                if (!figures) return;
                 if (target && figures.baseline !== undefined && figures.target === figures.baseline) {
                     report(accept, 'metric-no-change', `The target of ${metric.name} equals its baseline (${figures.baseline}), so there is nothing to achieve; set the target you aim for`, {
                         node: target, property: 'value'
@@ -30,8 +32,9 @@ export function metricChecks(workspace: WorkspaceModel): ValidationChecks<Strate
                 }
             },
             (metric: Metric, accept) => {
-                const figures = figuresOf(metric);
-                if (!isOverdue(figures, workspace.get().today)) return;
+                const model = workspace.get();
+                const figures = model.metrics.get(metric)?.figures;
+                if (!figures || !isOverdue(figures, model.today)) return;
                 const reading = figures.current === undefined ? 'it has no current reading' : `it stands at ${figures.current} against ${figures.target}`;
                 report(accept, 'metric-overdue', `Metric ${metric.name} was due by ${figures.by} and ${reading}; update 'current' or set a new date`, {
                     node: metric.target[0], property: 'date'

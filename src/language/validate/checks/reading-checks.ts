@@ -1,7 +1,7 @@
 import type { ValidationChecks } from 'langium';
 import type { Metric, Reading, StrategyAstType } from '../../generated/ast.js';
 import type { WorkspaceModel } from '../../workspace/workspace-model.js';
-import { figuresOf, latestReading } from '../../../model/progress.js';
+import { latestReading } from '../../../model/progress.js';
 import { isCalendarDate, numberOf } from '../../../model/values.js';
 import { report } from './codes.js';
 
@@ -40,7 +40,8 @@ export function readingChecks(workspace: WorkspaceModel): ValidationChecks<Strat
                 const range = metric.range[0];
                 if (range === undefined || metric.target.length > 0) return;
                 const [low, high] = [numberOf(range.low), numberOf(range.high)];
-                const { current } = figuresOf(metric);
+                // The current value as the model reads it once per build, not read again here.
+                const current = workspace.get().metrics.get(metric)?.figures.current;
                 if (low === undefined || high === undefined || low >= high || current === undefined) return;
                 if (current >= low && current <= high) return;
                 // The current value is read from one of these two, so one of them is there.

@@ -1,8 +1,8 @@
-import type { Canvas, Metric, Model, Need, Objective, Question, Solution, Ticket, UserType } from '../language/generated/ast.js';
+import type { Canvas, Metric, Milestone, Model, Need, Objective, Question, Solution, Ticket, UserType } from '../language/generated/ast.js';
 import { workOnly } from './status.js';
 import { figuresOf, progressOf, type MetricFigures, type Progress } from './progress.js';
 
-export type NamedElement = Objective | Metric | UserType | Solution | Question | Ticket | Canvas;
+export type NamedElement = Objective | Metric | UserType | Solution | Question | Ticket | Milestone | Canvas;
 
 export interface ObjectiveFacts {
     readonly objective: Objective;

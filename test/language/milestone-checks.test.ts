@@ -117,7 +117,7 @@ describe('a milestone in one workspace folder and its tickets in another', () =>
         await manager.ready;
         const roadmap = services.shared.workspace.LangiumDocuments.getDocument(URI.file(join(root, 'plan', 'roadmap.strategy')));
         const backlog = services.shared.workspace.LangiumDocuments.getDocument(URI.file(join(root, 'app', 'backlog.strategy')));
-        assert.deepEqual(roadmap?.diagnostics?.map(d => `${d.range.start.line + 1} ${String(d.code)} ${d.message.slice(0, 63)}`),
+        assert.deepEqual(roadmap?.diagnostics?.map(d => `${d.range.start.line + 1} ${String(d.code)} ${String(d.message).slice(0, 63)}`),
             ['3 milestone-overdue Milestone Beta was due 2026-11-01, 22 days ago, and 1 ticket is'], 'APP-1 makes Beta overdue; APP-2 gives Launch its work');
         assert.deepEqual(backlog?.diagnostics, []);
     });

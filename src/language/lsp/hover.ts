@@ -197,7 +197,8 @@ export class StrategyHoverProvider extends MultilineCommentHoverProvider {
             ? (written ? `by ${escapeMarkdown(written)} (not a date)` : 'No date: add `by YYYY-MM-DD`')
             : [`by ${state.by}`, dueText(state.daysLeft ?? 0), state.overdue ? `OVERDUE: ${plural(state.live.length, 'ticket')} still live` : undefined]
                 .filter(part => part).join(' · ');
-        const total = ticketStatuses.reduce((sum, status) => sum + state.counts[status], 0);
+        // Every ticket that names it, as the code lens counts; one with an unknown status is in no status's count.
+        const total = model.milestones.get(milestone)?.tickets.length ?? 0;
         const byStatus = ticketStatuses.filter(status => state.counts[status] > 0).map(status => `${state.counts[status]} ${status}`);
         const tickets = total === 0 ? 'No ticket names it' : `${plural(total, 'ticket')}: ${byStatus.join(', ')}`;
         const objectives = milestoneObjectives(model, milestone).map(objective => {

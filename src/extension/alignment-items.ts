@@ -60,6 +60,11 @@ function joined(...parts: Array<string | undefined>): string {
     return parts.filter(part => part).join(' · ');
 }
 
+/** `priority high`, as the hover's fields line says it. */
+function priorityText(priority: string | undefined): string | undefined {
+    return priority && `priority ${priority}`;
+}
+
 /** A ticket or solution is one item however many objectives list it; two with one ID (an error) stay two. */
 function itemKey(item: TicketNode | SolutionNode): string {
     return `${item.kind}:${item.id}@${placeKey(item.location)}`;
@@ -121,11 +126,11 @@ export function itemView(item: AlignmentItem, topLevel: boolean): ItemView {
                 state: 'none'
             };
         case 'solution':
-            return { ...common, description: joined(item.title, item.status), tooltip: item.title, icon: { id: 'lightbulb' }, state: 'none' };
+            return { ...common, description: joined(item.title, item.status, priorityText(item.priority)), tooltip: item.title, icon: { id: 'lightbulb' }, state: 'none' };
         case 'ticket':
             return {
                 ...common,
-                description: joined(item.title, item.status),
+                description: joined(item.title, item.status, priorityText(item.priority), item.milestone && `milestone ${item.milestone}`),
                 tooltip: joined(item.title, item.status),
                 icon: { id: item.status === 'done' ? 'pass' : item.status === 'dropped' ? 'circle-slash' : 'tasklist' },
                 state: 'none'

@@ -76,8 +76,11 @@ export const elementKinds: Readonly<Record<Element['$type'] | Need['$type'], Ele
     Need: { article: 'a', noun: 'need', symbol: SymbolKind.Field, token: SemanticTokenTypes.enumMember },
     Solution: {
         article: 'a', noun: 'solution', symbol: SymbolKind.Function, token: SemanticTokenTypes.function,
-        singleValued: ['status'],
-        values: { status: { label: 'solution status', allowed: allowedValues.solutionStatus } },
+        singleValued: ['status', 'priority'],
+        values: {
+            status: { label: 'solution status', allowed: allowedValues.solutionStatus },
+            priority: { label: 'priority', allowed: allowedValues.priority }
+        },
         implementedBy: ['Ticket'],
         skeleton: (name, title, indent) => `solution ${name} "${title}" {\n${indent}status idea\n}`,
         snippets: [{
@@ -95,10 +98,11 @@ export const elementKinds: Readonly<Record<Element['$type'] | Need['$type'], Ele
     },
     Ticket: {
         article: 'a', noun: 'ticket', symbol: SymbolKind.Key, token: SemanticTokenTypes.macro,
-        singleValued: ['serves', 'implements', 'kind', 'status', 'link'],
+        singleValued: ['serves', 'implements', 'kind', 'status', 'link', 'milestone', 'priority'],
         values: {
             kind: { label: 'ticket kind', allowed: allowedValues.ticketKind },
-            status: { label: 'ticket status', allowed: allowedValues.ticketStatus }
+            status: { label: 'ticket status', allowed: allowedValues.ticketStatus },
+            priority: { label: 'priority', allowed: allowedValues.priority }
         },
         skeleton: (name, title, indent) => `ticket ${name} "${title}" {\n${indent}status todo\n}`,
         snippets: [{
@@ -106,9 +110,19 @@ export const elementKinds: Readonly<Record<Element['$type'] | Need['$type'], Ele
             body: `ticket \${1:KEY-1} "\${2:Title}" {\n  serves $3\n  implements $4\n  kind ${choice(5, allowedValues.ticketKind)}\n  status ${choice(6, allowedValues.ticketStatus)}\n}`
         }]
     },
+    Milestone: {
+        article: 'a', noun: 'milestone', symbol: SymbolKind.Event, token: SemanticTokenTypes.label,
+        singleValued: ['by'],
+        implementedBy: ['Ticket'],
+        skeleton: (name, title, indent, by) => `milestone ${name} "${title}" {\n${indent}by ${by}\n}`,
+        snippets: [{
+            label: 'milestone', detail: 'Milestone on the roadmap, with its date',
+            body: 'milestone ${1:Name} "${2:What it delivers}" {\n  by ${3:YYYY-MM-DD}\n  advances $4\n}'
+        }]
+    },
     Canvas: {
         article: 'a', noun: 'canvas', symbol: SymbolKind.Package, token: SemanticTokenTypes.namespace,
-        singleValued: ['kind', 'problem', 'goal', 'play', 'win'],
+        singleValued: ['kind', 'problem', 'goal', 'play', 'win', 'from', 'to'],
         values: { kind: { label: 'canvas kind', allowed: allowedValues.canvasKind } },
         snippets: [{
             label: 'canvas product', detail: 'Lean Product Canvas',
@@ -118,6 +132,9 @@ export const elementKinds: Readonly<Record<Element['$type'] | Need['$type'], Ele
             label: 'canvas strategy', detail: 'Lean Strategy Canvas',
             body: 'canvas ${1:Name} "${2:Lean Strategy Canvas}" {\n  kind strategy\n  goal $3\n  obstacle "${4:What is in our way}"\n'
                 + '  play "${5:Where we will play}"\n  win "${6:How we will win}"\n  success $7\n}'
+        }, {
+            label: 'canvas roadmap', detail: 'Roadmap: milestones on a timeline, a lane per objective',
+            body: 'canvas ${1:Name} "${2:Roadmap}" {\n  kind roadmap\n  from ${3:YYYY-MM-DD}\n  to ${4:YYYY-MM-DD}\n  lanes $5\n}'
         }]
     },
     Vision: { article: 'a', noun: 'vision', symbol: SymbolKind.String }

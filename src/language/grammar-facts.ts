@@ -22,9 +22,10 @@ export interface GrammarFacts {
     fieldKeywords: string[];
     /**
      * The keywords that start a line of a formatted file: those of elements, of their fields, and of the parts a
-     * block lists (`step`). Every other word keyword continues its line (`target 30 by 2027-06-30`).
+     * block lists (`step`). Every other word keyword continues its line (`target 30 by 2027-06-30`). They are the
+     * grammar's keyword nodes, not words: `by` starts a milestone's field but continues a metric's target.
      */
-    lineKeywords: Set<string>;
+    lineKeywords: Set<GrammarAST.Keyword>;
     /** The keyword written before each reference property, by `Rule.property` (`Ticket.serves` → `serves`). */
     referenceKeywords: Map<string, string>;
     /** Each declared union type (`Subject`) with its member types (`Objective`, `Solution`). */
@@ -73,16 +74,19 @@ function keywordBefore(assignment: GrammarAST.Assignment): string | undefined {
 }
 
 /** A parser rule's leading keyword, when its definition starts with one (`step`; not `on` of `Reading`). */
-function leadingKeyword(rule: GrammarAST.ParserRule): string | undefined {
+function leadingKeyword(rule: GrammarAST.ParserRule): GrammarAST.Keyword | undefined {
     const first = GrammarAST.isGroup(rule.definition) ? rule.definition.elements[0] : rule.definition;
-    return GrammarAST.isKeyword(first) ? first.value : undefined;
+    return GrammarAST.isKeyword(first) ? first : undefined;
 }
 
-function lineKeywords(elementRules: GrammarAST.ParserRule[], keywords: Map<string, string>, fields: string[]): Set<string> {
+function lineKeywords(elementRules: GrammarAST.ParserRule[]): Set<GrammarAST.Keyword> {
+    // An element rule's own word keywords are its keyword and its fields'; a rule it calls continues the field,
+    // unless the rule is a part a block lists and starts with a keyword of its own (`step`).
+    const own = elementRules.flatMap(rule => AstUtils.streamAllContents(rule).filter(GrammarAST.isKeyword)
+        .filter(keyword => word.test(keyword.value)).toArray());
     const parts = elementRules.flatMap(rule => AstUtils.streamAllContents(rule).filter(GrammarAST.isRuleCall)
         .map(call => call.rule.ref).filter(GrammarAST.isParserRule).map(leadingKeyword).toArray());
-    const elements = elementRules.map(rule => keywords.get(rule.name));
-    return new Set([...elements, ...fields, ...parts].filter((keyword): keyword is string => keyword !== undefined));
+    return new Set([...own, ...parts].filter((keyword): keyword is GrammarAST.Keyword => keyword !== undefined));
 }
 
 function computeFacts(grammar: Grammar): GrammarFacts {
@@ -134,7 +138,7 @@ function computeFacts(grammar: Grammar): GrammarFacts {
         keywords,
         blockWords,
         fieldKeywords: ownFields,
-        lineKeywords: lineKeywords(elementRules, keywords, ownFields),
+        lineKeywords: lineKeywords(elementRules),
         referenceKeywords,
         unions,
         id,

@@ -15,6 +15,8 @@ export interface SolutionNode {
     id: string;
     title: string;
     status?: string;
+    /** Its `priority`, only when written. */
+    priority?: string;
     location: ElementLocation;
 }
 
@@ -24,6 +26,10 @@ export interface TicketNode {
     title: string;
     status?: string;
     ticketKind?: string;
+    /** Its `priority`, only when written. */
+    priority?: string;
+    /** The milestone it names, as written when it does not resolve; only when written. */
+    milestone?: string;
     location: ElementLocation;
 }
 
@@ -66,11 +72,17 @@ export function metricNode(model: AlignmentModel, metric: Metric): MetricNode {
 }
 
 function solutionNode(solution: Solution): SolutionNode {
-    return { kind: 'solution', ...elementFields(solution), status: solution.status[0] };
+    const priority = solution.priority[0];
+    return { kind: 'solution', ...elementFields(solution), status: solution.status[0], ...priority !== undefined && { priority } };
 }
 
 export function ticketNode(ticket: Ticket): TicketNode {
-    return { kind: 'ticket', ...elementFields(ticket), status: ticket.status[0], ticketKind: ticket.kind[0] };
+    const priority = ticket.priority[0];
+    const milestone = ticket.milestone[0] && (ticket.milestone[0].ref?.name ?? ticket.milestone[0].$refText);
+    return {
+        kind: 'ticket', ...elementFields(ticket), status: ticket.status[0], ticketKind: ticket.kind[0],
+        ...priority !== undefined && { priority }, ...milestone && { milestone }
+    };
 }
 
 /** Objective tree with metrics, solutions and tickets, plus the work that reaches no objective; built from one model. */

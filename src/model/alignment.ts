@@ -1,8 +1,8 @@
-import type { Canvas, Metric, Model, Need, Objective, Question, Solution, Ticket, UserType } from '../language/generated/ast.js';
+import type { Canvas, Metric, Milestone, Model, Need, Objective, Question, Solution, Ticket, UserType } from '../language/generated/ast.js';
 import { workOnly } from './status.js';
 import { figuresOf, progressOf, type MetricFigures, type Progress } from './progress.js';
 
-export type NamedElement = Objective | Metric | UserType | Solution | Question | Ticket | Canvas;
+export type NamedElement = Objective | Metric | UserType | Solution | Question | Ticket | Milestone | Canvas;
 
 export interface ObjectiveFacts {
     readonly objective: Objective;
@@ -25,6 +25,12 @@ export interface MetricFacts {
 
 export interface SolutionFacts {
     readonly solution: Solution;
+    readonly tickets: Ticket[];
+}
+
+export interface MilestoneFacts {
+    readonly milestone: Milestone;
+    /** The tickets that name it (`milestone` in a ticket), dropped ones included: views say what became of them. */
     readonly tickets: Ticket[];
 }
 
@@ -64,6 +70,7 @@ export class AlignmentModel {
     readonly objectives = new Map<Objective, ObjectiveFacts>();
     readonly metrics = new Map<Metric, MetricFacts>();
     readonly solutions = new Map<Solution, SolutionFacts>();
+    readonly milestones = new Map<Milestone, MilestoneFacts>();
     readonly addressedNeeds = new Set<Need>();
     private readonly needUses = new Map<Need, number>();
     private readonly elementsOf = new Map<string, NamedElement[]>();
@@ -158,6 +165,9 @@ export class AlignmentModel {
             case 'Solution':
                 this.solutions.set(element, { solution: element, tickets: [] });
                 break;
+            case 'Milestone':
+                this.milestones.set(element, { milestone: element, tickets: [] });
+                break;
         }
     }
 
@@ -168,6 +178,7 @@ export class AlignmentModel {
         this.objectives.delete(element as Objective);
         this.metrics.delete(element as Metric);
         this.solutions.delete(element as Solution);
+        this.milestones.delete(element as Milestone);
     }
 
     /** Adds the links that start at these elements; returns how to take each out again. */
@@ -207,6 +218,8 @@ export class AlignmentModel {
                     if (served) add(this.objectives.get(served)?.tickets, element);
                     const implemented = element.implements[0]?.ref;
                     if (implemented) add(this.solutions.get(implemented)?.tickets, element);
+                    const milestone = element.milestone[0]?.ref;
+                    if (milestone) add(this.milestones.get(milestone)?.tickets, element);
                     break;
                 }
             }

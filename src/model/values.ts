@@ -7,7 +7,9 @@ export const allowedValues = {
     solutionStatus: ['idea', 'testing', 'building', 'shipped', 'validated', 'rejected'],
     ticketKind: ['feature', 'refactor', 'platform', 'bug', 'experiment', 'research'],
     ticketStatus: ['todo', 'doing', 'done', 'dropped'],
-    canvasKind: ['product', 'strategy']
+    canvasKind: ['product', 'strategy', 'roadmap'],
+    // Most urgent first: the order work is listed in.
+    priority: ['critical', 'high', 'medium', 'low']
 } as const;
 
 /** The number a value states, or undefined when it is not a plain decimal number. */

@@ -54,8 +54,8 @@ describe('examples', () => {
             ws = await workspace(texts, today);
         });
 
-        it('is read as five files', () => {
-            assert.deepEqual(files, ['backlog.strategy', 'canvas.strategy', 'objectives.strategy', 'solutions.strategy', 'users.strategy']);
+        it('is read as six files', () => {
+            assert.deepEqual(files, ['backlog.strategy', 'canvas.strategy', 'objectives.strategy', 'roadmap.strategy', 'solutions.strategy', 'users.strategy']);
         });
 
         it('has no errors and no warnings', () => {
@@ -142,6 +142,6 @@ describe('examples', () => {
         this.timeout(60000);
         const run = spawnSync(process.execPath, [join(root, 'bin', 'strategy.cjs'), 'check', 'examples/shop-app', '--today', today], { cwd: root, encoding: 'utf8' });
         assert.equal(run.status, 0, run.stdout + run.stderr);
-        assert.match(run.stdout, /^5 files, 0 errors, 0 warnings, 0 infos$/m);
+        assert.match(run.stdout, /^6 files, 0 errors, 0 warnings, 0 infos$/m);
     });
 });

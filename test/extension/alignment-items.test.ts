@@ -53,6 +53,23 @@ describe('Strategy view items', () => {
         assert.equal(itemView(side, false).description, '1 ticket · 0 solutions · no metric · Activate');
     });
 
+    it('shows a ticket\'s priority and milestone, and a solution\'s priority, after its title and status', async () => {
+        const ws = await workspace({
+            'b.strategy': 'objective G "Grow" { metric M }\nmetric M "m" { baseline 0 target 1 by 2027-06-30 }\n'
+                + 'milestone Beta "b" { by 2027-01-31 }\nsolution P "Plan" { advances G status building priority critical }\n'
+                + 'ticket T-1 "Build" { serves G status doing priority high milestone Beta }\nticket T-2 "Try" { serves G milestone Nowhere }\n'
+                + 'ticket T-3 "Plain" { serves G }\n'
+        }, '2026-11-23');
+        const [grow] = buildAlignmentTree(ws.services.strategy.WorkspaceModel.get()).objectives;
+        const views = childrenOf(grow).filter(item => item.kind === 'ticket' || item.kind === 'solution').map(item => itemView(item, false));
+        assert.deepEqual(views.map(view => `${view.label}: ${view.description}`), [
+            'P: Plan · building · priority critical',
+            'T-1: Build · doing · priority high · milestone Beta',
+            'T-2: Try · milestone Nowhere',
+            'T-3: Plain'
+        ]);
+    });
+
     it('opens the top level and leaves objectives below it collapsed', () => {
         const roots = alignmentRoots(tree);
         assert.deepEqual(roots.map(item => item.kind === 'group' ? item.label : item.id), ['Top', 'Tickets serving no objective']);

@@ -17,7 +17,7 @@ import type {
 // Every wait is bounded, so a server that stops answering fails the test instead of hanging the suite.
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
-const files = ['backlog.strategy', 'canvas.strategy', 'objectives.strategy', 'solutions.strategy', 'users.strategy'];
+const files = ['backlog.strategy', 'canvas.strategy', 'objectives.strategy', 'roadmap.strategy', 'solutions.strategy', 'users.strategy'];
 /** Long enough for a loaded CI machine, short enough that a silent server fails fast. */
 const answerMs = 10_000;
 
@@ -178,7 +178,7 @@ describe('strategy lsp --stdio, driven as an editor drives it', function () {
         assert.ok(capabilities.semanticTokensProvider?.legend.tokenTypes.length, 'semantic tokens come without a legend');
     });
 
-    it('publishes diagnostics for all five files of the workspace folder, none of them with a problem', async () => {
+    it('publishes diagnostics for all six files of the workspace folder, none of them with a problem', async () => {
         for (const name of files) assert.deepEqual(await diagnosticsOf(name, 0), [], `diagnostics of ${name}`);
     });
 
@@ -188,6 +188,7 @@ describe('strategy lsp --stdio, driven as an editor drives it', function () {
         await open('solutions.strategy');
         await open('users.strategy');
         await open('canvas.strategy');
+        await open('roadmap.strategy');
         const links = await request<LocationLink[]>('textDocument/definition', { textDocument: textDocument('backlog.strategy'), position: at('backlog.strategy', 'serves Engagement', 9) });
         assert.equal(links.length, 1);
         assert.equal(links[0].targetUri, uri('objectives.strategy'));
@@ -195,12 +196,12 @@ describe('strategy lsp --stdio, driven as an editor drives it', function () {
         assert.deepEqual(links[0].originSelectionRange?.start, at('backlog.strategy', 'serves Engagement', 'serves '.length));
     });
 
-    it('finds every reference to Engagement: the three tickets, the three solutions, the question and the canvas', async () => {
+    it('finds every reference to Engagement: the three tickets, the three solutions, the question, the canvas and the milestone', async () => {
         const locations = await request<Location[]>('textDocument/references', {
             textDocument: textDocument('objectives.strategy'), position: at('objectives.strategy', 'Engagement "', 3), context: { includeDeclaration: false }
         });
         const where = locations.map(l => `${file(l.uri)}:${l.range.start.line + 1}`).sort();
-        assert.deepEqual(where, ['backlog.strategy:10', 'backlog.strategy:17', 'backlog.strategy:3', 'canvas.strategy:4',
+        assert.deepEqual(where, ['backlog.strategy:12', 'backlog.strategy:21', 'backlog.strategy:3', 'canvas.strategy:4', 'roadmap.strategy:5',
             'solutions.strategy:13', 'solutions.strategy:20', 'solutions.strategy:30', 'solutions.strategy:5']);
         for (const location of locations) {
             assert.equal(texts.get(file(location.uri))!.slice(offsetAt(texts.get(file(location.uri))!, location.range.start), offsetAt(texts.get(file(location.uri))!, location.range.end)), 'Engagement');
@@ -263,7 +264,7 @@ describe('strategy lsp --stdio, driven as an editor drives it', function () {
 
     it('finds a ticket by its key and an objective by words of its title across the workspace (Ctrl+T)', async () => {
         const byKey = await request<SymbolInformation[]>('workspace/symbol', { query: 'APP-123' });
-        assert.deepEqual(byKey.map(s => [s.name.split(' ')[0], file(s.location.uri), s.location.range.start.line + 1]), [['APP-123', 'backlog.strategy', 16]]);
+        assert.deepEqual(byKey.map(s => [s.name.split(' ')[0], file(s.location.uri), s.location.range.start.line + 1]), [['APP-123', 'backlog.strategy', 20]]);
         const byTitle = await request<SymbolInformation[]>('workspace/symbol', { query: 'monthly usage' });
         assert.ok(byTitle.some(s => s.name.startsWith('Engagement') && file(s.location.uri) === 'objectives.strategy'), JSON.stringify(byTitle));
     });
@@ -353,7 +354,7 @@ describe('strategy lsp --stdio, driven as an editor drives it', function () {
             { start: at('backlog.strategy', 'serves Engagement', 7), end: at('backlog.strategy', 'serves Engagement', 17) });
         const edit = await request<WorkspaceEdit>('textDocument/rename', { textDocument: textDocument('backlog.strategy'), position, newName: 'Usage' });
         const changes = edit.changes!;
-        assert.deepEqual(Object.keys(changes).map(file).sort(), ['backlog.strategy', 'canvas.strategy', 'objectives.strategy', 'solutions.strategy']);
+        assert.deepEqual(Object.keys(changes).map(file).sort(), ['backlog.strategy', 'canvas.strategy', 'objectives.strategy', 'roadmap.strategy', 'solutions.strategy']);
         for (const [target, edits] of Object.entries(changes)) {
             const renamed = applyEdits(texts.get(file(target))!, edits);
             assert.equal(renamed, texts.get(file(target))!.replace(/\bEngagement\b/g, 'Usage'), `renamed ${file(target)}`);

@@ -1,11 +1,12 @@
 import { AstUtils, CstUtils, GrammarUtils, type AstNode, type LangiumDocument } from 'langium';
 import type { CodeActionProvider } from 'langium/lsp';
 import { CodeActionKind, type CodeAction, type CodeActionParams, type Diagnostic, type Range, type TextEdit } from 'vscode-languageserver';
-import { isMetric, isObjective, Metric, isSolution, isTicket, isUserType, type UserType } from '../generated/ast.js';
+import { isMetric, isMilestone, isObjective, Metric, isSolution, isTicket, isUserType, type UserType } from '../generated/ast.js';
 import { elementKind, kindName, kindsOf } from '../element-kinds.js';
 import { grammarFacts } from '../grammar-facts.js';
 import type { StrategyDiagnosticData } from '../validate/checks/codes.js';
 import { numberOf } from '../../model/values.js';
+import { moveToMilestone } from './milestone-actions.js';
 import { removeRepeatedField } from './remove-field.js';
 import { addTodaysReading, currentAt, moveCurrentToReading } from './reading-actions.js';
 import { serveChoices, serveTitle } from './serve-choices.js';
@@ -22,7 +23,11 @@ export class StrategyCodeActionProvider implements CodeActionProvider {
         'metric-incomplete': (document, diagnostic) => this.completeMetric(document, diagnostic),
         'unmeasured-objective': (document, diagnostic) => this.measureObjective(document, diagnostic),
         'duplicate-field': (document, diagnostic, data) => removeRepeatedField(document, diagnostic, data),
-        'metric-stale': (document, diagnostic) => this.addReading(document, diagnostic.range, diagnostic)
+        'metric-stale': (document, diagnostic) => this.addReading(document, diagnostic.range, diagnostic),
+        'milestone-overdue': (document, diagnostic) => {
+            const milestone = nodeAt(document, diagnostic.range, isMilestone);
+            return milestone ? moveToMilestone(milestone, diagnostic, this.services.strategy.WorkspaceModel.get()) : [];
+        }
     };
 
     /** Whether the client applies LSP 3.18 snippet edits (vscode-languageclient 11 does), to select a placeholder. */

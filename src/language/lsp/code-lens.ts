@@ -1,10 +1,12 @@
 import type { AstNode, LangiumDocument } from 'langium';
 import type { CodeLensProvider } from 'langium/lsp';
 import type { CodeLens, Position } from 'vscode-languageserver';
-import type { Model, Objective, Ticket } from '../generated/ast.js';
+import type { Milestone, Model, Objective, Ticket } from '../generated/ast.js';
 import type { AlignmentModel } from '../../model/alignment.js';
 import { nameLocation, type ElementLocation } from '../../model/locations.js';
 import { gradeLabel, wayText } from '../../model/metric-text.js';
+import { dueText, milestoneState } from '../../model/milestones.js';
+import { plural } from '../../model/values.js';
 import { rollUpWork } from '../../model/work-rollup.js';
 import { workOnly } from '../../model/status.js';
 import { workText } from '../../model/work-text.js';
@@ -19,7 +21,7 @@ export const showReferencesCommand = 'strategy.showReferences';
 
 /**
  * Above each objective, its work (its sub-objectives' included) and the first metric's progress; above each ticket,
- * the chain it serves. Everything comes from the cached alignment model: a ticket's lens costs a map look-up, an
+ * the chain it serves; above each milestone, its tickets and its date. Everything comes from the cached alignment model: a ticket's lens costs a map look-up, an
  * objective's a walk of the objectives below it.
  */
 export class StrategyCodeLensProvider implements CodeLensProvider {
@@ -32,6 +34,7 @@ export class StrategyCodeLensProvider implements CodeLensProvider {
             let lens: CodeLens | undefined;
             if (element.$type === 'Objective') lens = this.objectiveLens(element, model);
             else if (element.$type === 'Ticket') lens = this.ticketLens(element, model);
+            else if (element.$type === 'Milestone') lens = this.milestoneLens(element, model);
             if (lens) lenses.push(lens);
         }
         return lenses;
@@ -72,6 +75,15 @@ export class StrategyCodeLensProvider implements CodeLensProvider {
         else if (served) title = `serves ${served.$refText} (not found)`;
         else title = 'serves no objective';
         return this.lens(ticket, title, chain.slice(0, 1));
+    }
+
+    /** `5 tickets · 2 done · due in 23 days`, `no tickets · 12 days late`; a click lists its tickets. */
+    private milestoneLens(milestone: Milestone, model: AlignmentModel): CodeLens | undefined {
+        const tickets = model.milestones.get(milestone)?.tickets ?? [];
+        const state = milestoneState(model, milestone);
+        const when = state.daysLeft === undefined ? 'no date' : dueText(state.daysLeft);
+        const title = tickets.length === 0 ? `no tickets · ${when}` : `${plural(tickets.length, 'ticket')} · ${state.counts.done} done · ${when}`;
+        return this.lens(milestone, title, tickets);
     }
 
     private lens(element: AstNode, title: string, targets: AstNode[]): CodeLens | undefined {

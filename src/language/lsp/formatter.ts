@@ -1,4 +1,4 @@
-import { CstUtils, GrammarAST, type LangiumDocument, type LeafCstNode } from 'langium';
+import { AstUtils, CstUtils, GrammarAST, type Grammar, type LangiumDocument, type LeafCstNode } from 'langium';
 import { AbstractFormatter } from 'langium/lsp';
 import type { FormattingOptions, Range, TextEdit } from 'vscode-languageserver';
 import { grammarFacts } from '../grammar-facts.js';
@@ -158,7 +158,7 @@ function layoutBetween(previous: LeafCstNode, next: LeafCstNode, hasComments: bo
  * continue a field on its line (`target 30 by 2027-06-30`, `step "…" tickets APP-1`).
  */
 function startsLine(leaf: LeafCstNode): boolean {
-    return GrammarAST.isKeyword(leaf.grammarSource) && grammarFacts().lineKeywords.has(leaf.text);
+    return GrammarAST.isKeyword(leaf.grammarSource) && grammarFacts(AstUtils.findRootNode(leaf.grammarSource) as Grammar).lineKeywords.has(leaf.grammarSource);
 }
 
 /** Block nesting level of each token: the level a line starting with it is indented to. */

@@ -1,9 +1,10 @@
 import { CstUtils, type AstNode, type LangiumDocument, type MultiReference, type Reference } from 'langium';
 import type { Hover, HoverParams } from 'vscode-languageserver';
 import { MultilineCommentHoverProvider } from 'langium/lsp';
-import type { Canvas, Metric, Need, Objective, Question, Solution, Ticket, UserType } from '../generated/ast.js';
+import type { Canvas, Metric, Milestone, Need, Objective, Question, Solution, Ticket, UserType } from '../generated/ast.js';
 import type { AlignmentModel } from '../../model/alignment.js';
 import { metricLine, readingLines } from '../../model/metric-text.js';
+import { dueText, milestoneObjectives, milestoneState, ticketStatuses } from '../../model/milestones.js';
 import { metricTrace } from '../../model/trace.js';
 import { workOnly } from '../../model/status.js';
 import { oneLine, plural } from '../../model/values.js';
@@ -56,7 +57,7 @@ function labelledList(label: string, items: string[]): string | undefined {
     return items.length > 0 ? [label, ...items.map(item => `- ${item}`)].join('\n') : undefined;
 }
 
-type Documented = Objective | Metric | UserType | Need | Solution | Question | Ticket | Canvas;
+type Documented = Objective | Metric | UserType | Need | Solution | Question | Ticket | Milestone | Canvas;
 
 /**
  * What an element is and how it stands, wherever the cursor names it (its definition or any reference):
@@ -96,6 +97,7 @@ export class StrategyHoverProvider extends MultilineCommentHoverProvider {
             case 'Metric': return this.metric(element, model);
             case 'Ticket': return this.ticket(element, model);
             case 'Solution': return this.solution(element, model);
+            case 'Milestone': return this.milestone(element, model);
             case 'Need': return this.need(element);
             case 'UserType': return [labelledList('Needs:', element.needs.map(n => `${escapeMarkdown(n.name ?? '')}: ${escapeMarkdown(n.title ?? '')}`))];
             case 'Question': return [fieldLine([['about', names(element.subjects)]])];
@@ -160,7 +162,9 @@ export class StrategyHoverProvider extends MultilineCommentHoverProvider {
         const fields = fieldLine([
             ['implements', ticket.implements[0] && nameOf(ticket.implements[0])],
             ['kind', ticket.kind[0] && escapeMarkdown(ticket.kind[0])],
-            ['status', ticket.status[0] && escapeMarkdown(ticket.status[0])]
+            ['status', ticket.status[0] && escapeMarkdown(ticket.status[0])],
+            ['priority', ticket.priority[0] && escapeMarkdown(ticket.priority[0])],
+            ['milestone', ticket.milestone[0] && nameOf(ticket.milestone[0])]
         ]);
         const link = ticket.link[0] && `link ${linkMarkdown(ticket.link[0])}`;
         return [progress, fields, link];
@@ -174,11 +178,35 @@ export class StrategyHoverProvider extends MultilineCommentHoverProvider {
             ['for', names(solution.users)],
             ['addresses', solution.needs.map(needNames).join(', ')],
             ['advances', names(solution.objectives)],
-            ['status', solution.status[0] && escapeMarkdown(solution.status[0])]
+            ['status', solution.status[0] && escapeMarkdown(solution.status[0])],
+            ['priority', solution.priority[0] && escapeMarkdown(solution.priority[0])]
         ]);
         const hypotheses = labelledList(solution.hypotheses.length === 1 ? 'Hypothesis:' : 'Hypotheses:', solution.hypotheses.map(escapeMarkdown));
         const count = `${plural(tickets, 'ticket')} ${tickets === 1 ? 'implements' : 'implement'} it${dropped > 0 ? ` (${dropped} dropped)` : ''}`;
         return [fields, hypotheses, count];
+    }
+
+    /**
+     * `by 2026-10-31 · 23 days late · OVERDUE: 2 tickets still live` (overdue said in words, not by colour), its
+     * tickets by status, and the objectives it moves with the first metric of each as the hover of a ticket shows it.
+     */
+    private milestone(milestone: Milestone, model: AlignmentModel): Array<string | undefined> {
+        const state = milestoneState(model, milestone);
+        const written = milestone.by[0];
+        const when = state.by === undefined
+            ? (written ? `by ${escapeMarkdown(written)} (not a date)` : 'No date: add `by YYYY-MM-DD`')
+            : [`by ${state.by}`, dueText(state.daysLeft ?? 0), state.overdue ? `OVERDUE: ${plural(state.live.length, 'ticket')} still live` : undefined]
+                .filter(part => part).join(' · ');
+        // Every ticket that names it, as the code lens counts; one with an unknown status is in no status's count.
+        const total = model.milestones.get(milestone)?.tickets.length ?? 0;
+        const byStatus = ticketStatuses.filter(status => state.counts[status] > 0).map(status => `${state.counts[status]} ${status}`);
+        const tickets = total === 0 ? 'No ticket names it' : `${plural(total, 'ticket')}: ${byStatus.join(', ')}`;
+        const objectives = milestoneObjectives(model, milestone).map(objective => {
+            const [first] = this.metricLines(objective, model);
+            return first ? `${escapeMarkdown(objective.name)} · ${first}` : `${escapeMarkdown(objective.name)} · ${this.unmeasured(objective, model).toLowerCase()}`;
+        });
+        const label = milestone.objectives.length > 0 ? 'Advances:' : 'Moves, through its tickets:';
+        return [when, tickets, labelledList(label, objectives)];
     }
 
     private need(need: Need): Array<string | undefined> {

@@ -6,6 +6,7 @@ import { canvasChecks } from './checks/canvas-checks.js';
 import { fieldChecks } from './checks/field-checks.js';
 import { identityChecks } from './checks/identity-checks.js';
 import { metricChecks } from './checks/metric-checks.js';
+import { milestoneChecks, roadmapFieldChecks } from './checks/milestone-checks.js';
 import { objectiveChecks } from './checks/objective-checks.js';
 import { readingChecks } from './checks/reading-checks.js';
 import { solutionChecks } from './checks/solution-checks.js';
@@ -18,9 +19,11 @@ export function registerStrategyChecks(services: StrategyServices): void {
     const named = ofNamedElements(services.shared.AstReflection);
     const families: Array<ValidationChecks<StrategyAstType>> = [
         fieldChecks,
+        roadmapFieldChecks,
         named(canvasChecks),
         named(identityChecks(workspace)),
         named(metricChecks(workspace)),
+        named(milestoneChecks(workspace)),
         named(objectiveChecks(workspace)),
         named(readingChecks(workspace)),
         named(solutionChecks(workspace)),

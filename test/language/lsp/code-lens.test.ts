@@ -47,8 +47,8 @@ describe('code lens', () => {
         assert.deepEqual(engagement.range.start, position);
         assert.deepEqual(targets(ws, locations), [
             'backlog.strategy:2 APP-101',
-            'backlog.strategy:9 APP-102',
-            'backlog.strategy:16 APP-123',
+            'backlog.strategy:11 APP-102',
+            'backlog.strategy:20 APP-123',
             'solutions.strategy:2 PersonalizedNotifications',
             'solutions.strategy:10 FasterNavigation',
             'solutions.strategy:17 ExclusiveDeals'
@@ -65,15 +65,15 @@ describe('code lens', () => {
         const lenses = await lensesOf(ws, 'backlog.strategy');
         assert.deepEqual(lenses.map(titled), [
             '2: serves Engagement → Revenue',
-            '9: serves Engagement → Revenue',
-            '16: serves Engagement → Revenue',
-            '24: serves Activation → Revenue'
+            '11: serves Engagement → Revenue',
+            '20: serves Engagement → Revenue',
+            '30: serves Activation → Revenue'
         ]);
         const [uri, position, locations] = lenses[3].command!.arguments as [string, Position, Location[]];
         assert.equal(uri, ws.uri('backlog.strategy').toString());
-        assert.deepEqual(position, { line: 23, character: 7 });
+        assert.deepEqual(position, { line: 29, character: 7 });
         assert.deepEqual(targets(ws, locations), ['objectives.strategy:19 Activation']);
-        assert.deepEqual(await lensesOf(ws, 'solutions.strategy'), [], 'only objectives and tickets have lenses');
+        assert.deepEqual(await lensesOf(ws, 'solutions.strategy'), [], 'only objectives, tickets and milestones have lenses');
     });
 
     it('says no metric, no objective or a missing objective, with singular counts', async () => {
@@ -140,6 +140,23 @@ ticket T-6 "t" { serves X }`
             // A parent cycle ends: each member counts the other once, and itself not again.
             '8: 1 ticket · 0 solutions · 1 sub-objective · no metric',
             '9: 1 ticket (through 1 sub-objective) · 0 solutions · no metric'
+        ]);
+    });
+
+    it('above each milestone: its tickets, how many are done and its date against today; a click lists its tickets', async () => {
+        const lenses = await lensesOf(ws, 'roadmap.strategy');
+        assert.deepEqual(lenses.map(titled), ['3: 2 tickets · 0 done · due in 25 days', '8: 1 ticket · 0 done · due in 95 days', '12: 1 ticket · 0 done · due in 128 days']);
+        assert.equal(lenses[0].command?.command, showReferencesCommand);
+        assert.deepEqual(targets(ws, (lenses[0].command!.arguments as [string, Position, Location[]])[2]), [
+            'backlog.strategy:2 APP-101',
+            'backlog.strategy:11 APP-102'
+        ]);
+        const other = await workspace({
+            'main.strategy': 'objective Goal "G"\nmilestone Late "L" { by 2026-11-11 }\nmilestone Empty "E" { by 2026-11-23 }\nmilestone Undated "U"\n'
+                + 'ticket T-1 "a" { serves Goal milestone Late status done }\nticket T-2 "b" { serves Goal milestone Late }\n'
+        });
+        assert.deepEqual((await lensesOf(other, 'main.strategy')).map(titled).filter(title => /^[234]:/.test(title)), [
+            '2: 2 tickets · 1 done · 12 days late', '3: no tickets · due today', '4: no tickets · no date'
         ]);
     });
 

@@ -126,7 +126,7 @@ describe('completion', () => {
 
     it('offers the field keywords of the current block, and only those', async () => {
         assert.deepEqual(labels(await complete('ticket T-1 "t" {\n  serves Revenue\n  |\n}')),
-            ['implements', 'kind', 'link', 'serves', 'status']);
+            ['implements', 'kind', 'link', 'milestone', 'priority', 'serves', 'status']);
         assert.deepEqual(labels(await complete('objective O "o" { parent Revenue | }')),
             ['focus', 'horizon', 'metric', 'owner', 'parent']);
         assert.deepEqual(labels(await complete('metric M "m" { target 5 | }')),
@@ -150,10 +150,10 @@ describe('completion', () => {
     });
 
     describe('snippets', () => {
-        it('one per element kind at the top level, two for canvases', async () => {
+        it('one per element kind at the top level, three for canvases', async () => {
             const snippets = (await complete('objective O "o" {}\n|')).filter(item => item.kind === CompletionItemKind.Snippet);
             assert.deepEqual(labels(snippets),
-                ['canvas product', 'canvas strategy', 'metric', 'objective', 'question', 'solution', 'ticket', 'usertype']);
+                ['canvas product', 'canvas roadmap', 'canvas strategy', 'metric', 'milestone', 'objective', 'question', 'solution', 'ticket', 'usertype']);
             assert.ok(snippets.every(item => item.insertTextFormat === InsertTextFormat.Snippet));
         });
 

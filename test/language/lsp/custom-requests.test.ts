@@ -22,7 +22,7 @@ describe('custom requests', () => {
         assert.deepEqual(keys.map(k => k.id), ['APP-101', 'APP-102', 'APP-123', 'APP-130']);
         assert.deepEqual(keys.find(k => k.id === 'APP-123'), {
             id: 'APP-123',
-            location: { uri: ws.uri('backlog.strategy').toString(), range: { start: { line: 15, character: 7 }, end: { line: 15, character: 14 } } }
+            location: { uri: ws.uri('backlog.strategy').toString(), range: { start: { line: 19, character: 7 }, end: { line: 19, character: 14 } } }
         });
     });
 
@@ -30,7 +30,7 @@ describe('custom requests', () => {
         const hover = await ticketHover(ws.services, 'APP-123');
         const document = ws.documents.get('backlog.strategy')!;
         const inFile = await ws.services.lsp.HoverProvider!.getHoverContent(document, {
-            textDocument: { uri: document.uri.toString() }, position: { line: 15, character: 9 }
+            textDocument: { uri: document.uri.toString() }, position: { line: 19, character: 9 }
         });
         assert.equal(hover?.markdown, (inFile?.contents as { value: string }).value);
         assert.match(hover!.markdown, /^\*\*Ticket APP-123: Prototype personalized notifications\*\*\n\nserves Engagement → Revenue\n/);

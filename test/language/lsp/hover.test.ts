@@ -35,7 +35,7 @@ serves Engagement → Revenue
 - Engagement · MonthlyRepeatUsers: 20% → 22.5% → 30% by 2027-06-30 (25% of the way, on track: at this pace 32.3% by 2027-06-30, 123% of the way)
 - Revenue · PurchaseRecurrence: 41% → 43% → 50% by 2027-12-31 (22% of the way, at risk: at this pace 47.8% by 2027-12-31, 75% of the way)
 
-implements PersonalizedNotifications · kind experiment · status doing
+implements PersonalizedNotifications · kind experiment · status doing · priority high · milestone NotificationsBeta
 
 link <https://tracker.example.com/browse/APP-123>`;
 
@@ -163,6 +163,44 @@ ticket T-3 "Bare" { serves Bare status todo }`
         assert.match((await hoverAt(timed, 'a.strategy', 'metric Short'))!, /\n\nReadings:\n- 2026-09-01: 1 \(baseline\)\n- 2026-10-01: 1\.2\n\n/);
         assert.equal(await hoverAt(timed, 'a.strategy', 'metric Nps'), '**Metric Nps: Net promoter score**\n\n41 (range 30 to 60) (healthy)\n\n'
             + 'Readings:\n- 2026-11-01: 41\n\nHealth metric: watched inside its range, measures no objective');
+    });
+
+    it('shows a milestone\'s date and days left, its tickets by status and the objectives it advances with their first metric', async () => {
+        const hover = `**Milestone RepeatBasket: Repeat buying in one tap**
+
+by 2026-12-18 · due in 25 days
+
+2 tickets: 1 todo, 1 doing
+
+Advances:
+- Engagement · MonthlyRepeatUsers: 20% → 22.5% → 30% by 2027-06-30 (25% of the way, on track: at this pace 32.3% by 2027-06-30, 123% of the way)`;
+        assert.equal(await hoverAt(ws, 'roadmap.strategy', 'milestone RepeatBasket'), hover);
+        assert.equal(await hoverAt(ws, 'backlog.strategy', 'milestone RepeatBasket'), hover);
+        assert.match(await hoverAt(ws, 'roadmap.strategy', 'milestone NotificationsBeta') ?? '', /\n\nMoves, through its tickets:\n- Engagement · MonthlyRepeatUsers: /);
+    });
+
+    it('says OVERDUE in words, due today, a missing date, and a milestone no ticket names', async () => {
+        const goal = 'objective Goal "Goal" { metric M }\nmetric M "M" { baseline 1 target 2 by 2027-06-30 current 1 }\nobjective Bare "Bare"\n';
+        const other = await workspace({
+            'main.strategy': `${goal}milestone Late "Late" { by 2026-11-11 advances Goal, Bare }\nmilestone Today "Today" { by 2026-11-23 }\n`
+                + 'milestone Undated "Undated"\nmilestone Odd "Odd" { by soon }\n'
+                + 'ticket T-1 "a" { serves Goal milestone Late status doing }\nticket T-2 "b" { serves Goal milestone Late }\n'
+                + 'ticket T-3 "c" { serves Goal milestone Late status done }\nticket T-4 "d" { serves Goal milestone Late status dropped }\n'
+                + 'ticket T-5 "e" { serves Goal milestone Today status todo priority critical }\n'
+        });
+        assert.equal(await hoverAt(other, 'main.strategy', 'milestone Late'), `**Milestone Late: Late**
+
+by 2026-11-11 · 12 days late · OVERDUE: 2 tickets still live
+
+4 tickets: 1 todo, 1 doing, 1 done, 1 dropped
+
+Advances:
+- Goal · M: 1 → 1 → 2 by 2027-06-30 (0% of the way, off track)
+- Bare · no metric`);
+        assert.match(await hoverAt(other, 'main.strategy', 'milestone Today') ?? '', /\n\nby 2026-11-23 · due today\n\n1 ticket: 1 todo\n\n/);
+        assert.match(await hoverAt(other, 'main.strategy', 'milestone Undated') ?? '', /\n\nNo date: add `by YYYY-MM-DD`\n\nNo ticket names it$/);
+        assert.match(await hoverAt(other, 'main.strategy', 'milestone Odd') ?? '', /\n\nby soon \(not a date\)\n\nNo ticket names it$/);
+        assert.match(await hoverAt(other, 'main.strategy', 'ticket T-5') ?? '', /\n\nstatus todo · priority critical · milestone Today$/);
     });
 
     it('shows the cycle of an objective that is its own ancestor', async () => {

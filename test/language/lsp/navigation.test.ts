@@ -84,8 +84,8 @@ describe('navigation', () => {
             ['canvas.strategy', 'users FrequentBuyer', 'users.strategy:2 FrequentBuyer'],
             ['canvas.strategy', 'solutions ExclusiveDeals, PersonalizedNotifications', 'solutions.strategy:2 PersonalizedNotifications'],
             ['canvas.strategy', 'questions RespondToNotifications, UsageBarriers', 'solutions.strategy:29 UsageBarriers'],
-            ['canvas.strategy', 'tickets APP-101, APP-102', 'backlog.strategy:9 APP-102'],
-            ['canvas.strategy', 'tickets APP-123', 'backlog.strategy:16 APP-123'],
+            ['canvas.strategy', 'tickets APP-101, APP-102', 'backlog.strategy:11 APP-102'],
+            ['canvas.strategy', 'tickets APP-123', 'backlog.strategy:20 APP-123'],
             ['canvas.strategy', 'goal Revenue', 'objectives.strategy:5 Revenue'],
             ['canvas.strategy', 'success PurchaseRecurrence', 'objectives.strategy:26 PurchaseRecurrence'],
             ['canvas.strategy', 'success PurchaseRecurrence, MonthlyRepeatUsers', 'objectives.strategy:36 MonthlyRepeatUsers']
@@ -109,18 +109,19 @@ describe('navigation', () => {
 
     const engagementReferences = [
         'backlog.strategy:3 serves Engagement',
-        'backlog.strategy:10 serves Engagement',
-        'backlog.strategy:17 serves Engagement',
+        'backlog.strategy:12 serves Engagement',
+        'backlog.strategy:21 serves Engagement',
         'canvas.strategy:4 outcomes Engagement',
         'extra.strategy:3 parent Engagement',
         'extra.strategy:20 advances Engagement',
+        'roadmap.strategy:5 advances Engagement',
         'solutions.strategy:5 advances Engagement',
         'solutions.strategy:13 advances Engagement, Activation',
         'solutions.strategy:20 advances Engagement',
         'solutions.strategy:30 about Engagement'
     ];
 
-    it('finds every reference to an objective across files: tickets, solutions, sub-objectives, questions, canvases', async () => {
+    it('finds every reference to an objective across files: tickets, solutions, sub-objectives, questions, canvases, milestones', async () => {
         assert.deepEqual(await references('objectives.strategy', 'objective Engagement', false), engagementReferences);
         assert.deepEqual(await references('backlog.strategy', 'serves Engagement', false), engagementReferences, 'the same from a reference');
         assert.deepEqual(await references('objectives.strategy', 'objective Engagement', true),
@@ -149,8 +150,8 @@ describe('navigation', () => {
     it('goes to the implementations of an objective: tickets, solutions, sub-objectives and canvases, not questions', async () => {
         const expected = [
             'backlog.strategy:2 APP-101',
-            'backlog.strategy:9 APP-102',
-            'backlog.strategy:16 APP-123',
+            'backlog.strategy:11 APP-102',
+            'backlog.strategy:20 APP-123',
             'canvas.strategy:1 AppRecurrence',
             'extra.strategy:2 Retention',
             'extra.strategy:17 Reorder',
@@ -172,7 +173,7 @@ describe('navigation', () => {
             'extra.strategy:2 Retention',
             'objectives.strategy:11 Engagement'
         ]);
-        assert.deepEqual(await implementations('canvas.strategy', 'FasterNavigation'), ['backlog.strategy:2 APP-101', 'backlog.strategy:9 APP-102']);
+        assert.deepEqual(await implementations('canvas.strategy', 'FasterNavigation'), ['backlog.strategy:2 APP-101', 'backlog.strategy:11 APP-102']);
         assert.deepEqual(await implementations('users.strategy', 'usertype FrequentBuyer'), [
             'solutions.strategy:2 PersonalizedNotifications',
             'solutions.strategy:10 FasterNavigation',
@@ -188,7 +189,7 @@ describe('navigation', () => {
         const [link] = await ws.services.lsp.ImplementationProvider!.getImplementation(document, at(ws, 'backlog.strategy', 'implements FasterNavigation')) ?? [];
         assert.deepEqual(link.originSelectionRange, { start: { line: 3, character: 13 }, end: { line: 3, character: 29 } });
         assert.equal(link.targetUri, ws.uri('backlog.strategy').toString());
-        assert.deepEqual(link.targetRange, { start: { line: 1, character: 0 }, end: { line: 6, character: 1 } });
+        assert.deepEqual(link.targetRange, { start: { line: 1, character: 0 }, end: { line: 8, character: 1 } });
         assert.deepEqual(link.targetSelectionRange, { start: { line: 1, character: 7 }, end: { line: 1, character: 14 } });
     });
 

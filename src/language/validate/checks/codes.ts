@@ -22,10 +22,12 @@ export const checkSeverity = {
     'metric-stale': 'info',
     'reading-in-future': 'warning',
     'metric-out-of-range': 'warning',
+    'milestone-overdue': 'warning',
     'objective-without-work': 'info',
     'work-done-target-unmet': 'info',
     'unmeasurable-problem': 'info',
-    'unused-need': 'info'
+    'unused-need': 'info',
+    'milestone-without-work': 'info'
 } as const satisfies Record<string, ValidationSeverity>;
 
 export type CheckCode = keyof typeof checkSeverity;

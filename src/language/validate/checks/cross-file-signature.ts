@@ -2,6 +2,7 @@ import type { Model } from '../../generated/ast.js';
 import type { AlignmentModel } from '../../../model/alignment.js';
 import { identitySignature } from './identity-checks.js';
 import { objectiveSignature } from './objective-checks.js';
+import { milestoneSignature } from './milestone-checks.js';
 import { needSignature } from './solution-checks.js';
 import { ticketSignature } from './ticket-checks.js';
 
@@ -21,6 +22,9 @@ export function crossFileSignature(root: Model, model: AlignmentModel): string {
                 break;
             case 'Ticket':
                 parts.push(ticketSignature(element, model));
+                break;
+            case 'Milestone':
+                parts.push(milestoneSignature(element, model));
                 break;
             case 'UserType':
                 for (const need of element.needs) parts.push(needSignature(need, model));

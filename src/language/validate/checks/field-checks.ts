@@ -43,7 +43,7 @@ function checkNumber(node: AstNode, accept: ValidationAcceptor, property: string
     });
 }
 
-function checkDate(node: AstNode, accept: ValidationAcceptor, property: string, raw: string | undefined): void {
+export function checkDate(node: AstNode, accept: ValidationAcceptor, property: string, raw: string | undefined): void {
     if (raw === undefined || isCalendarDate(raw)) return;
     if (/^[0-9]+([./-])[0-9]+\1[0-9]+$/.test(raw) && !/^[0-9]{4}-/.test(raw)) {
         const example = dateWrittenOtherwise(raw) ?? '2027-06-30';

@@ -79,22 +79,20 @@ function utcDate(year: number, month: number, day: number): Date {
     return date;
 }
 
-const pad = (value: number) => String(value).padStart(2, '0');
+const isoDay = (date: Date) => date.toISOString().slice(0, 10);
 
-/** The first day of the quarter of `date`, or of the one `shift` quarters later. */
-function quarterStart(date: string, shift = 0): string {
-    const year = Number(date.slice(0, 4));
-    const quarter = Math.floor((Number(date.slice(5, 7)) - 1) / 3) + shift;
-    const start = utcDate(year, quarter * 3, 1);
-    return `${start.getUTCFullYear()}-${pad(start.getUTCMonth() + 1)}-01`;
+/** The first day of the quarter of `date`. */
+function quarterStart(date: string): string {
+    return isoDay(utcDate(Number(date.slice(0, 4)), Math.floor((Number(date.slice(5, 7)) - 1) / 3) * 3, 1));
 }
 
-function dayBefore(date: string): string {
-    return new Date(Date.parse(`${date}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
+/** The last day of the quarter of `date`. */
+function quarterEnd(date: string): string {
+    return isoDay(utcDate(Number(date.slice(0, 4)), Math.floor((Number(date.slice(5, 7)) - 1) / 3) * 3 + 3, 0));
 }
 
 function lastOfMonth(date: string): string {
-    return utcDate(Number(date.slice(0, 4)), Number(date.slice(5, 7)), 0).toISOString().slice(0, 10);
+    return isoDay(utcDate(Number(date.slice(0, 4)), Number(date.slice(5, 7)), 0));
 }
 
 /**
@@ -107,9 +105,8 @@ function windowOf(canvas: Canvas, dates: string[], today: string): { from: strin
     const last = sorted[sorted.length - 1] ?? today;
     const written = (value: string | undefined) => (isCalendarDate(value) ? value : undefined);
     const from = written(canvas.from[0]) ?? quarterStart(first);
-    const defaultTo = dayBefore(quarterStart(last > from ? last : from, 1));
-    const to = written(canvas.to[0]) ?? defaultTo;
-    if (to < from) return { from: quarterStart(first), to: dayBefore(quarterStart(last, 1)) };
+    const to = written(canvas.to[0]) ?? quarterEnd(last > from ? last : from);
+    if (to < from) return { from: quarterStart(first), to: quarterEnd(last) };
     return { from: `${from.slice(0, 7)}-01`, to: lastOfMonth(to) };
 }
 

@@ -54,8 +54,8 @@ export function axisOf(from: string, to: string): Axis {
     const spans = (step: number, label: (start: string) => string, align: (date: string) => string, every = 1): Span[] => {
         const result: Span[] = [];
         let index = 0;
-        // A start past 9999 is written `+010000-…`, which sorts before any date: the length ends the loop.
-        for (let start = align(from); start.length === 10 && start <= to; start = addMonths(start, step), index++) {
+        // A start past 9999 is written `+010000-…`, which sorts before any date: only four-digit years go on.
+        for (let start = align(from); /^\d{4}-/.test(start) && start <= to; start = addMonths(start, step), index++) {
             if (index % every === 0) result.push(span(label(start), start, addMonths(start, step * every)));
         }
         return result;

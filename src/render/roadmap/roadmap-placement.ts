@@ -5,7 +5,9 @@ import type { RoadmapMilestone } from '../../model/roadmap-view.js';
 // rows of labels; what finds no room there is gathered in a last row of clusters ("12 milestones"), one cluster per
 // run of milestones whose clusters would overlap, so nothing is drawn over anything else, however many share a day.
 
-export const labelWidth = 156;
+export const labelWidth = 148;
+/** How far a label may run past the timeline's end, into the gutter before the Unscheduled column. */
+export const overhang = 84;
 export const clusterWidth = 104;
 export const maxRows = 3;
 
@@ -13,7 +15,7 @@ export interface PlacedMilestone {
     milestone: RoadmapMilestone;
     /** The marker's x: the date's. */
     x: number;
-    /** The label's left edge: right of the marker, or left of it near the end of the timeline. */
+    /** The label's left edge: at the marker, or left of it near the end of the timeline. */
     left: number;
     row: number;
 }
@@ -31,9 +33,12 @@ export interface LanePlacement {
     rows: number;
 }
 
-/** The label's left edge for a marker at x: to its right, unless that runs past the timeline's end. */
+/**
+ * The label's left edge for a marker at x: at the marker, moved left just enough to end in the gutter. So the
+ * edges grow with the dates, and the greedy rows are as few as the labels allow.
+ */
 function leftOf(x: number, width: number, timelineWidth: number): number {
-    return x + width <= timelineWidth ? x : Math.max(0, x - width);
+    return Math.max(0, Math.min(x, timelineWidth + overhang - width));
 }
 
 export function placeLane(milestones: readonly RoadmapMilestone[], x: (date: string) => number, timelineWidth: number): LanePlacement {

@@ -5,7 +5,7 @@ import { elementAttributes } from '../item-markup.js';
 import { round } from '../progress-markup.js';
 import { wrapText } from '../svg/text-wrap.js';
 import { axisOf, type Axis } from './roadmap-axis.js';
-import { clusterWidth, labelWidth, placeLane, type Cluster, type LanePlacement, type PlacedMilestone } from './roadmap-placement.js';
+import { clusterWidth, labelWidth, overhang, placeLane, type Cluster, type LanePlacement, type PlacedMilestone } from './roadmap-placement.js';
 import { countsText, laneTitle, milestoneStatusText, milestoneSummary, objectiveGradeText, ticketLine } from './roadmap-text.js';
 
 // The roadmap as SVG: lane names on the left, the timeline (quarters and months, gridlines, today's line) with each
@@ -44,7 +44,7 @@ function milestoneSvg(placed: PlacedMilestone, top: number, x0: number, interact
     return `<g class="${classes}"${elementAttributes(elementKey('milestone', milestone.id), milestone.location, interactive)} data-date="${escapeHtml(milestone.date)}">`
         + `<rect class="milestone-bg" x="${round(left)}" y="${y}" width="${labelWidth}" height="${rowHeight - 6}" rx="4"/>`
         + `<title>${escapeHtml(milestoneSummary(milestone))}</title>`
-        + `<path class="milestone-marker" d="M${round(x)},${y - 1} l5,6 l-5,6 l-5,-6 z"/>`
+        + `<path class="milestone-marker" d="M${round(x)},${y - 7} l5,6 l-5,6 l-5,-6 z"/>`
         + `<text class="t-id" x="${round(text)}" y="${y + 14}">${line(`${milestone.id} ${milestone.title}`, width, 11.5, true)}</text>`
         + `<text class="t-muted t-small" x="${round(text)}" y="${y + 27}">${line(countsText(milestone.counts), width)}</text>`
         + `<text class="t-small${milestone.overdue ? ' milestone-overdue' : ''}" x="${round(text)}" y="${y + 40}">${line(status, width)}</text></g>`;
@@ -58,7 +58,7 @@ function clusterSvg(cluster: Cluster, y: number, x0: number): string {
     return `<g class="milestone-cluster${overdue > 0 ? ' overdue' : ''}">`
         + `<rect class="cluster-bg" x="${round(x0 + cluster.left)}" y="${y}" width="${clusterWidth}" height="${clusterHeight - 4}" rx="4"/>`
         + `<title>${escapeHtml(list)}</title>`
-        + `<path class="milestone-marker" d="M${round(x0 + cluster.x)},${y - 1} l5,6 l-5,6 l-5,-6 z"/>`
+        + `<path class="milestone-marker" d="M${round(x0 + cluster.x)},${y - 7} l5,6 l-5,6 l-5,-6 z"/>`
         + `<text class="t-small" x="${round(x0 + cluster.left + 10)}" y="${y + 14}">${cluster.milestones.length} milestones${overdue > 0 ? `, ${overdue} overdue` : ''}</text></g>`;
 }
 
@@ -118,7 +118,7 @@ function todaySvg(view: RoadmapView, axis: Axis, x0: number, bottom: number): st
 export function drawRoadmap(view: RoadmapView, interactive: boolean): DrawnRoadmap {
     const axis = axisOf(view.from, view.to);
     const x0 = headerWidth + gap;
-    const unscheduledLeft = x0 + axis.width + gap;
+    const unscheduledLeft = x0 + axis.width + overhang + gap;
     const width = unscheduledLeft + unscheduledWidth + gap;
     const backgrounds: string[] = [];
     const lanes: string[] = [];

@@ -143,7 +143,8 @@ export function drawRoadmap(view: RoadmapView, interactive: boolean): DrawnRoadm
     }
     const bottom = top;
     const head = `<text class="t-label" x="8" y="34">Lanes</text><text class="t-label" x="${unscheduledLeft + 4}" y="34">Unscheduled</text>`;
+    // Today's line runs under the labels, so it never strikes through their text.
     const body = `<g class="lane-backgrounds">${backgrounds.join('')}</g>${axisSvg(axis, x0, bottom)}${head}`
-        + `<g class="lanes">${lanes.join('\n')}</g>${todaySvg(view, axis, x0, bottom)}`;
+        + `${todaySvg(view, axis, x0, bottom)}<g class="lanes">${lanes.join('\n')}</g>`;
     return { width, height: bottom + footerHeight, body };
 }

@@ -3,11 +3,12 @@ import type { Canvas, Metric, Need, Objective, Solution, Ticket, UserType } from
 import type { AlignmentModel } from './alignment.js';
 import { buildAlignmentTree, metricNode, ticketNode, type AlignmentTree, type MetricNode, type TicketNode } from './alignment-tree.js';
 import { elementFields, keywordLocation, propertyLocation, type ElementLocation } from './locations.js';
+import { roadmapView, type RoadmapView } from './roadmap-view.js';
 
 // What the preview, the export commands and `strategy render` show, as plain data: it crosses the wire from the
 // language server to the client and reaches the renderers (src/render/) without any AST behind it.
 
-export type ItemKind = 'objective' | 'metric' | 'usertype' | 'need' | 'solution' | 'question' | 'ticket' | 'canvas';
+export type ItemKind = 'objective' | 'metric' | 'usertype' | 'need' | 'solution' | 'question' | 'ticket' | 'milestone' | 'canvas';
 
 /** One element named in a canvas: where its definition is, or, when the name resolves to nothing, where it is written. */
 export interface ItemView {
@@ -102,7 +103,9 @@ export interface MapView {
     tree: AlignmentTree;
 }
 
-export type PreviewView = ProductCanvasView | StrategyCanvasView | MapView;
+export type { RoadmapView } from './roadmap-view.js';
+
+export type PreviewView = ProductCanvasView | StrategyCanvasView | RoadmapView | MapView;
 
 /** The stable key of an element in a rendered view (`data-element`), shared by highlighting and tests. */
 export function elementKey(kind: ItemKind, id: string): string {
@@ -218,7 +221,8 @@ function strategyCanvas(model: AlignmentModel, canvas: Canvas): StrategyCanvasVi
     };
 }
 
-export function canvasView(model: AlignmentModel, canvas: Canvas): ProductCanvasView | StrategyCanvasView {
+export function canvasView(model: AlignmentModel, canvas: Canvas): ProductCanvasView | StrategyCanvasView | RoadmapView {
+    if (canvas.kind[0] === 'roadmap') return roadmapView(model, canvas);
     return canvasKindOf(canvas) === 'strategy' ? strategyCanvas(model, canvas) : productCanvas(model, canvas);
 }
 

@@ -1,5 +1,6 @@
 import { gridColumns, productAreas, strategyAreas } from './canvas/canvas-areas.js';
 import { paletteCss } from './palette.js';
+import { roadmapRules } from './roadmap/roadmap-styles.js';
 import { fontFamily, svgRules } from './svg/svg-styles.js';
 
 // The one stylesheet of the rendered views: the webview inlines it with a nonce, the HTML export with its hash.
@@ -107,5 +108,5 @@ body.strategy-export .map-viewport { border: 1px solid var(--sv-border); border-
 }
 `;
 
-/** Palette, canvas and map layout, the SVG rules (map and progress bars), print. */
-export const previewCss = paletteCss(':root') + layout + svgRules;
+/** Palette, canvas and map layout, the SVG rules (map and progress bars), the roadmap's, print. */
+export const previewCss = paletteCss(':root') + layout + svgRules + roadmapRules;

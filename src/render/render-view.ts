@@ -1,5 +1,5 @@
 import type { RenderFormat } from '../protocol/strategy-protocol.js';
-import { viewTitle, type PreviewView, type ProductCanvasView, type StrategyCanvasView } from '../model/preview-view.js';
+import { viewTitle, type PreviewView, type ProductCanvasView, type RoadmapView, type StrategyCanvasView } from '../model/preview-view.js';
 import { mapHtml, mapSvg, sharedLayoutCache } from './map/alignment-map.js';
 import type { CanvasBoxes } from './canvas/canvas-boxes.js';
 import { canvasHtml } from './canvas/canvas-html.js';
@@ -9,6 +9,8 @@ import type { MapLayoutCache } from './map/map-layout.js';
 import { canvasMarkdown, mapMarkdown } from './text/markdown.js';
 import { productCanvasBoxes } from './canvas/product-canvas.js';
 import { strategyCanvasBoxes } from './canvas/strategy-canvas.js';
+import { roadmapHtml, roadmapSvg } from './roadmap/roadmap.js';
+import { roadmapMarkdown } from './roadmap/roadmap-markdown.js';
 
 // The one entry of the renderers: the preview (through the server's `strategy/render`), the export commands and
 // `strategy render` all come here, so what they show agrees.
@@ -28,6 +30,7 @@ function canvasBoxes(view: ProductCanvasView | StrategyCanvasView): CanvasBoxes 
  * standalone SVG file. `md`: Markdown for a wiki. Exports carry no file locations.
  */
 export async function renderView(view: PreviewView, format: RenderFormat, options: RenderOptions = {}): Promise<string> {
+    if (view.view === 'roadmap') return renderRoadmap(view, format);
     const layout = options.layout ?? sharedLayoutCache;
     const fragment = (interactive: boolean): Promise<string> | string => (view.view === 'map'
         ? mapHtml(view, { interactive, layout })
@@ -37,5 +40,15 @@ export async function renderView(view: PreviewView, format: RenderFormat, option
         case 'html': return htmlDocument(viewTitle(view), await fragment(false));
         case 'svg': return view.view === 'map' ? mapSvg(view, { interactive: false, layout }) : canvasSvg(canvasBoxes(view));
         case 'md': return view.view === 'map' ? mapMarkdown(view) : canvasMarkdown(canvasBoxes(view));
+    }
+}
+
+/** Each view kind has one function per format; a new format (Mermaid) adds a case to each. */
+function renderRoadmap(view: RoadmapView, format: RenderFormat): string {
+    switch (format) {
+        case 'fragment': return roadmapHtml(view, true);
+        case 'html': return htmlDocument(viewTitle(view), roadmapHtml(view, false));
+        case 'svg': return roadmapSvg(view);
+        case 'md': return roadmapMarkdown(view);
     }
 }

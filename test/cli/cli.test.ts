@@ -289,6 +289,19 @@ ticket APP-1 ${strings(`Title${forged}`)} { serves G status ${strings(`bad${forg
         assert.match(md.stdout, /\|/);
     });
 
+    it('render: a roadmap canvas as HTML, SVG and Markdown', () => {
+        const folder = resolve('test/fixtures/roadmap');
+        const html = strategy(['render', folder, '--canvas', 'Roadmap2027', '--format', 'html', '--today', '2026-11-23']);
+        assert.equal(html.status, 0, html.stderr);
+        assert.match(html.stdout, /^<!DOCTYPE html>[\s\S]*data-view="roadmap"[\s\S]*>Q1 2027<[\s\S]*overdue, 39 days late/);
+        const svg = strategy(['render', folder, '--canvas', 'Roadmap2027', '--format', 'svg', '--today', '2026-11-23']);
+        assert.match(svg.stdout, /^<\?xml[^>]*>\s*<svg class="strategy-svg roadmap"[^>]*width="\d+"/);
+        assert.match(svg.stdout, /<text class="today-label"[^>]*>today<\/text>/);
+        const md = strategy(['render', folder, '--canvas', 'Roadmap2027', '--format', 'md', '--today', '2026-11-23']);
+        assert.match(md.stdout, /^## Customers come back every week \(Engagement, off track\)$/m);
+        assert.match(md.stdout, /^- critical · U-2 Fix the payment timeout$/m);
+    });
+
     it('render: -o never writes onto an input file, however it is spelled; -o - writes to standard output', () => {
         cpSync(shopApp, join(dir, 'app'), { recursive: true });
         symlinkSync(join(dir, 'app', 'canvas.strategy'), join(dir, 'link.html'));

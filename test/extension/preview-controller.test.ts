@@ -132,6 +132,20 @@ describe('preview controller', () => {
         assert.equal(fakes.posted.length, 5, 'the same element is not highlighted again');
     });
 
+    it('stays on a roadmap while the cursor is on a milestone or ticket it draws, outside any canvas', async () => {
+        const fakes = new Fakes();
+        fakes.views.set('Roadmap', '<div class="strategy-view" data-view="roadmap"><svg><g data-element="milestone:Beta"></g><g data-element="ticket:A&amp;B"></g></svg></div>');
+        const controller = await readyController(fakes, 'Roadmap');
+        fakes.posted = [];
+        fakes.targets.push({ element: 'milestone:Beta' }, { element: 'ticket:A&B' }, { element: 'objective:Growth' });
+        await controller.cursorAt(objectivesFile, { line: 1, character: 0 });
+        await controller.cursorAt(objectivesFile, { line: 2, character: 0 });
+        assert.deepEqual(fakes.posted, [{ type: 'highlight', element: 'milestone:Beta' }, { type: 'highlight', element: 'ticket:A&B' }]);
+        assert.deepEqual(fakes.renders.map(params => params.canvas), ['Roadmap']);
+        await controller.cursorAt(objectivesFile, { line: 3, character: 0 });
+        assert.deepEqual(fakes.renders.map(params => params.canvas), ['Roadmap', undefined], 'an element it does not draw: the map');
+    });
+
     it('drops a target that arrives after a newer one was asked for', async () => {
         const fakes = new Fakes();
         const controller = await readyController(fakes);

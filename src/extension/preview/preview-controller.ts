@@ -2,6 +2,7 @@ import type {
     PreviewTarget, PreviewTargetParams, RenderParams, RenderResult
 } from '../../protocol/strategy-protocol.js';
 import type { DiagnosticCounts, PreviewSource, RevealMessage, ToWebviewMessage } from '../../protocol/webview-messages.js';
+import { escapeHtml } from '../../render/escape.js';
 import { noDiagnostics, sameCounts } from './diagnostic-counts.js';
 import { isPng, parseWebviewMessage } from './preview-messages.js';
 
@@ -143,7 +144,7 @@ export class PreviewController {
             && revealing.character === position.character && this.ports.now() < revealing.until;
         if (!keepCanvas) this.revealing = undefined;
         // Nothing shown yet: a panel opened on an editor renders first what its cursor is in, not the map before it.
-        if (!this.shown || (!keepCanvas && target?.canvas !== this.source.canvas)) {
+        if (!this.shown || (!keepCanvas && target?.canvas !== this.source.canvas && !this.roadmapShows(target))) {
             this.source = showing(this.source, target?.canvas);
             this.highlighted = element;
             // The update posts the highlight with it.
@@ -153,6 +154,16 @@ export class PreviewController {
         if (element === this.highlighted) return;
         this.highlighted = element;
         if (this.ready) this.ports.post({ type: 'highlight', element });
+    }
+
+    /**
+     * The roadmap stays while the cursor is outside any canvas on an element it draws (a milestone, a ticket): the
+     * map, which the preview would switch to, shows no milestones, so the roadmap is the view that can highlight it.
+     */
+    private roadmapShows(target: PreviewTarget | null): boolean {
+        if (!this.shown || target?.canvas !== undefined || target?.element === undefined) return false;
+        const content = this.shown.content;
+        return content.startsWith('<div class="strategy-view" data-view="roadmap">') && content.includes(` data-element="${escapeHtml(target.element)}"`);
     }
 
     setDiagnostics(counts: DiagnosticCounts): void {

@@ -38,4 +38,14 @@ describe('preview target under the cursor', () => {
         assert.deepEqual(targetAt('users.strategy', 'need Trust', 6), { element: 'need:NewUser.Trust' });
         assert.deepEqual(targetAt('backlog.strategy', '// The backlog', 0), {});
     });
+
+    it('a roadmap canvas is a canvas like the others; a milestone is keyed by its keyword', async () => {
+        const roadmap = await workspace({ 'roadmap.strategy': readFileSync(new URL('../../fixtures/roadmap/roadmap.strategy', import.meta.url), 'utf8') });
+        const document = roadmap.documents.get('roadmap.strategy')!;
+        const at = (marker: string, shift = 1) => previewTargetAt(roadmap.services, document, document.textDocument.getText().indexOf(marker) + shift);
+        assert.deepEqual(at('lanes Growth', 7), { canvas: 'Roadmap2027', element: 'objective:Growth' });
+        assert.deepEqual(at('from 2026-10-01'), { canvas: 'Roadmap2027', element: 'canvas:Roadmap2027' });
+        assert.deepEqual(at('by 2027-01-31'), { element: 'milestone:NotificationsBeta' });
+        assert.deepEqual(at('milestone NotificationsBeta status', 12), { element: 'milestone:NotificationsBeta' });
+    });
 });

@@ -121,12 +121,12 @@ export function itemView(item: AlignmentItem, topLevel: boolean): ItemView {
                 state: 'none'
             };
         case 'solution':
-            return { ...common, description: joined(item.title, item.status), tooltip: item.title, icon: { id: 'lightbulb' }, state: 'none' };
+            return { ...common, description: joined(item.title, item.status, item.priority), tooltip: item.title, icon: { id: 'lightbulb' }, state: 'none' };
         case 'ticket':
             return {
                 ...common,
-                description: joined(item.title, item.status),
-                tooltip: joined(item.title, item.status),
+                description: joined(item.title, item.status, item.priority),
+                tooltip: joined(item.title, item.status, item.priority),
                 icon: { id: item.status === 'done' ? 'pass' : item.status === 'dropped' ? 'circle-slash' : 'tasklist' },
                 state: 'none'
             };

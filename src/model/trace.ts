@@ -1,6 +1,7 @@
 import type { Metric, Objective } from '../language/generated/ast.js';
 import type { AlignmentModel } from './alignment.js';
 import { lineOf, type SourceLine } from './locations.js';
+import { byPriority } from './priority.js';
 import { isHistory } from './status.js';
 import type { Grade, MetricFigures } from './progress.js';
 
@@ -23,6 +24,9 @@ export interface TicketTrace {
     id: string;
     title: string;
     status?: string;
+    priority?: string;
+    /** The ID of the milestone it names, as written. */
+    milestone?: string;
     at: SourceLine;
     /** The objective the ticket serves, then its parents up to the top. Empty for an orphan. */
     chain: ObjectiveTrace[];
@@ -76,12 +80,15 @@ export function traceOf(model: AlignmentModel): Trace {
         return trace;
     };
     // A ticket or objective the parser recovered without its ID has its syntax error; it has no place in a trace.
-    const tickets = model.tickets.filter(ticket => ticket.name !== undefined).map((ticket): TicketTrace => {
+    // Listed as every view lists work (byPriority); the sort is stable, so equals stay file by file, as written.
+    const tickets = model.tickets.filter(ticket => ticket.name !== undefined).sort(byPriority).map((ticket): TicketTrace => {
         const chain = model.chainOf(ticket).map(traceObjective);
         return {
             id: ticket.name,
             title: ticket.title,
             status: ticket.status[0],
+            priority: ticket.priority[0],
+            milestone: ticket.milestone[0]?.$refText,
             at: lineOf(ticket),
             chain,
             measured: chain.some(objective => objective.metrics.length > 0)

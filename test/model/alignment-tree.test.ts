@@ -24,7 +24,7 @@ describe('alignment tree', () => {
         const tree = await treeOf(files);
         assert.deepEqual(tree.objectives.map(outline), [
             'Revenue[PurchaseRecurrence; ; ](' +
-            'Engagement[MonthlyRepeatUsers; PersonalizedNotifications,FasterNavigation,ExclusiveDeals; APP-101,APP-102,APP-123] ' +
+            'Engagement[MonthlyRepeatUsers; PersonalizedNotifications,FasterNavigation,ExclusiveDeals; APP-101,APP-123,APP-102] ' +
             'Activation[SecondPurchaseRate; FasterNavigation; APP-130])'
         ]);
         assert.deepEqual(tree.orphanTickets, []);
@@ -46,7 +46,7 @@ describe('alignment tree', () => {
         assert.deepEqual(engagement.location.range, { start: { line: 10, character: 10 }, end: { line: 10, character: 20 } });
         const app123 = engagement.tickets.find(t => t.id === 'APP-123')!;
         assert.deepEqual({ ...app123, location: app123.location.range.start.line }, {
-            kind: 'ticket', id: 'APP-123', title: 'Prototype personalized notifications', status: 'doing', ticketKind: 'experiment', location: 15
+            kind: 'ticket', id: 'APP-123', title: 'Prototype personalized notifications', status: 'doing', priority: undefined, ticketKind: 'experiment', location: 15
         });
         assert.deepEqual(engagement.solutions.map(s => s.status), ['testing', 'idea', 'idea']);
         assert.equal(revenue.measured, true);

@@ -10,6 +10,7 @@ export interface CommandArgs {
     help: boolean;
     output?: string;
     canvas?: string;
+    milestone?: string;
     stdio: boolean;
 }
 
@@ -27,6 +28,7 @@ export function parseCommandArgs(argv: string[], formats: readonly string[]): Co
                 help: { type: 'boolean', short: 'h' },
                 output: { type: 'string', short: 'o' },
                 canvas: { type: 'string' },
+                milestone: { type: 'string' },
                 stdio: { type: 'boolean' },
                 'node-ipc': { type: 'boolean' },
                 socket: { type: 'string' }
@@ -50,6 +52,7 @@ export function parseCommandArgs(argv: string[], formats: readonly string[]): Co
         help: values.help ?? false,
         output: values.output,
         canvas: values.canvas,
+        milestone: values.milestone,
         stdio: values.stdio ?? false
     };
 }

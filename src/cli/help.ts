@@ -2,7 +2,7 @@ export const mainHelp = `strategy: check and trace a product strategy written in
 
 Usage:
   strategy check [PATH...] [--format text|json] [--today YYYY-MM-DD]
-  strategy trace [PATH...] [--format text|json|md] [--today YYYY-MM-DD]
+  strategy trace [PATH...] [--milestone ID] [--format text|json|md] [--today YYYY-MM-DD]
   strategy render [PATH...] [--canvas ID] [--format html|svg|md] [-o FILE] [--today YYYY-MM-DD]
   strategy lsp --stdio
   strategy COMMAND --help
@@ -21,11 +21,14 @@ Checks every .strategy file under PATH (default: the current folder) and prints 
 then "N files, E errors, W warnings, I infos". --format json prints one JSON object instead.
 Exit status: 0 no errors, 1 at least one error, 2 bad usage or unreadable input.
 `,
-    trace: `Usage: strategy trace [PATH...] [--format text|json|md] [--today YYYY-MM-DD]
+    trace: `Usage: strategy trace [PATH...] [--milestone ID] [--format text|json|md] [--today YYYY-MM-DD]
 
 Shows, for each ticket, the chain ticket → objective → parent objectives → metrics with their progress,
 then the coverage: tickets that trace to a measured objective, orphan tickets, objectives without work.
-Exit status: 0, or 2 for bad usage or unreadable input.
+Tickets come by priority (critical first), then doing before todo, then as written.
+  --milestone ID  only that milestone's tickets, after its date and its tickets by status;
+                  with --format md, its release note: delivered, remaining, dropped, objectives it moves
+Exit status: 0, or 2 for bad usage, unreadable input or an unknown milestone.
 `,
     render: `Usage: strategy render [PATH...] [--canvas ID] [--format html|svg|md] [-o FILE] [--today YYYY-MM-DD]
 

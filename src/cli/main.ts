@@ -7,6 +7,9 @@ import { terminalText } from '../render/escape.js';
 import { plural } from '../model/values.js';
 import { traceOf } from '../model/trace.js';
 import { traceJson, traceMarkdown, traceText } from '../render/text/trace-formats.js';
+import { closestName } from '../language/link/suggest.js';
+import { milestoneIds, milestonesNamed, milestoneTrace } from '../model/milestone-trace.js';
+import { milestoneJson, milestoneMarkdown, milestoneText } from '../render/text/milestone-formats.js';
 import { parseCommandArgs, UsageError, type CommandArgs } from './args.js';
 import { checkReport, displayPath, formatJson, formatText } from './diagnostic-format.js';
 import { commandHelp, mainHelp } from './help.js';
@@ -78,12 +81,31 @@ async function runCheck(args: CommandArgs, io: Output): Promise<number> {
 
 async function runTrace(args: CommandArgs, io: Output): Promise<number> {
     const { services, problems } = await load(args.paths, args, io);
-    const trace = traceOf(services.strategy.WorkspaceModel.get());
+    const model = services.strategy.WorkspaceModel.get();
     const path = (uri: string) => (uri.startsWith('file:') ? displayPath(fileURLToPath(uri), process.cwd()) : uri);
-    const format = { text: traceText, json: traceJson, md: traceMarkdown }[args.format as 'text' | 'json' | 'md'];
-    io.out(format(trace, path));
+    const formatName = args.format as 'text' | 'json' | 'md';
+    if (args.milestone !== undefined) {
+        const milestone = milestonesNamed(model, args.milestone)[0];
+        if (!milestone) {
+            reportProblems([...problems, unknownMilestone(args.milestone, milestoneIds(model))], io);
+            return 2;
+        }
+        const format = { text: milestoneText, json: milestoneJson, md: milestoneMarkdown }[formatName];
+        io.out(format(milestoneTrace(model, milestone), path));
+    } else {
+        const format = { text: traceText, json: traceJson, md: traceMarkdown }[formatName];
+        io.out(format(traceOf(model), path));
+    }
     reportProblems(problems, io);
     return problems.length > 0 ? 2 : 0;
+}
+
+/** `no milestone 'Bta'; did you mean 'Beta'? The milestones are …`: the list capped, as a team has dozens. */
+function unknownMilestone(id: string, known: string[]): string {
+    if (known.length === 0) return `no milestone '${id}'; there are no milestones`;
+    const guess = closestName(id, known);
+    const shown = known.length > 12 ? `${known.slice(0, 12).join(', ')} and ${known.length - 12} more` : known.join(', ');
+    return `no milestone '${id}'${guess ? `; did you mean '${guess}'? The` : '; the'} milestones are ${shown}`;
 }
 
 async function runRender(args: CommandArgs, io: Output): Promise<number> {

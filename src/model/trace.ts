@@ -1,4 +1,4 @@
-import type { Metric, Objective } from '../language/generated/ast.js';
+import type { Metric, Objective, Ticket } from '../language/generated/ast.js';
 import type { AlignmentModel } from './alignment.js';
 import { lineOf, type SourceLine } from './locations.js';
 import { byPriority } from './priority.js';
@@ -65,13 +65,17 @@ export function metricTrace(model: AlignmentModel, metric: Metric): MetricTrace 
     };
 }
 
-function objectiveTrace(model: AlignmentModel, objective: Objective): ObjectiveTrace {
+export function objectiveTrace(model: AlignmentModel, objective: Objective): ObjectiveTrace {
     const metrics = objective.metrics.map(ref => ref.ref).filter((m): m is Metric => m !== undefined);
     return { id: objective.name, title: objective.title, metrics: metrics.map(m => metricTrace(model, m)) };
 }
 
-/** Every ticket's chain ticket → objective → parents → metrics, and how much of the backlog is covered. */
-export function traceOf(model: AlignmentModel): Trace {
+/**
+ * Every ticket's chain ticket → objective → parents → metrics, and how much of the backlog is covered. With `only`,
+ * the tickets it keeps (one milestone's): the coverage counts those, while objectives without work stay a fact of
+ * the whole workspace.
+ */
+export function traceOf(model: AlignmentModel, only?: (ticket: Ticket) => boolean): Trace {
     // Tickets on a long chain share its objectives: built once each, a 1,000-deep tree stays linear in memory.
     const traced = new Map<Objective, ObjectiveTrace>();
     const traceObjective = (objective: Objective) => {
@@ -81,7 +85,7 @@ export function traceOf(model: AlignmentModel): Trace {
     };
     // A ticket or objective the parser recovered without its ID has its syntax error; it has no place in a trace.
     // Listed as every view lists work (byPriority); the sort is stable, so equals stay file by file, as written.
-    const tickets = model.tickets.filter(ticket => ticket.name !== undefined).sort(byPriority).map((ticket): TicketTrace => {
+    const tickets = model.tickets.filter(ticket => ticket.name !== undefined && (only?.(ticket) ?? true)).sort(byPriority).map((ticket): TicketTrace => {
         const chain = model.chainOf(ticket).map(traceObjective);
         return {
             id: ticket.name,

@@ -56,9 +56,10 @@ export function traceText(trace: Trace, path: DisplayPath): string {
     return lines.join('\n') + '\n';
 }
 
-export function traceJson(trace: Trace, path: DisplayPath): string {
+/** `head`: what comes before the tickets in the object (the milestone of `trace --milestone`). */
+export function traceJson(trace: Trace, path: DisplayPath, head: object = {}): string {
     const tickets = trace.tickets.map(({ at, ...ticket }) => ({ ...ticket, at: where({ ...ticket, at } as TicketTrace, path) }));
-    return JSON.stringify({ tickets, coverage: trace.coverage }, null, 2) + '\n';
+    return JSON.stringify({ ...head, tickets, coverage: trace.coverage }, null, 2) + '\n';
 }
 
 /** One line of text from the workspace in a table cell, escaped as every Markdown export escapes it. */

@@ -3,7 +3,7 @@ export const mainHelp = `strategy: check and trace a product strategy written in
 Usage:
   strategy check [PATH...] [--format text|json] [--today YYYY-MM-DD]
   strategy trace [PATH...] [--milestone ID] [--format text|json|md] [--today YYYY-MM-DD]
-  strategy render [PATH...] [--canvas ID] [--format html|svg|md] [-o FILE] [--today YYYY-MM-DD]
+  strategy render [PATH...] [--canvas ID] [--format html|svg|md|mermaid] [-o FILE] [--today YYYY-MM-DD]
   strategy lsp --stdio
   strategy COMMAND --help
 
@@ -30,17 +30,20 @@ Tickets come by priority (critical first), then doing before todo, then as writt
                   with --format md, its release note: delivered, remaining, dropped, objectives it moves
 Exit status: 0, or 2 for bad usage, unreadable input or an unknown milestone.
 `,
-    render: `Usage: strategy render [PATH...] [--canvas ID] [--format html|svg|md] [-o FILE] [--today YYYY-MM-DD]
+    render: `Usage: strategy render [PATH...] [--canvas ID] [--format html|svg|md|mermaid] [-o FILE] [--today YYYY-MM-DD]
 
 Renders the canvas with this ID (a Lean Product or Lean Strategy Canvas), or the alignment map of the
 whole workspace when no --canvas is given, exactly as the editor's preview shows it:
   html  one self-contained page (the default), no scripts
   svg   one SVG picture
   md    Markdown tables a wiki shows
+  mermaid  a Mermaid diagram for a Markdown file: the map as a flowchart, a roadmap canvas
+        (kind roadmap) as a gantt chart; a product or strategy canvas exits 2
 A file PATH is rendered with the other .strategy files of its folder, so the names its canvas uses resolve.
 Writes to standard output (also with -o -), or to FILE with -o; never onto one of the input files.
 Errors in the workspace are reported on standard error but do not stop the rendering.
-Exit status: 0 rendered, 2 bad usage, unreadable input, no canvas with this ID or -o naming an input.
+Exit status: 0 rendered, 2 bad usage, unreadable input, no canvas with this ID, -o naming an input
+or --format mermaid of a canvas that is not a roadmap.
 `,
     lsp: `Usage: strategy lsp --stdio
 

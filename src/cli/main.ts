@@ -25,7 +25,7 @@ interface Output {
 const commands: Record<string, { formats: readonly string[]; run: (args: CommandArgs, io: Output) => Promise<number> }> = {
     check: { formats: ['text', 'json'], run: runCheck },
     trace: { formats: ['text', 'json', 'md'], run: runTrace },
-    render: { formats: ['html', 'svg', 'md'], run: runRender },
+    render: { formats: ['html', 'svg', 'md', 'mermaid'], run: runRender },
     lsp: { formats: ['text'], run: runLsp }
 };
 
@@ -117,16 +117,30 @@ async function runRender(args: CommandArgs, io: Output): Promise<number> {
         return 2;
     }
     const model = services.strategy.WorkspaceModel.get();
-    const view = previewView(model, args.canvas);
-    if (!view) {
+    const unknownCanvas = (id: string) => {
         const canvases = [...model.byName.values()].flat().filter(element => element.$type === 'Canvas').map(canvas => canvas.name);
         const known = canvases.length > 0 ? `; the canvases are ${[...new Set(canvases)].sort().join(', ')}` : '; there are no canvases';
-        reportProblems([...problems, `no canvas '${args.canvas}'${known}`], io);
-        return 2;
+        return `no canvas '${id}'${known}`;
+    };
+    let content: string;
+    if (args.format === 'mermaid') {
+        const { mermaidRendering } = await import('./render-mermaid.js');
+        const rendered = mermaidRendering(model, args.canvas, unknownCanvas);
+        if (rendered.problem !== undefined) {
+            reportProblems([...problems, rendered.problem], io);
+            return 2;
+        }
+        content = rendered.content;
+    } else {
+        const view = previewView(model, args.canvas);
+        if (!view) {
+            reportProblems([...problems, unknownCanvas(args.canvas!)], io);
+            return 2;
+        }
+        // Loaded only here, so that check and trace never load the renderers and their layout engine.
+        const { renderView } = await import('../render/render-view.js');
+        content = await renderView(view, args.format as 'html' | 'svg' | 'md');
     }
-    // Loaded only here, so that check and trace never load the renderers and their layout engine.
-    const { renderView } = await import('../render/render-view.js');
-    const content = await renderView(view, args.format as 'html' | 'svg' | 'md');
     if (args.output === undefined || args.output === '-') io.out(content);
     else {
         try {

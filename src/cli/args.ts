@@ -11,6 +11,10 @@ export interface CommandArgs {
     output?: string;
     canvas?: string;
     milestone?: string;
+    owner?: string;
+    focus?: string;
+    kind?: string;
+    status?: string;
     stdio: boolean;
 }
 
@@ -29,6 +33,10 @@ export function parseCommandArgs(argv: string[], formats: readonly string[]): Co
                 output: { type: 'string', short: 'o' },
                 canvas: { type: 'string' },
                 milestone: { type: 'string' },
+                owner: { type: 'string' },
+                focus: { type: 'string' },
+                kind: { type: 'string' },
+                status: { type: 'string' },
                 stdio: { type: 'boolean' },
                 'node-ipc': { type: 'boolean' },
                 socket: { type: 'string' }
@@ -53,6 +61,10 @@ export function parseCommandArgs(argv: string[], formats: readonly string[]): Co
         output: values.output,
         canvas: values.canvas,
         milestone: values.milestone,
+        owner: values.owner,
+        focus: values.focus,
+        kind: values.kind,
+        status: values.status,
         stdio: values.stdio ?? false
     };
 }

@@ -10,6 +10,7 @@ import { traceJson, traceMarkdown, traceText } from '../render/text/trace-format
 import { closestName } from '../language/link/suggest.js';
 import { milestoneIds, milestonesNamed, milestoneTrace } from '../model/milestone-trace.js';
 import { milestoneJson, milestoneMarkdown, milestoneText } from '../render/text/milestone-formats.js';
+import { traceFilter } from './trace-filter.js';
 import { parseCommandArgs, UsageError, type CommandArgs } from './args.js';
 import { checkReport, displayPath, formatJson, formatText } from './diagnostic-format.js';
 import { commandHelp, mainHelp } from './help.js';
@@ -84,6 +85,7 @@ async function runTrace(args: CommandArgs, io: Output): Promise<number> {
     const model = services.strategy.WorkspaceModel.get();
     const path = (uri: string) => (uri.startsWith('file:') ? displayPath(fileURLToPath(uri), process.cwd()) : uri);
     const formatName = args.format as 'text' | 'json' | 'md';
+    const only = traceFilter(args, model);
     if (args.milestone !== undefined) {
         const milestone = milestonesNamed(model, args.milestone)[0];
         if (!milestone) {
@@ -91,10 +93,10 @@ async function runTrace(args: CommandArgs, io: Output): Promise<number> {
             return 2;
         }
         const format = { text: milestoneText, json: milestoneJson, md: milestoneMarkdown }[formatName];
-        io.out(format(milestoneTrace(model, milestone), path));
+        io.out(format(milestoneTrace(model, milestone, only), path));
     } else {
         const format = { text: traceText, json: traceJson, md: traceMarkdown }[formatName];
-        io.out(format(traceOf(model), path));
+        io.out(format(traceOf(model, only), path));
     }
     reportProblems(problems, io);
     return problems.length > 0 ? 2 : 0;

@@ -1,4 +1,4 @@
-import type { Milestone } from '../language/generated/ast.js';
+import type { Milestone, Ticket } from '../language/generated/ast.js';
 import type { AlignmentModel } from './alignment.js';
 import { milestoneObjectives, milestoneState, type TicketStatusCounts } from './milestones.js';
 import { objectiveTrace, traceOf, type ObjectiveTrace, type Trace } from './trace.js';
@@ -32,7 +32,8 @@ export function milestoneIds(model: AlignmentModel): string[] {
     return [...new Set([...model.milestones.keys()].map(milestone => milestone.name).filter(name => name !== undefined))].sort();
 }
 
-export function milestoneTrace(model: AlignmentModel, milestone: Milestone): MilestoneTrace {
+/** `only`: the tickets the other filters of `strategy trace` keep; the milestone's own figures count all of its tickets. */
+export function milestoneTrace(model: AlignmentModel, milestone: Milestone, only?: (ticket: Ticket) => boolean): MilestoneTrace {
     const state = milestoneState(model, milestone);
     const tickets = new Set(model.milestones.get(milestone)?.tickets ?? []);
     return {
@@ -43,6 +44,6 @@ export function milestoneTrace(model: AlignmentModel, milestone: Milestone): Mil
         overdue: state.overdue,
         counts: state.counts,
         objectives: milestoneObjectives(model, milestone).map(objective => objectiveTrace(model, objective)),
-        trace: traceOf(model, ticket => tickets.has(ticket))
+        trace: traceOf(model, ticket => tickets.has(ticket) && (only?.(ticket) ?? true))
     };
 }

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
@@ -126,5 +126,16 @@ describe('strategy render --format mermaid, read by Mermaid', function () {
             }
         }
         assert.deepEqual(problems, []);
+    });
+
+    it('the hostile fixture file parses as a flowchart and shows its titles as text', async () => {
+        const text = readFileSync(path.join(root, 'test', 'fixtures', 'hostile', 'hostile.strategy'), 'utf8');
+        const model = (await workspace({ 'hostile.strategy': text }, '2026-11-23')).services.strategy.WorkspaceModel.get();
+        const drawn = await draw(page, mermaidRendering(model, undefined, id => id).content!);
+        assert.equal(drawn.error, undefined, drawn.error);
+        assert.equal(drawn.pwned, undefined);
+        for (const title of ['<img src=x onerror=alert(1)>', `<script>window.__pwned = 'child'</script> & "quoted" 'single'`, '</textarea><iframe src=javascript:alert(1)>']) {
+            assert.ok(drawn.text!.includes(title), `shows ${title}`);
+        }
     });
 });

@@ -126,13 +126,15 @@ async function runRender(args: CommandArgs, io: Output): Promise<number> {
     };
     let content: string;
     if (args.format === 'mermaid') {
-        const { mermaidRendering } = await import('./render-mermaid.js');
+        const { mermaidRendering, mermaidSizeNote } = await import('./render-mermaid.js');
         const rendered = mermaidRendering(model, args.canvas, unknownCanvas);
         if (rendered.problem !== undefined) {
             reportProblems([...problems, rendered.problem], io);
             return 2;
         }
         content = rendered.content;
+        const note = mermaidSizeNote(content);
+        if (note) io.err(`strategy render: ${note}\n`);
     } else {
         const view = previewView(model, args.canvas);
         if (!view) {

@@ -9,6 +9,16 @@ import { mapMermaid } from '../render/text/mermaid-flowchart.js';
 
 export type MermaidRendering = { content: string; problem?: undefined } | { problem: string; content?: undefined };
 
+/** Mermaid's default `maxTextSize`: past it, Mermaid (and GitHub) draws an error in place of the diagram. */
+export const mermaidMaxText = 50_000;
+
+/** A note for standard error when the diagram is longer than Mermaid draws by default; it changes no exit status. */
+export function mermaidSizeNote(content: string): string | undefined {
+    return content.length > mermaidMaxText
+        ? `the diagram is ${content.length} characters; Mermaid draws at most ${mermaidMaxText} by default (its maxTextSize), so --format md or html reads better`
+        : undefined;
+}
+
 export function mermaidRendering(model: AlignmentModel, canvasId: string | undefined, unknownCanvas: (id: string) => string): MermaidRendering {
     if (canvasId === undefined) return { content: mapMermaid(mapView(model)) };
     const canvas = canvasesNamed(model, canvasId)[0];

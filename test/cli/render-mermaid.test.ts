@@ -60,6 +60,21 @@ describe('strategy render --format mermaid', () => {
         ].join('\n'));
     });
 
+    it('a diagram longer than Mermaid draws by default renders with a note on standard error', () => {
+        const big = mkdtempSync(join(tmpdir(), 'strategy-mermaid-big-'));
+        try {
+            const objectives = Array.from({ length: 700 }, (_, i) => `objective O${i} "Objective number ${i} with a title of some length" { }`);
+            writeFileSync(join(big, 'big.strategy'), objectives.join('\n'));
+            const result = strategy(['render', '--format', 'mermaid'], big);
+            assert.equal(result.status, 0, result.stderr);
+            assert.equal(result.stdout.split('\n').filter(line => /^ {4}o\d+\[/.test(line)).length, 700);
+            assert.match(result.stderr, /^strategy render: the diagram is \d+ characters; Mermaid draws at most 50000 by default/m);
+            assert.equal(render('--canvas', 'Roadmap2027').stderr, '', 'no note on a small one');
+        } finally {
+            rmSync(big, { recursive: true, force: true });
+        }
+    });
+
     it('a product canvas or an unknown one exits 2 and says why', () => {
         const product = render('--canvas', 'Product');
         assert.equal(product.status, 2);

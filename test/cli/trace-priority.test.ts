@@ -97,5 +97,6 @@ ticket T-8 "Orphan, high" { priority high }
         const html = strategy(['render', '--format', 'html', '--today', '2026-11-23'], dir).stdout;
         const keys = [...html.matchAll(/data-element="(?:ticket|solution):([^"]+)"/g)].map(match => match[1]);
         assert.deepEqual(keys, ['T-3', 'T-1', 'T-2', 'S3', 'S1', 'S2', 'T-8', 'T-9']);
+        assert.match(html, />T-3 · high</, 'a ticket card says its priority');
     });
 });

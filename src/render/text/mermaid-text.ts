@@ -9,7 +9,7 @@ import { visibleText } from '../escape.js';
 const entities: Record<string, string> = { '"': '#quot;', '<': '#lt;', '>': '#gt;', '&': '#amp;' };
 
 /** Letters, digits, spaces and harmless punctuation stay as written, so the diagram's source stays readable. */
-const plain = /[\p{L}\p{N} .,!?'/+=@$^-]/u;
+const plain = /[\p{L}\p{N} .,!?'()_/+=@$^-]/u;
 
 /** Gantt lines that begin with one of these words are directives, not a task's text (Mermaid's gantt lexer). */
 const ganttWords = /^(gantt|dateformat|inclusiveenddates|topaxis|axisformat|tickinterval|includes|excludes|todaymarker|weekday|weekend|title|acctitle|accdescr|accdescription|section|click|href|call)\b/i;

@@ -10,6 +10,11 @@ export interface CommandArgs {
     help: boolean;
     output?: string;
     canvas?: string;
+    milestone?: string;
+    owner?: string;
+    focus?: string;
+    kind?: string;
+    status?: string;
     stdio: boolean;
 }
 
@@ -27,6 +32,11 @@ export function parseCommandArgs(argv: string[], formats: readonly string[]): Co
                 help: { type: 'boolean', short: 'h' },
                 output: { type: 'string', short: 'o' },
                 canvas: { type: 'string' },
+                milestone: { type: 'string' },
+                owner: { type: 'string' },
+                focus: { type: 'string' },
+                kind: { type: 'string' },
+                status: { type: 'string' },
                 stdio: { type: 'boolean' },
                 'node-ipc': { type: 'boolean' },
                 socket: { type: 'string' }
@@ -50,6 +60,11 @@ export function parseCommandArgs(argv: string[], formats: readonly string[]): Co
         help: values.help ?? false,
         output: values.output,
         canvas: values.canvas,
+        milestone: values.milestone,
+        owner: values.owner,
+        focus: values.focus,
+        kind: values.kind,
+        status: values.status,
         stdio: values.stdio ?? false
     };
 }

@@ -2,8 +2,9 @@ export const mainHelp = `strategy: check and trace a product strategy written in
 
 Usage:
   strategy check [PATH...] [--format text|json] [--today YYYY-MM-DD]
-  strategy trace [PATH...] [--format text|json|md] [--today YYYY-MM-DD]
-  strategy render [PATH...] [--canvas ID] [--format html|svg|md] [-o FILE] [--today YYYY-MM-DD]
+  strategy trace [PATH...] [--milestone ID] [--owner TEXT] [--focus F] [--kind K] [--status S]
+                 [--format text|json|md] [--today YYYY-MM-DD]
+  strategy render [PATH...] [--canvas ID] [--format html|svg|md|mermaid] [-o FILE] [--today YYYY-MM-DD]
   strategy lsp --stdio
   strategy COMMAND --help
 
@@ -21,23 +22,33 @@ Checks every .strategy file under PATH (default: the current folder) and prints 
 then "N files, E errors, W warnings, I infos". --format json prints one JSON object instead.
 Exit status: 0 no errors, 1 at least one error, 2 bad usage or unreadable input.
 `,
-    trace: `Usage: strategy trace [PATH...] [--format text|json|md] [--today YYYY-MM-DD]
+    trace: `Usage: strategy trace [PATH...] [--milestone ID] [--owner TEXT] [--focus F] [--kind K] [--status S]
+                      [--format text|json|md] [--today YYYY-MM-DD]
 
 Shows, for each ticket, the chain ticket → objective → parent objectives → metrics with their progress,
 then the coverage: tickets that trace to a measured objective, orphan tickets, objectives without work.
-Exit status: 0, or 2 for bad usage or unreadable input.
+Tickets come by priority (critical first), then doing before todo, then as written.
+  --milestone ID  only that milestone's tickets, after its date and its tickets by status;
+                  with --format md, its release note: delivered, remaining, dropped, objectives it moves
+  --kind K, --status S  only tickets of this kind, with this status (none counts as todo)
+  --owner TEXT, --focus F  only tickets with an objective up their chain whose owner holds TEXT
+                  (any case), whose focus is F; the filters combine, and the coverage counts what they keep
+Exit status: 0, or 2 for bad usage, unreadable input or an unknown milestone.
 `,
-    render: `Usage: strategy render [PATH...] [--canvas ID] [--format html|svg|md] [-o FILE] [--today YYYY-MM-DD]
+    render: `Usage: strategy render [PATH...] [--canvas ID] [--format html|svg|md|mermaid] [-o FILE] [--today YYYY-MM-DD]
 
 Renders the canvas with this ID (a Lean Product or Lean Strategy Canvas), or the alignment map of the
 whole workspace when no --canvas is given, exactly as the editor's preview shows it:
   html  one self-contained page (the default), no scripts
   svg   one SVG picture
   md    Markdown tables a wiki shows
+  mermaid  a Mermaid diagram for a Markdown file: the map as a flowchart, a roadmap canvas
+        (kind roadmap) as a gantt chart; a product or strategy canvas exits 2
 A file PATH is rendered with the other .strategy files of its folder, so the names its canvas uses resolve.
 Writes to standard output (also with -o -), or to FILE with -o; never onto one of the input files.
 Errors in the workspace are reported on standard error but do not stop the rendering.
-Exit status: 0 rendered, 2 bad usage, unreadable input, no canvas with this ID or -o naming an input.
+Exit status: 0 rendered, 2 bad usage, unreadable input, no canvas with this ID, -o naming an input
+or --format mermaid of a canvas that is not a roadmap.
 `,
     lsp: `Usage: strategy lsp --stdio
 

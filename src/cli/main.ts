@@ -7,6 +7,10 @@ import { terminalText } from '../render/escape.js';
 import { plural } from '../model/values.js';
 import { traceOf } from '../model/trace.js';
 import { traceJson, traceMarkdown, traceText } from '../render/text/trace-formats.js';
+import { closestName } from '../language/link/suggest.js';
+import { milestoneIds, milestonesNamed, milestoneTrace } from '../model/milestone-trace.js';
+import { milestoneJson, milestoneMarkdown, milestoneText } from '../render/text/milestone-formats.js';
+import { traceFilter } from './trace-filter.js';
 import { parseCommandArgs, UsageError, type CommandArgs } from './args.js';
 import { checkReport, displayPath, formatJson, formatText } from './diagnostic-format.js';
 import { commandHelp, mainHelp } from './help.js';
@@ -22,7 +26,7 @@ interface Output {
 const commands: Record<string, { formats: readonly string[]; run: (args: CommandArgs, io: Output) => Promise<number> }> = {
     check: { formats: ['text', 'json'], run: runCheck },
     trace: { formats: ['text', 'json', 'md'], run: runTrace },
-    render: { formats: ['html', 'svg', 'md'], run: runRender },
+    render: { formats: ['html', 'svg', 'md', 'mermaid'], run: runRender },
     lsp: { formats: ['text'], run: runLsp }
 };
 
@@ -78,12 +82,32 @@ async function runCheck(args: CommandArgs, io: Output): Promise<number> {
 
 async function runTrace(args: CommandArgs, io: Output): Promise<number> {
     const { services, problems } = await load(args.paths, args, io);
-    const trace = traceOf(services.strategy.WorkspaceModel.get());
+    const model = services.strategy.WorkspaceModel.get();
     const path = (uri: string) => (uri.startsWith('file:') ? displayPath(fileURLToPath(uri), process.cwd()) : uri);
-    const format = { text: traceText, json: traceJson, md: traceMarkdown }[args.format as 'text' | 'json' | 'md'];
-    io.out(format(trace, path));
+    const formatName = args.format as 'text' | 'json' | 'md';
+    const only = traceFilter(args, model);
+    if (args.milestone !== undefined) {
+        const milestone = milestonesNamed(model, args.milestone)[0];
+        if (!milestone) {
+            reportProblems([...problems, unknownMilestone(args.milestone, milestoneIds(model))], io);
+            return 2;
+        }
+        const format = { text: milestoneText, json: milestoneJson, md: milestoneMarkdown }[formatName];
+        io.out(format(milestoneTrace(model, milestone, only), path));
+    } else {
+        const format = { text: traceText, json: traceJson, md: traceMarkdown }[formatName];
+        io.out(format(traceOf(model, only), path));
+    }
     reportProblems(problems, io);
     return problems.length > 0 ? 2 : 0;
+}
+
+/** `no milestone 'Bta'; did you mean 'Beta'? The milestones are …`: the list capped, as a team has dozens. */
+function unknownMilestone(id: string, known: string[]): string {
+    if (known.length === 0) return `no milestone '${id}'; there are no milestones`;
+    const guess = closestName(id, known);
+    const shown = known.length > 12 ? `${known.slice(0, 12).join(', ')} and ${known.length - 12} more` : known.join(', ');
+    return `no milestone '${id}'${guess ? `; did you mean '${guess}'? The` : '; the'} milestones are ${shown}`;
 }
 
 async function runRender(args: CommandArgs, io: Output): Promise<number> {
@@ -95,16 +119,32 @@ async function runRender(args: CommandArgs, io: Output): Promise<number> {
         return 2;
     }
     const model = services.strategy.WorkspaceModel.get();
-    const view = previewView(model, args.canvas);
-    if (!view) {
+    const unknownCanvas = (id: string) => {
         const canvases = [...model.byName.values()].flat().filter(element => element.$type === 'Canvas').map(canvas => canvas.name);
         const known = canvases.length > 0 ? `; the canvases are ${[...new Set(canvases)].sort().join(', ')}` : '; there are no canvases';
-        reportProblems([...problems, `no canvas '${args.canvas}'${known}`], io);
-        return 2;
+        return `no canvas '${id}'${known}`;
+    };
+    let content: string;
+    if (args.format === 'mermaid') {
+        const { mermaidRendering, mermaidSizeNote } = await import('./render-mermaid.js');
+        const rendered = mermaidRendering(model, args.canvas, unknownCanvas);
+        if (rendered.problem !== undefined) {
+            reportProblems([...problems, rendered.problem], io);
+            return 2;
+        }
+        content = rendered.content;
+        const note = mermaidSizeNote(content);
+        if (note) io.err(`strategy render: ${note}\n`);
+    } else {
+        const view = previewView(model, args.canvas);
+        if (!view) {
+            reportProblems([...problems, unknownCanvas(args.canvas!)], io);
+            return 2;
+        }
+        // Loaded only here, so that check and trace never load the renderers and their layout engine.
+        const { renderView } = await import('../render/render-view.js');
+        content = await renderView(view, args.format as 'html' | 'svg' | 'md');
     }
-    // Loaded only here, so that check and trace never load the renderers and their layout engine.
-    const { renderView } = await import('../render/render-view.js');
-    const content = await renderView(view, args.format as 'html' | 'svg' | 'md');
     if (args.output === undefined || args.output === '-') io.out(content);
     else {
         try {

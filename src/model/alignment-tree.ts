@@ -1,6 +1,7 @@
 import type { Metric, Objective, Solution, Ticket } from '../language/generated/ast.js';
 import type { AlignmentModel } from './alignment.js';
 import { bySource, elementFields, locationOf, type ElementLocation } from './locations.js';
+import { byPriority } from './priority.js';
 import { metricTrace, type MetricTrace } from './trace.js';
 
 export interface MetricNode extends MetricTrace {
@@ -85,6 +86,11 @@ export function ticketNode(ticket: Ticket): TicketNode {
     };
 }
 
+/** Work as every view lists it: by priority and status (`byPriority`), then in source order. */
+function workOrder(a: TicketNode | SolutionNode, b: TicketNode | SolutionNode): number {
+    return byPriority(a, b) || bySource(a, b);
+}
+
 /** Objective tree with metrics, solutions and tickets, plus the work that reaches no objective; built from one model. */
 export function buildAlignmentTree(model: AlignmentModel): AlignmentTree {
     const placed = new Set<Objective>();
@@ -101,8 +107,8 @@ export function buildAlignmentTree(model: AlignmentModel): AlignmentTree {
             measured: facts?.measured ?? false,
             inCycle: facts?.cycle !== undefined,
             metrics: unique(objective.metrics.map(ref => ref.ref)).map(metric => metricNode(model, metric)),
-            solutions: unique(facts?.solutions ?? []).map(solutionNode).sort(bySource),
-            tickets: unique(facts?.tickets ?? []).map(ticketNode).sort(bySource),
+            solutions: unique(facts?.solutions ?? []).map(solutionNode).sort(workOrder),
+            tickets: unique(facts?.tickets ?? []).map(ticketNode).sort(workOrder),
             children: children.map(objectiveNode).sort(bySource)
         };
     };
@@ -123,11 +129,11 @@ export function buildAlignmentTree(model: AlignmentModel): AlignmentTree {
 
     return {
         objectives,
-        orphanTickets: model.tickets.filter(ticket => !ticket.serves[0]?.ref).map(ticketNode).sort(bySource),
+        orphanTickets: model.tickets.filter(ticket => !ticket.serves[0]?.ref).map(ticketNode).sort(workOrder),
         unalignedSolutions: [...model.solutions.keys()]
             .filter(solution => !solution.objectives.some(ref => ref.ref))
             .map(solutionNode)
-            .sort(bySource),
+            .sort(workOrder),
         healthMetrics: [...model.metrics.values()]
             .filter(facts => facts.figures.kpi && facts.metric.name !== undefined)
             .map(facts => metricNode(model, facts.metric))

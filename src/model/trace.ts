@@ -1,6 +1,7 @@
-import type { Metric, Objective } from '../language/generated/ast.js';
+import type { Metric, Objective, Ticket } from '../language/generated/ast.js';
 import type { AlignmentModel } from './alignment.js';
 import { lineOf, type SourceLine } from './locations.js';
+import { byPriority } from './priority.js';
 import { isHistory } from './status.js';
 import type { Grade, MetricFigures } from './progress.js';
 
@@ -23,6 +24,9 @@ export interface TicketTrace {
     id: string;
     title: string;
     status?: string;
+    priority?: string;
+    /** The ID of the milestone it names, as written. */
+    milestone?: string;
     at: SourceLine;
     /** The objective the ticket serves, then its parents up to the top. Empty for an orphan. */
     chain: ObjectiveTrace[];
@@ -61,13 +65,17 @@ export function metricTrace(model: AlignmentModel, metric: Metric): MetricTrace 
     };
 }
 
-function objectiveTrace(model: AlignmentModel, objective: Objective): ObjectiveTrace {
+export function objectiveTrace(model: AlignmentModel, objective: Objective): ObjectiveTrace {
     const metrics = objective.metrics.map(ref => ref.ref).filter((m): m is Metric => m !== undefined);
     return { id: objective.name, title: objective.title, metrics: metrics.map(m => metricTrace(model, m)) };
 }
 
-/** Every ticket's chain ticket → objective → parents → metrics, and how much of the backlog is covered. */
-export function traceOf(model: AlignmentModel): Trace {
+/**
+ * Every ticket's chain ticket → objective → parents → metrics, and how much of the backlog is covered. With `only`,
+ * the tickets it keeps (one milestone's): the coverage counts those, while objectives without work stay a fact of
+ * the whole workspace.
+ */
+export function traceOf(model: AlignmentModel, only?: (ticket: Ticket) => boolean): Trace {
     // Tickets on a long chain share its objectives: built once each, a 1,000-deep tree stays linear in memory.
     const traced = new Map<Objective, ObjectiveTrace>();
     const traceObjective = (objective: Objective) => {
@@ -76,12 +84,15 @@ export function traceOf(model: AlignmentModel): Trace {
         return trace;
     };
     // A ticket or objective the parser recovered without its ID has its syntax error; it has no place in a trace.
-    const tickets = model.tickets.filter(ticket => ticket.name !== undefined).map((ticket): TicketTrace => {
+    // Listed as every view lists work (byPriority); the sort is stable, so equals stay file by file, as written.
+    const tickets = model.tickets.filter(ticket => ticket.name !== undefined && (only?.(ticket) ?? true)).sort(byPriority).map((ticket): TicketTrace => {
         const chain = model.chainOf(ticket).map(traceObjective);
         return {
             id: ticket.name,
             title: ticket.title,
             status: ticket.status[0],
+            priority: ticket.priority[0],
+            milestone: ticket.milestone[0]?.$refText,
             at: lineOf(ticket),
             chain,
             measured: chain.some(objective => objective.metrics.length > 0)

@@ -82,4 +82,28 @@ describe('Strategy view items', () => {
         const metric = childrenOf(top)[0] as AlignmentItem;
         assert.equal(itemView(metric, false).state, 'none');
     });
+
+    it('lists the tickets and solutions of an objective and of the groups by priority, then status, then as written', async () => {
+        const ws = await workspace({
+            'b.strategy': `objective G "Grow" { }
+solution S1 "s" { advances G priority low }
+solution S2 "s" { advances G status building }
+solution S3 "s" { advances G priority critical status idea }
+solution S4 "s" { for Nobody priority high }
+solution S5 "s" { for Nobody }
+ticket T-1 "t" { serves G priority low }
+ticket T-2 "t" { serves G status doing }
+ticket T-3 "t" { serves G priority high status todo }
+ticket T-4 "t" { serves G priority high status doing }
+ticket T-8 "t" { }
+ticket T-9 "t" { priority medium }
+`
+        }, '2026-11-23');
+        const roots = alignmentRoots(buildAlignmentTree(ws.services.strategy.WorkspaceModel.get()));
+        const labels = (item: AlignmentItem) => childrenOf(item).map(child => itemView(child, false).label);
+        assert.deepEqual(labels(roots[0]), ['S3', 'S1', 'S2', 'T-4', 'T-3', 'T-1', 'T-2']);
+        assert.deepEqual(roots.slice(1).map(labels), [['T-9', 'T-8'], ['S4', 'S5']]);
+        const t4 = childrenOf(roots[0]).find(child => child.kind === 'ticket' && child.id === 'T-4')!;
+        assert.equal(itemView(t4, false).description, 't · doing · high');
+    });
 });

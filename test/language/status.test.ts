@@ -80,7 +80,7 @@ ticket T-4 "t" { status dropped }
 
         it('trace coverage counts neither dropped tickets nor a dropped orphan, but still traces them', () => {
             const trace = traceOf(ws.services.strategy.WorkspaceModel.get());
-            assert.deepEqual(trace.tickets.map(t => `${t.id} ${t.status}`), ['T-1 doing', 'T-2 dropped', 'T-3 done', 'T-4 dropped']);
+            assert.deepEqual(trace.tickets.map(t => `${t.id} ${t.status}`), ['T-1 doing', 'T-3 done', 'T-2 dropped', 'T-4 dropped'], 'history last, as work is listed');
             assert.deepEqual(trace.coverage, { tickets: 2, measured: 2, orphans: [], unmeasured: [], objectivesWithoutWork: [] });
         });
 

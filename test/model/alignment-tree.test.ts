@@ -24,7 +24,7 @@ describe('alignment tree', () => {
         const tree = await treeOf(files);
         assert.deepEqual(tree.objectives.map(outline), [
             'Revenue[PurchaseRecurrence; ; ](' +
-            'Engagement[MonthlyRepeatUsers; PersonalizedNotifications,FasterNavigation,ExclusiveDeals; APP-101,APP-102,APP-123] ' +
+            'Engagement[MonthlyRepeatUsers; PersonalizedNotifications,FasterNavigation,ExclusiveDeals; APP-101,APP-123,APP-102] ' +
             'Activation[SecondPurchaseRate; FasterNavigation; APP-130])'
         ]);
         assert.deepEqual(tree.orphanTickets, []);

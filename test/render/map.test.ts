@@ -38,7 +38,7 @@ describe('render: alignment map', () => {
     it('has every objective with its metrics and tickets, each solution once, and the edges between them', () => {
         assert.deepEqual(keysOf(nodes(elements, 'objective')), ['objective:Revenue', 'objective:Engagement', 'objective:Activation']);
         assert.deepEqual(keysOf(nodes(elements, 'metric')), ['metric:PurchaseRecurrence', 'metric:MonthlyRepeatUsers', 'metric:SecondPurchaseRate', 'metric:StoreRating']);
-        assert.deepEqual(keysOf(nodes(elements, 'ticket')), ['ticket:APP-101', 'ticket:APP-102', 'ticket:APP-123', 'ticket:APP-130']);
+        assert.deepEqual(keysOf(nodes(elements, 'ticket')), ['ticket:APP-101', 'ticket:APP-123', 'ticket:APP-102', 'ticket:APP-130']);
         assert.deepEqual(keysOf(nodes(elements, 'solution')).sort(),
             ['solution:ExclusiveDeals', 'solution:FasterNavigation', 'solution:PersonalizedNotifications']);
         const edges = elements.filter(element => element.name === 'path' && classes(element).includes('edge'));

@@ -38,7 +38,7 @@ function ticketBlock(ticket: TicketNode, interactive: boolean, badges: Badge[] =
     return itemBlock({
         key: elementKey('ticket', ticket.id), location: ticket.location, interactive,
         classes: `node node-ticket${badges.includes(orphan) ? ' orphan' : ''}`,
-        head: [ticket.id, ticket.status, ticket.ticketKind].filter(Boolean).join(' · '), title: ticket.title, titleLines: 2, badges
+        head: [ticket.id, ticket.status, ticket.priority, ticket.ticketKind].filter(Boolean).join(' · '), title: ticket.title, titleLines: 2, badges
     });
 }
 

@@ -100,13 +100,18 @@ function objectiveLines(root: ObjectiveNode): string[] {
     return lines;
 }
 
+/** ` *(doing, high)*`: the facts written, each escaped; nothing when none is. */
+function factsText(...facts: Array<string | undefined>): string {
+    const written = facts.filter((fact): fact is string => Boolean(fact)).map(markdownText);
+    return written.length ? ` *(${written.join(', ')})*` : '';
+}
+
 function solutionText(solution: SolutionNode): string {
-    return `${idAndTitle(solution.id, solution.title)}${solution.status ? ` *(${markdownText(solution.status)})*` : ''}`;
+    return `${idAndTitle(solution.id, solution.title)}${factsText(solution.status, solution.priority)}`;
 }
 
 function ticketText(ticket: TicketNode): string {
-    const facts = [ticket.status, ticket.ticketKind].filter((fact): fact is string => Boolean(fact)).map(markdownText);
-    return `${idAndTitle(ticket.id, ticket.title)}${facts.length ? ` *(${facts.join(', ')})*` : ''}`;
+    return `${idAndTitle(ticket.id, ticket.title)}${factsText(ticket.status, ticket.priority, ticket.ticketKind)}`;
 }
 
 /** The objective tree as nested lists with metrics and progress, solutions and tickets; the KPIs; then what is not aligned. */

@@ -11,6 +11,12 @@ function where(ticket: TicketTrace, path: DisplayPath): string {
     return `${path(ticket.at.uri)}:${ticket.at.line}`;
 }
 
+/** ` [doing, high]`: the ticket's status and priority as written, whichever it states; nothing when neither. */
+function stateText(ticket: TicketTrace): string {
+    const words = [ticket.status, ticket.priority].filter(word => word !== undefined);
+    return words.length > 0 ? ` [${words.join(', ')}]` : '';
+}
+
 function percent(part: number, whole: number): string {
     return whole === 0 ? '0%' : `${Math.round((part / whole) * 100)}%`;
 }
@@ -41,7 +47,7 @@ export function traceText(trace: Trace, path: DisplayPath): string {
         return text;
     };
     for (const ticket of trace.tickets) {
-        lines.push(terminalText(`${ticket.id} "${oneLine(ticket.title)}"${ticket.status ? ` [${ticket.status}]` : ''}  ${where(ticket, path)}`));
+        lines.push(terminalText(`${ticket.id} "${oneLine(ticket.title)}"${stateText(ticket)}  ${where(ticket, path)}`));
         if (ticket.chain.length === 0) lines.push('  (orphan: serves no objective)');
         for (const objective of ticket.chain) lines.push(block(objective));
     }
@@ -50,9 +56,10 @@ export function traceText(trace: Trace, path: DisplayPath): string {
     return lines.join('\n') + '\n';
 }
 
-export function traceJson(trace: Trace, path: DisplayPath): string {
+/** `head`: what comes before the tickets in the object (the milestone of `trace --milestone`). */
+export function traceJson(trace: Trace, path: DisplayPath, head: object = {}): string {
     const tickets = trace.tickets.map(({ at, ...ticket }) => ({ ...ticket, at: where({ ...ticket, at } as TicketTrace, path) }));
-    return JSON.stringify({ tickets, coverage: trace.coverage }, null, 2) + '\n';
+    return JSON.stringify({ ...head, tickets, coverage: trace.coverage }, null, 2) + '\n';
 }
 
 /** One line of text from the workspace in a table cell, escaped as every Markdown export escapes it. */
@@ -65,7 +72,7 @@ export function traceMarkdown(trace: Trace, path: DisplayPath): string {
     for (const ticket of trace.tickets) {
         const [served, ...parents] = ticket.chain;
         const metrics = ticket.chain.flatMap(o => o.metrics.map(m => `${cell(m.id)}: ${cell(metricLine(m))}`));
-        lines.push(`| ${cell(ticket.id)} ${cell(ticket.title)} (${cell(where(ticket, path))}) | ${served ? cell(served.id) : '**orphan**'} | ${parents.map(p => cell(p.id)).join(' → ')} | ${metrics.join('<br>')} |`);
+        lines.push(`| ${cell(ticket.id)} ${cell(`${ticket.title}${stateText(ticket)}`)} (${cell(where(ticket, path))}) | ${served ? cell(served.id) : '**orphan**'} | ${parents.map(p => cell(p.id)).join(' → ')} | ${metrics.join('<br>')} |`);
     }
     lines.push('', '## Coverage', '', ...coverageLines(trace).map(line => `- ${cell(line)}`));
     return lines.join('\n') + '\n';

@@ -43,7 +43,7 @@ describe('custom requests', () => {
     it('strategy/alignmentTree is the tree of the workspace\'s alignment model', () => {
         const tree = alignmentTree(ws.services);
         assert.deepEqual(tree.objectives.map(o => [o.id, o.children.map(c => c.id)]), [['Revenue', ['Engagement', 'Activation']]]);
-        assert.deepEqual(tree.objectives[0].children[0].tickets.map(t => t.id), ['APP-101', 'APP-102', 'APP-123']);
+        assert.deepEqual(tree.objectives[0].children[0].tickets.map(t => t.id), ['APP-101', 'APP-123', 'APP-102'], 'doing before todo');
     });
 });
 

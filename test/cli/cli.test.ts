@@ -216,7 +216,7 @@ describe('strategy command line', () => {
     it('trace: chains ticket → objective → parents → metrics, and coverage', () => {
         const result = strategy(['trace', shopApp, '--today', '2026-11-23']);
         assert.equal(result.status, 0, result.stderr);
-        assert.match(result.stdout, /APP-130 "Refactor the checkout service for reuse by the app" \[todo\]  .*backlog\.strategy:30\n  → Activation "Turn new users into second-time buyers"\n      metric SecondPurchaseRate: 12% → 18% by 2027-09-30 \(no reading\)\n  → Revenue "Grow recurring revenue"\n      metric PurchaseRecurrence: 41% → 43% → 50% by 2027-12-31 \(22% of the way, at risk: at this pace 47\.8% by 2027-12-31, 75% of the way\)/);
+        assert.match(result.stdout, /APP-130 "Refactor the checkout service for reuse by the app" \[todo, low\]  .*backlog\.strategy:30\n  → Activation "Turn new users into second-time buyers"\n      metric SecondPurchaseRate: 12% → 18% by 2027-09-30 \(no reading\)\n  → Revenue "Grow recurring revenue"\n      metric PurchaseRecurrence: 41% → 43% → 50% by 2027-12-31 \(22% of the way, at risk: at this pace 47\.8% by 2027-12-31, 75% of the way\)/);
         assert.match(result.stdout, /Coverage\n  4 tickets, 4 trace to a measured objective \(100%\)\n  0 orphan tickets/);
     });
 

@@ -69,7 +69,7 @@ describe('strategy render --format mermaid', () => {
             assert.equal(result.status, 0, result.stderr);
             assert.equal(result.stdout.split('\n').filter(line => /^ {4}o\d+\[/.test(line)).length, 700);
             assert.match(result.stderr, /^strategy render: the diagram is \d+ characters; Mermaid draws at most 50000 by default/m);
-            assert.equal(render('--canvas', 'Roadmap2027').stderr, '', 'no note on a small one');
+            assert.doesNotMatch(render('--canvas', 'Roadmap2027').stderr, /Mermaid draws at most/, 'no note on a small one');
         } finally {
             rmSync(big, { recursive: true, force: true });
         }

@@ -104,6 +104,6 @@ ticket T-9 "t" { priority medium }
         assert.deepEqual(labels(roots[0]), ['S3', 'S1', 'S2', 'T-4', 'T-3', 'T-1', 'T-2']);
         assert.deepEqual(roots.slice(1).map(labels), [['T-9', 'T-8'], ['S4', 'S5']]);
         const t4 = childrenOf(roots[0]).find(child => child.kind === 'ticket' && child.id === 'T-4')!;
-        assert.equal(itemView(t4, false).description, 't · doing · high');
+        assert.equal(itemView(t4, false).description, 't · doing · priority high');
     });
 });

@@ -196,25 +196,25 @@ describe('strategy lsp --stdio, driven as an editor drives it', function () {
         assert.deepEqual(links[0].originSelectionRange?.start, at('backlog.strategy', 'serves Engagement', 'serves '.length));
     });
 
-    it('finds every reference to Engagement: the three tickets, the three solutions, the question, the canvas and the milestone', async () => {
+    it('finds every reference to Engagement: the three tickets, the three solutions, the question, the canvas, the milestone and the roadmap', async () => {
         const locations = await request<Location[]>('textDocument/references', {
             textDocument: textDocument('objectives.strategy'), position: at('objectives.strategy', 'Engagement "', 3), context: { includeDeclaration: false }
         });
         const where = locations.map(l => `${file(l.uri)}:${l.range.start.line + 1}`).sort();
-        assert.deepEqual(where, ['backlog.strategy:12', 'backlog.strategy:21', 'backlog.strategy:3', 'canvas.strategy:4', 'roadmap.strategy:5',
+        assert.deepEqual(where, ['backlog.strategy:12', 'backlog.strategy:21', 'backlog.strategy:3', 'canvas.strategy:4', 'roadmap.strategy:22', 'roadmap.strategy:5',
             'solutions.strategy:13', 'solutions.strategy:20', 'solutions.strategy:30', 'solutions.strategy:5']);
         for (const location of locations) {
             assert.equal(texts.get(file(location.uri))!.slice(offsetAt(texts.get(file(location.uri))!, location.range.start), offsetAt(texts.get(file(location.uri))!, location.range.end)), 'Engagement');
         }
     });
 
-    it('goes to the implementations of Engagement from a reference: its tickets, solutions and canvas', async () => {
+    it('goes to the implementations of Engagement from a reference: its tickets, solutions and canvases', async () => {
         const links = await request<LocationLink[]>('textDocument/implementation', { textDocument: textDocument('backlog.strategy'), position: at('backlog.strategy', 'serves Engagement', 9) });
         const names = links.map(link => {
             const text = texts.get(file(link.targetUri))!;
             return text.slice(offsetAt(text, link.targetSelectionRange.start), offsetAt(text, link.targetSelectionRange.end));
         }).sort();
-        assert.deepEqual(names, ['APP-101', 'APP-102', 'APP-123', 'AppRecurrence', 'ExclusiveDeals', 'FasterNavigation', 'PersonalizedNotifications']);
+        assert.deepEqual(names, ['APP-101', 'APP-102', 'APP-123', 'AppRecurrence', 'ExclusiveDeals', 'FasterNavigation', 'PersonalizedNotifications', 'Roadmap2027']);
     });
 
     it('hovers Engagement in the backlog with its title, chain and metric progress in Markdown', async () => {

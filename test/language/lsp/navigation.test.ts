@@ -115,6 +115,7 @@ describe('navigation', () => {
         'extra.strategy:3 parent Engagement',
         'extra.strategy:20 advances Engagement',
         'roadmap.strategy:5 advances Engagement',
+        'roadmap.strategy:22 lanes Engagement, Activation',
         'solutions.strategy:5 advances Engagement',
         'solutions.strategy:13 advances Engagement, Activation',
         'solutions.strategy:20 advances Engagement',
@@ -155,6 +156,7 @@ describe('navigation', () => {
             'canvas.strategy:1 AppRecurrence',
             'extra.strategy:2 Retention',
             'extra.strategy:17 Reorder',
+            'roadmap.strategy:18 Roadmap2027',
             'solutions.strategy:2 PersonalizedNotifications',
             'solutions.strategy:10 FasterNavigation',
             'solutions.strategy:17 ExclusiveDeals'

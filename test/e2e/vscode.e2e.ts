@@ -129,7 +129,7 @@ describe('the packaged extension in VS Code (code-server)', function () {
     }
 
     /** The frame of the preview's webview, found by its canvas or map content. */
-    async function previewFrame(view: 'product' | 'strategy' | 'map'): Promise<Frame> {
+    async function previewFrame(view: 'product' | 'strategy' | 'map' | 'roadmap'): Promise<Frame> {
         return until(`the preview's webview showing data-view="${view}"`, async () => {
             for (const frame of page.frames()) {
                 const found = await frame.locator(`.strategy-view[data-view="${view}"]`).count().catch(() => 0);
@@ -220,5 +220,22 @@ describe('the packaged extension in VS Code (code-server)', function () {
             () => frame.locator('.highlighted[data-element="objective:Engagement"]').count(), count => count > 0);
         assert.ok(await frame.locator('.node[data-element="metric:MonthlyRepeatUsers"]').count() > 0, 'the map shows the metric');
         await screenshot('vscode-preview-map');
+    });
+
+    it('shows the roadmap canvas the cursor is in, a lane per objective, and a click on a milestone reveals it', async () => {
+        await openFromExplorer('roadmap.strategy');
+        await goTo(lineOf('roadmap.strategy', /^\s*kind roadmap/), 3);
+        const frame = await previewFrame('roadmap');
+        await until('the two lanes of the roadmap', () => frame.locator('g.lane').count(), count => count === 2);
+        const milestones = await until('the milestones at their dates',
+            () => frame.locator('g.milestone[data-element]').evaluateAll(all => all.map(each => each.getAttribute('data-element'))),
+            all => all.length === 3);
+        assert.deepEqual([...milestones].sort(), ['milestone:AppCheckout', 'milestone:NotificationsBeta', 'milestone:RepeatBasket']);
+        // The example's window is 2026-10-01 to 2027-06-30: today's line is drawn while today is inside it.
+        const today = new Date().toISOString().slice(0, 10);
+        if (today >= '2026-10-01' && today <= '2027-06-30') assert.equal(await frame.locator('g.today').count(), 1, 'today\'s line is drawn');
+        await screenshot('vscode-preview-roadmap');
+        await frame.locator('g.milestone[data-element="milestone:NotificationsBeta"]').first().click();
+        await cursorAt(lineOf('roadmap.strategy', /^milestone NotificationsBeta\b/), 'milestone '.length + 1);
     });
 });

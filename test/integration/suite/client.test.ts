@@ -25,7 +25,7 @@ describe('ticket links, code lenses and implementations', () => {
         assert.ok(!links.some(link => notes.getText(link.range) === 'APP-999'), 'APP-999 is linked though no file defines it');
         const target = links.find(link => notes.getText(link.range) === 'APP-123')!.target!;
         assert.match(target.path, /backlog\.strategy$/);
-        assert.equal(target.fragment, 'L16,8');
+        assert.equal(target.fragment, 'L20,8');
 
         const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', notes.uri, at(notes, 'APP-123', 2));
         const text = hovers.flatMap(hover => hover.contents).map(content => typeof content === 'string' ? content : content.value).join('\n');
@@ -58,12 +58,12 @@ describe('ticket links, code lenses and implementations', () => {
             lenses.map(lens => lens.command?.title).join(' | '));
     });
 
-    it('goes to the implementations of Engagement: its tickets, solutions and canvas', async () => {
+    it('goes to the implementations of Engagement: its tickets, solutions, canvas and roadmap', async () => {
         const backlog = await vscode.workspace.openTextDocument(fileUri('backlog.strategy'));
         const locations = await vscode.commands.executeCommand<Array<vscode.Location | vscode.LocationLink>>(
             'vscode.executeImplementationProvider', backlog.uri, at(backlog, 'serves Engagement', 'serves '.length + 1));
         const files = locations.map(whereOf).map(where => where.file).sort();
         assert.deepEqual(files, ['backlog.strategy', 'backlog.strategy', 'backlog.strategy', 'canvas.strategy',
-            'solutions.strategy', 'solutions.strategy', 'solutions.strategy']);
+            'roadmap.strategy', 'solutions.strategy', 'solutions.strategy', 'solutions.strategy']);
     });
 });

@@ -16,7 +16,7 @@ describe('editing', () => {
             'vscode.executeDocumentRenameProvider', objectives.uri, at(objectives, 'Engagement "', 2), 'Retention');
         const perFile = new Map(edit.entries().map(([uri, edits]) => [uri.path.split('/').pop(), edits.length]));
         assert.deepEqual(Object.fromEntries([...perFile].sort()), {
-            'backlog.strategy': 3, 'canvas.strategy': 1, 'objectives.strategy': 1, 'solutions.strategy': 4
+            'backlog.strategy': 3, 'canvas.strategy': 1, 'objectives.strategy': 1, 'roadmap.strategy': 2, 'solutions.strategy': 4
         });
         assert.ok(await vscode.workspace.applyEdit(edit));
         const backlog = await vscode.workspace.openTextDocument(fileUri('backlog.strategy'));

@@ -112,7 +112,7 @@ export async function restore(...names: string[]): Promise<void> {
 }
 
 /** The workspace's .strategy files, as shipped in examples/shop-app. */
-export const exampleFiles = ['backlog.strategy', 'canvas.strategy', 'objectives.strategy', 'solutions.strategy', 'users.strategy'];
+export const exampleFiles = ['backlog.strategy', 'canvas.strategy', 'objectives.strategy', 'roadmap.strategy', 'solutions.strategy', 'users.strategy'];
 
 /** A location's file name and 1-based line, from a Location or a LocationLink. */
 export function whereOf(location: vscode.Location | vscode.LocationLink): { file: string; line: number; range: vscode.Range } {

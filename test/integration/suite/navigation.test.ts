@@ -24,11 +24,11 @@ describe('navigation and information', () => {
         assert.equal(objectives.getText(where.range), 'Engagement');
     });
 
-    it('finds the references of Engagement in the backlog, the solutions, the question and the canvas', async () => {
+    it('finds the references of Engagement in the backlog, the solutions, the question, the canvas and the roadmap', async () => {
         const locations = await vscode.commands.executeCommand<vscode.Location[]>(
             'vscode.executeReferenceProvider', objectives.uri, at(objectives, 'Engagement "', 3));
         const where = locations.map(whereOf).map(w => `${w.file}:${w.line}`);
-        for (const expected of ['backlog.strategy:3', 'backlog.strategy:10', 'backlog.strategy:17', 'canvas.strategy:4',
+        for (const expected of ['backlog.strategy:3', 'backlog.strategy:12', 'backlog.strategy:21', 'canvas.strategy:4', 'roadmap.strategy:5', 'roadmap.strategy:22',
             'solutions.strategy:5', 'solutions.strategy:13', 'solutions.strategy:20', 'solutions.strategy:30']) {
             assert.ok(where.includes(expected), `${expected} missing from ${where.join(', ')}`);
         }

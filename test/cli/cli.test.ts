@@ -1,17 +1,11 @@
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, linkSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { strategy } from './run-strategy.js';
 
-// The built command, as a team runs it in CI (the test script builds first).
-const bin = resolve('bin/strategy.cjs');
 const shopApp = resolve('examples/shop-app');
 
-function strategy(args: string[], cwd = process.cwd()) {
-    const result = spawnSync(process.execPath, [bin, ...args], { cwd, encoding: 'utf8', timeout: 60_000 });
-    return { status: result.status, stdout: result.stdout, stderr: result.stderr };
-}
 
 describe('strategy command line', () => {
     let dir: string;

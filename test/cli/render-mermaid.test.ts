@@ -1,20 +1,15 @@
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { roadmapFixture, roadmapGanttText } from '../fixtures/mermaid-roadmap.js';
+import { strategy } from './run-strategy.js';
 
 // `strategy render --format mermaid`: a roadmap canvas as a gantt chart, the map as a flowchart, anything else a
 // usage error. That Mermaid parses and draws them is test/webview/mermaid-browser.test.ts.
 
-const bin = resolve('bin/strategy.cjs');
 const shopApp = resolve('examples/shop-app');
 
-function strategy(args: string[], cwd: string) {
-    const result = spawnSync(process.execPath, [bin, ...args], { cwd, encoding: 'utf8', timeout: 60_000 });
-    return { status: result.status, stdout: result.stdout, stderr: result.stderr };
-}
 
 describe('strategy render --format mermaid', () => {
     let dir: string;

@@ -1,17 +1,12 @@
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
+import { strategy } from './run-strategy.js';
 
 // `strategy trace --owner TEXT --focus F --kind K --status S` (spec v2 section 5): only the tickets every filter keeps.
 
-const bin = resolve('bin/strategy.cjs');
 
-function strategy(args: string[], cwd: string) {
-    const result = spawnSync(process.execPath, [bin, ...args], { cwd, encoding: 'utf8', timeout: 60_000 });
-    return { status: result.status, stdout: result.stdout, stderr: result.stderr };
-}
 
 describe('strategy trace filters', () => {
     let dir: string;

@@ -1,17 +1,12 @@
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
+import { strategy } from './run-strategy.js';
 
 // `strategy trace --milestone ID`: one milestone's tickets with their chains; as Markdown, its release note.
 
-const bin = resolve('bin/strategy.cjs');
 
-function strategy(args: string[], cwd: string) {
-    const result = spawnSync(process.execPath, [bin, ...args], { cwd, encoding: 'utf8', timeout: 60_000 });
-    return { status: result.status, stdout: result.stdout, stderr: result.stderr };
-}
 
 const roadmap = `objective G "Grow" { metric M }
 objective Keep "Keep" { }

@@ -1,18 +1,13 @@
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
+import { strategy } from './run-strategy.js';
 
 // `strategy trace` lists work in the one order every view uses: priority (critical first), then status (doing
 // before todo, history last), then as written; each ticket says its status and priority, and the JSON its milestone.
 
-const bin = resolve('bin/strategy.cjs');
 
-function strategy(args: string[], cwd: string) {
-    const result = spawnSync(process.execPath, [bin, ...args], { cwd, encoding: 'utf8', timeout: 60_000 });
-    return { status: result.status, stdout: result.stdout, stderr: result.stderr };
-}
 
 export const workOrderFiles = {
     'a.strategy': `objective G "Grow" { }

@@ -3,7 +3,7 @@ import {
 } from 'vscode';
 import { previewViewType } from '../../protocol/webview-messages.js';
 import { parsePreviewState } from '../../webview/preview-state.js';
-import { showPreviewCommand, showPreviewToSideCommand } from './preview-commands.js';
+import { previewLockedContext, showPreviewCommand, showPreviewToSideCommand, toggleLockCommand } from './preview-commands.js';
 import { registerExports } from './preview-export.js';
 import { StrategyPreview, webviewOptions, type PreviewContext } from './preview-panel.js';
 
@@ -13,8 +13,8 @@ function isStrategyEditor(editor: TextEditor | undefined): editor is TextEditor 
 
 /**
  * Which preview exists and what it follows (cf. the Markdown preview's previewManager.ts): one preview that follows
- * the active .strategy editor, opened in place (Ctrl+Shift+V) or to the side (Ctrl+K V), brought back after a
- * window reload by the serializer.
+ * the active .strategy editor unless it is locked, opened in place (Ctrl+Shift+V) or to the side (Ctrl+K V),
+ * brought back after a window reload by the serializer.
  */
 export class PreviewManager implements WebviewPanelSerializer, Disposable {
     private preview: StrategyPreview | undefined;
@@ -27,7 +27,8 @@ export class PreviewManager implements WebviewPanelSerializer, Disposable {
                 if (isStrategyEditor(editor)) this.preview?.follow(editor);
             }),
             commands.registerCommand(showPreviewCommand, (uri?: Uri) => this.show(uri, ViewColumn.Active)),
-            commands.registerCommand(showPreviewToSideCommand, (uri?: Uri) => this.show(uri, ViewColumn.Beside))
+            commands.registerCommand(showPreviewToSideCommand, (uri?: Uri) => this.show(uri, ViewColumn.Beside)),
+            commands.registerCommand(toggleLockCommand, () => this.toggleLock())
         );
     }
 
@@ -51,10 +52,28 @@ export class PreviewManager implements WebviewPanelSerializer, Disposable {
         Disposable.from(...this.disposables.splice(0)).dispose();
     }
 
+    /** Locks the preview on what it shows, or unlocks it to follow the active editor again. */
+    toggleLock(): void {
+        const preview = this.preview;
+        if (!preview) return;
+        preview.setLocked(!preview.locked, isStrategyEditor(window.activeTextEditor) ? window.activeTextEditor : undefined);
+        this.lockedContext(preview.locked);
+    }
+
+    /** The title bar's lock button shows while the preview is locked. */
+    private lockedContext(locked: boolean): void {
+        void commands.executeCommand('setContext', previewLockedContext, locked);
+    }
+
     private show(uri: Uri | undefined, column: ViewColumn): void {
         const editor = this.editorFor(uri);
         if (this.preview) {
             this.preview.reveal(column, false);
+            // Asked to show an editor's file: a locked preview unlocks to do so (the one preview there is).
+            if (editor && this.preview.locked) {
+                this.preview.setLocked(false, undefined);
+                this.lockedContext(false);
+            }
             if (editor) this.preview.follow(editor);
             return;
         }
@@ -82,8 +101,11 @@ export class PreviewManager implements WebviewPanelSerializer, Disposable {
         // A second panel (a restored one next to a new one) replaces the first as the one commands address.
         this.preview = preview;
         preview.onDidDispose(() => {
-            if (this.preview === preview) this.preview = undefined;
+            if (this.preview !== preview) return;
+            this.preview = undefined;
+            this.lockedContext(false);
         });
+        this.lockedContext(preview.locked);
         return preview;
     }
 }

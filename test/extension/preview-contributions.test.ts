@@ -24,7 +24,8 @@ describe('preview contributions in package.json', () => {
             [exportCommands.svg]: 'Export as SVG',
             [exportCommands.png]: 'Export as PNG',
             [toggleLockCommand]: 'Toggle Preview Locking',
-            [copyCommands.svg]: 'Copy as SVG'
+            [copyCommands.svg]: 'Copy as SVG',
+            [copyCommands.png]: 'Copy as PNG'
         };
         for (const [command, title] of Object.entries(titles)) {
             assert.equal(declared.get(command)?.title, title, command);

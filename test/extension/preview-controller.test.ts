@@ -267,9 +267,10 @@ describe('preview controller', () => {
         const notPng = controller.rasterize('<svg/>', 1);
         controller.receive({ type: 'png', id: 2, data: Buffer.from('GIF89a....').toString('base64') });
         await assert.rejects(notPng, /did not return a PNG/);
-        const failed = controller.rasterize('<svg/>', 1);
-        controller.receive({ type: 'error', id: 3, message: 'The SVG could not be drawn as an image.' });
-        await assert.rejects(failed, /could not be drawn/);
+        const failed = controller.rasterize('<svg/>', 1, true);
+        assert.deepEqual(fakes.posted.at(-1), { type: 'rasterize', id: 3, svg: '<svg/>', scale: 1, copy: true }, 'Copy as PNG: the webview copies it');
+        controller.receive({ type: 'error', id: 3, message: 'The clipboard refused the image (Document is not focused.).' });
+        await assert.rejects(failed, /clipboard refused/);
         controller.receive({ type: 'png', id: 3, data: png.toString('base64') });
         assert.match(fakes.logs.at(-1) ?? '', /no export waiting/);
         const closed = controller.rasterize('<svg/>', 1);

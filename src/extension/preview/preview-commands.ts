@@ -15,7 +15,8 @@ export const exportCommands: Record<ExportFormat, string> = {
     png: 'strategy.exportPng'
 };
 
-/** Copies to the clipboard: the SVG as its markup (text). */
+/** Copies to the clipboard: the SVG as its markup (text), the PNG as an image (written by the webview). */
 export const copyCommands = {
-    svg: 'strategy.copySvg'
+    svg: 'strategy.copySvg',
+    png: 'strategy.copyPng'
 } as const;

@@ -257,8 +257,8 @@ export class PreviewController {
         else this.hold = undefined;
     }
 
-    /** The PNG of a standalone SVG, drawn by the webview once it is ready. */
-    async rasterize(svg: string, scale: number): Promise<Uint8Array> {
+    /** The PNG of a standalone SVG, drawn by the webview once it is ready; with `copy`, the webview also puts it on the clipboard. */
+    async rasterize(svg: string, scale: number, copy = false): Promise<Uint8Array> {
         if (!this.ready) await new Promise<void>((resolve, reject) => this.readyWaiters.push({ resolve, reject }));
         const id = this.nextPngId++;
         const bytes = new Promise<Uint8Array>((resolve, reject) => {
@@ -268,7 +268,7 @@ export class PreviewController {
             }, rasterizeTimeout);
             this.pendingPngs.set(id, { resolve, reject, timer });
         });
-        this.ports.post({ type: 'rasterize', id, svg, scale });
+        this.ports.post(copy ? { type: 'rasterize', id, svg, scale, copy } : { type: 'rasterize', id, svg, scale });
         return bytes;
     }
 

@@ -2,7 +2,7 @@ import { commands, env, FileType, Uri, window, workspace, type Disposable } from
 import {
     previewTargetRequest, renderRequest, type PreviewTargetParams
 } from '../../protocol/strategy-protocol.js';
-import { exportKinds, type ExportFormat } from './export-file.js';
+import { exportKinds, pngScale, type ExportFormat } from './export-file.js';
 import { runExport, type ExportPorts, type ExportTarget } from './export-flow.js';
 import { copyCommands, exportCommands } from './preview-commands.js';
 import type { PreviewContext, StrategyPreview } from './preview-panel.js';
@@ -62,16 +62,20 @@ function exportPorts(context: PreviewContext, manager: Previews): ExportPorts<Ur
     };
 }
 
-/** "Copy as SVG": the standalone SVG's markup, as text (VS Code's clipboard holds text only). */
-async function copySvg(context: PreviewContext, manager: Previews): Promise<void> {
+/**
+ * "Copy as SVG": the standalone SVG's markup, as text (VS Code's clipboard holds text only). "Copy as PNG": the
+ * webview that draws the PNG puts it on the clipboard itself.
+ */
+async function copyAs(context: PreviewContext, manager: Previews, format: 'svg' | 'png'): Promise<void> {
     const target = await exportTarget(context, manager);
     const result = await context.client.sendRequest(renderRequest, { canvas: target.canvas, format: 'svg' });
     if (!result) {
         void window.showErrorMessage(`No canvas named ${target.canvas ?? ''} to copy; the workspace may have changed.`);
         return;
     }
-    await env.clipboard.writeText(result.content);
-    window.setStatusBarMessage(`Copied ${result.title} as SVG`, 5000);
+    if (format === 'png') await manager.ensure().rasterize(result.content, pngScale, true);
+    else await env.clipboard.writeText(result.content);
+    window.setStatusBarMessage(`Copied ${result.title} as ${format.toUpperCase()}`, 5000);
 }
 
 function guarded(context: PreviewContext, what: string, action: () => Promise<void>): () => Promise<void> {
@@ -86,12 +90,13 @@ function guarded(context: PreviewContext, what: string, action: () => Promise<vo
     };
 }
 
-/** "Strategy: Export as HTML | SVG | PNG" (the renderer's standalone files, as `strategy render` writes them), "Copy as SVG". */
+/** "Strategy: Export as HTML | SVG | PNG" (the renderer's standalone files, as `strategy render` writes them), "Copy as SVG / PNG". */
 export function registerExports(context: PreviewContext, manager: Previews): Disposable[] {
     const ports = exportPorts(context, manager);
     return [
         ...(Object.keys(exportCommands) as ExportFormat[]).map(format => commands.registerCommand(exportCommands[format],
             guarded(context, `Export as ${exportKinds[format].label}`, () => runExport(ports, format)))),
-        commands.registerCommand(copyCommands.svg, guarded(context, 'Copy as SVG', () => copySvg(context, manager)))
+        commands.registerCommand(copyCommands.svg, guarded(context, 'Copy as SVG', () => copyAs(context, manager, 'svg'))),
+        commands.registerCommand(copyCommands.png, guarded(context, 'Copy as PNG', () => copyAs(context, manager, 'png')))
     ];
 }

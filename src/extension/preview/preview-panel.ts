@@ -144,10 +144,14 @@ export class StrategyPreview implements Disposable {
         this.followCursor();
     }
 
-    /** The PNG of a standalone SVG, drawn by the webview (the extension host has no browser engine). */
-    rasterize(svg: string, scale: number): Promise<Uint8Array> {
-        if (!this.panel.visible) this.panel.reveal(this.panel.viewColumn, true);
-        return this.controller.rasterize(svg, scale);
+    /**
+     * The PNG of a standalone SVG, drawn by the webview (the extension host has no browser engine). To copy it, the
+     * webview takes the focus: the browser writes the clipboard only from a focused document.
+     */
+    rasterize(svg: string, scale: number, copy = false): Promise<Uint8Array> {
+        if (copy) this.panel.reveal(this.panel.viewColumn, false);
+        else if (!this.panel.visible) this.panel.reveal(this.panel.viewColumn, true);
+        return this.controller.rasterize(svg, scale, copy);
     }
 
     dispose(): void {

@@ -7,6 +7,9 @@ import { previewLockedContext, showPreviewCommand, showPreviewToSideCommand, tog
 import { registerExports } from './preview-export.js';
 import { StrategyPreview, webviewOptions, type PreviewContext } from './preview-panel.js';
 
+/** workspaceState key: whether the preview was locked, for the serializer after a window reload. */
+const lockedKey = 'strategy.previewLocked';
+
 function isStrategyEditor(editor: TextEditor | undefined): editor is TextEditor {
     return editor !== undefined && editor.document.languageId === 'strategy';
 }
@@ -44,7 +47,10 @@ export class PreviewManager implements WebviewPanelSerializer, Disposable {
 
     async deserializeWebviewPanel(panel: WebviewPanel, state: unknown): Promise<void> {
         const saved = parsePreviewState(state);
-        this.adopt(new StrategyPreview(panel, this.context, { uri: saved?.uri, canvas: saved?.canvas }));
+        const preview = new StrategyPreview(panel, this.context, { uri: saved?.uri, canvas: saved?.canvas });
+        // A preview locked before the window reloaded comes back locked (one preview: one bit in the workspace's state).
+        if (this.context.workspaceState.get(lockedKey) === true) preview.setLocked(true, undefined);
+        this.adopt(preview);
     }
 
     dispose(): void {
@@ -60,9 +66,10 @@ export class PreviewManager implements WebviewPanelSerializer, Disposable {
         this.lockedContext(preview.locked);
     }
 
-    /** The title bar's lock button shows while the preview is locked. */
+    /** The title bar's lock button shows while the preview is locked; a reload brings the lock back. */
     private lockedContext(locked: boolean): void {
         void commands.executeCommand('setContext', previewLockedContext, locked);
+        void this.context.workspaceState.update(lockedKey, locked);
     }
 
     private show(uri: Uri | undefined, column: ViewColumn): void {

@@ -22,6 +22,7 @@ function isStrategyEditor(editor: TextEditor | undefined): editor is TextEditor 
 export class PreviewManager implements WebviewPanelSerializer, Disposable {
     private preview: StrategyPreview | undefined;
     private readonly disposables: Disposable[] = [];
+    private stopping = false;
 
     constructor(private readonly context: PreviewContext) {
         this.disposables.push(
@@ -54,6 +55,8 @@ export class PreviewManager implements WebviewPanelSerializer, Disposable {
     }
 
     dispose(): void {
+        // The extension stops (a window reload): the lock stays saved for the preview the serializer brings back.
+        this.stopping = true;
         this.preview?.dispose();
         Disposable.from(...this.disposables.splice(0)).dispose();
     }
@@ -110,7 +113,7 @@ export class PreviewManager implements WebviewPanelSerializer, Disposable {
         preview.onDidDispose(() => {
             if (this.preview !== preview) return;
             this.preview = undefined;
-            this.lockedContext(false);
+            if (!this.stopping) this.lockedContext(false);
         });
         this.lockedContext(preview.locked);
         return preview;

@@ -203,12 +203,16 @@ describe('the packaged extension in VS Code (code-server)', function () {
         await screenshot('vscode-preview-canvas');
     });
 
-    it('moves the editor to the definition when an item of a box is clicked', async () => {
+    it('moves the editor to the definition when an item of a box is clicked, the preview staying on its canvas', async () => {
         const frame = await previewFrame('product');
         await frame.locator('[data-element="metric:MonthlyRepeatUsers"]').first().click();
         const line = lineOf('objectives.strategy', /^metric MonthlyRepeatUsers\b/);
         await cursorAt(line, 'metric '.length + 1);
         await until('objectives.strategy the active editor', activeTab, tab => tab.includes('objectives.strategy'));
+        // The click does not make the preview follow the file it opened: the canvas stays, the clicked metric lit.
+        await until('the clicked metric highlighted on the canvas',
+            () => frame.locator('.highlighted[data-element="metric:MonthlyRepeatUsers"]').count(), count => count > 0);
+        assert.equal(await frame.locator('.strategy-view[data-view="product"]').count(), 1, 'the canvas is still shown');
     });
 
     it('follows the cursor out of the canvas to the alignment map', async () => {

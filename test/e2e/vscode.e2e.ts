@@ -59,7 +59,8 @@ describe('the packaged extension in VS Code (code-server)', function () {
         mkdirSync(results, { recursive: true });
         server = await startCodeServer({ workspace: 'examples/shop-app', extensions: [vsix] });
         browser = await launchChromium();
-        page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+        // The clipboard permissions let the test read what Copy as PNG wrote (a person's browser asks or allows).
+        page = await browser.newPage({ viewport: { width: 1440, height: 900 }, permissions: ['clipboard-read', 'clipboard-write'] });
         page.setDefaultTimeout(30_000);
         await page.goto(server.url);
         await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
@@ -241,5 +242,25 @@ describe('the packaged extension in VS Code (code-server)', function () {
         await screenshot('vscode-preview-roadmap');
         await frame.locator('g.milestone[data-element="milestone:NotificationsBeta"]').first().click();
         await cursorAt(lineOf('roadmap.strategy', /^milestone NotificationsBeta\b/), 'milestone '.length + 1);
+    });
+
+    it('copies what the preview shows to the clipboard as a PNG image (Copy as PNG, from the command palette)', async () => {
+        await page.keyboard.press('F1');
+        const input = page.locator('.quick-input-widget input');
+        await input.waitFor({ state: 'visible' });
+        await input.fill('>Strategy: Copy as PNG');
+        await page.locator('.quick-input-widget .monaco-list-row', { hasText: 'Copy as PNG' }).first().waitFor();
+        await input.press('Enter');
+        const outcome = await until('"Copied … as PNG" in the status bar, or an error notification',
+            async () => (await page.locator('.statusbar-item', { hasText: /Copied .* as PNG/ }).count()) > 0 ? 'copied'
+                : (await page.locator('.notifications-toasts .notification-list-item-message').allTextContents()).join(' | '),
+            text => text.length > 0);
+        assert.equal(outcome, 'copied');
+        const signature = await page.evaluate(async () => {
+            const [item] = await (globalThis as any).navigator.clipboard.read();
+            const blob = await item.getType('image/png');
+            return [...new Uint8Array(await blob.arrayBuffer()).subarray(0, 8)];
+        });
+        assert.deepEqual(signature, [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a], 'a PNG image on the clipboard');
     });
 });

@@ -38,7 +38,10 @@ export function activate(context: ExtensionContext): StrategyExtensionApi {
         registerRestartCommand(languageClient, output),
         ...registerTicketLinks(languageClient, modelChanged.event),
         ...registerAlignmentView(languageClient, modelChanged.event),
-        ...registerPreview({ client: languageClient, extensionUri: context.extensionUri, log: output, onModelChanged: modelChanged.event })
+        ...registerPreview({
+            client: languageClient, extensionUri: context.extensionUri, log: output, onModelChanged: modelChanged.event,
+            workspaceState: context.workspaceState
+        })
     );
     const serverReady = languageClient.start().then(
         () => output.info(`Strategy language server ready ${Math.round(performance.now() - started)} ms after activation began`),

@@ -38,12 +38,16 @@ export interface HighlightMessage {
     element?: string;
 }
 
-/** Draw this standalone SVG at `scale` into a canvas and answer with `png` or `error` carrying the same id. */
+/**
+ * Draw this standalone SVG at `scale` into a canvas and answer with `png` or `error` carrying the same id; with
+ * `copy`, also put the PNG on the clipboard (the answer is `error` when the clipboard refuses it).
+ */
 export interface RasterizeMessage {
     type: 'rasterize';
     id: number;
     svg: string;
     scale: number;
+    copy?: boolean;
 }
 
 export type ToWebviewMessage = UpdateMessage | DiagnosticsMessage | HighlightMessage | RasterizeMessage;

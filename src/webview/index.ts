@@ -5,6 +5,7 @@ import { activatable, findByKey, keyOf, listenForActivation } from './activation
 import { MapControls } from './map-controls.js';
 import type { DiagnosticCounts, FromWebviewMessage, PreviewState, ToWebviewMessage, UpdateMessage } from '../protocol/webview-messages.js';
 import { parsePreviewState } from './preview-state.js';
+import { copyPng } from './clipboard-png.js';
 import { rasterize } from './rasterize.js';
 import { problemsText, shellIds } from './shell.js';
 
@@ -115,9 +116,11 @@ function update(message: UpdateMessage): void {
     saveNow();
 }
 
-async function answerRasterize(id: number, svg: string, scale: number): Promise<void> {
+async function answerRasterize(id: number, svg: string, scale: number, copy: boolean): Promise<void> {
     try {
-        post({ type: 'png', id, data: await rasterize(svg, scale) });
+        const data = await rasterize(svg, scale);
+        if (copy) await copyPng(data);
+        post({ type: 'png', id, data });
     } catch (error) {
         post({ type: 'error', id, message: error instanceof Error ? error.message : String(error) });
     }
@@ -138,7 +141,7 @@ window.addEventListener('message', (event: MessageEvent<ToWebviewMessage>) => {
             applyHighlight(true);
             break;
         case 'rasterize':
-            void answerRasterize(message.id, message.svg, message.scale);
+            void answerRasterize(message.id, message.svg, message.scale, message.copy === true);
             break;
     }
 });

@@ -59,7 +59,8 @@ describe('the packaged extension in VS Code (code-server)', function () {
         mkdirSync(results, { recursive: true });
         server = await startCodeServer({ workspace: 'examples/shop-app', extensions: [vsix] });
         browser = await launchChromium();
-        page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+        // The clipboard permissions let the test read what Copy as PNG wrote (a person's browser asks or allows).
+        page = await browser.newPage({ viewport: { width: 1440, height: 900 }, permissions: ['clipboard-read', 'clipboard-write'] });
         page.setDefaultTimeout(30_000);
         await page.goto(server.url);
         await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
@@ -203,12 +204,16 @@ describe('the packaged extension in VS Code (code-server)', function () {
         await screenshot('vscode-preview-canvas');
     });
 
-    it('moves the editor to the definition when an item of a box is clicked', async () => {
+    it('moves the editor to the definition when an item of a box is clicked, the preview staying on its canvas', async () => {
         const frame = await previewFrame('product');
         await frame.locator('[data-element="metric:MonthlyRepeatUsers"]').first().click();
         const line = lineOf('objectives.strategy', /^metric MonthlyRepeatUsers\b/);
         await cursorAt(line, 'metric '.length + 1);
         await until('objectives.strategy the active editor', activeTab, tab => tab.includes('objectives.strategy'));
+        // The click does not make the preview follow the file it opened: the canvas stays, the clicked metric lit.
+        await until('the clicked metric highlighted on the canvas',
+            () => frame.locator('.highlighted[data-element="metric:MonthlyRepeatUsers"]').count(), count => count > 0);
+        assert.equal(await frame.locator('.strategy-view[data-view="product"]').count(), 1, 'the canvas is still shown');
     });
 
     it('follows the cursor out of the canvas to the alignment map', async () => {
@@ -237,5 +242,25 @@ describe('the packaged extension in VS Code (code-server)', function () {
         await screenshot('vscode-preview-roadmap');
         await frame.locator('g.milestone[data-element="milestone:NotificationsBeta"]').first().click();
         await cursorAt(lineOf('roadmap.strategy', /^milestone NotificationsBeta\b/), 'milestone '.length + 1);
+    });
+
+    it('copies what the preview shows to the clipboard as a PNG image (Copy as PNG, from the command palette)', async () => {
+        await page.keyboard.press('F1');
+        const input = page.locator('.quick-input-widget input');
+        await input.waitFor({ state: 'visible' });
+        await input.fill('>Strategy: Copy as PNG');
+        await page.locator('.quick-input-widget .monaco-list-row', { hasText: 'Copy as PNG' }).first().waitFor();
+        await input.press('Enter');
+        const outcome = await until('"Copied … as PNG" in the status bar, or an error notification',
+            async () => (await page.locator('.statusbar-item', { hasText: /Copied .* as PNG/ }).count()) > 0 ? 'copied'
+                : (await page.locator('.notifications-toasts .notification-list-item-message').allTextContents()).join(' | '),
+            text => text.length > 0);
+        assert.equal(outcome, 'copied');
+        const signature = await page.evaluate(async () => {
+            const [item] = await (globalThis as any).navigator.clipboard.read();
+            const blob = await item.getType('image/png');
+            return [...new Uint8Array(await blob.arrayBuffer()).subarray(0, 8)];
+        });
+        assert.deepEqual(signature, [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a], 'a PNG image on the clipboard');
     });
 });

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { exportCommands, showPreviewCommand, showPreviewToSideCommand } from '../../src/extension/preview/preview-commands.js';
+import { copyCommands, exportCommands, previewLockedContext, showPreviewCommand, showPreviewToSideCommand, toggleLockCommand } from '../../src/extension/preview/preview-commands.js';
 import { previewViewType } from '../../src/protocol/webview-messages.js';
 
 interface Manifest {
@@ -22,7 +22,10 @@ describe('preview contributions in package.json', () => {
             [showPreviewToSideCommand]: 'Open Preview to the Side',
             [exportCommands.html]: 'Export as HTML',
             [exportCommands.svg]: 'Export as SVG',
-            [exportCommands.png]: 'Export as PNG'
+            [exportCommands.png]: 'Export as PNG',
+            [toggleLockCommand]: 'Toggle Preview Locking',
+            [copyCommands.svg]: 'Copy as SVG',
+            [copyCommands.png]: 'Copy as PNG'
         };
         for (const [command, title] of Object.entries(titles)) {
             assert.equal(declared.get(command)?.title, title, command);
@@ -46,6 +49,15 @@ describe('preview contributions in package.json', () => {
         for (const command of Object.values(exportCommands)) {
             assert.match(title.find(item => item.command === command)?.when ?? '', new RegExp(`activeWebviewPanelId == '${previewViewType}'`));
         }
+    });
+
+    it('locks the preview as Markdown\'s: the command in the preview\'s menu, a lock button in its title bar while locked', () => {
+        assert.equal(toggleLockCommand, 'strategy.preview.toggleLock');
+        const title = manifest.contributes.menus['editor/title'] ?? [];
+        const lock = title.filter(item => item.command === toggleLockCommand).map(item => item.when);
+        assert.deepEqual(lock, [`activeWebviewPanelId == '${previewViewType}' && ${previewLockedContext}`, `activeWebviewPanelId == '${previewViewType}'`]);
+        assert.equal(declared.get(toggleLockCommand)?.icon, '$(lock)');
+        assert.match(title.find(item => item.command === copyCommands.svg)?.when ?? '', new RegExp(`activeWebviewPanelId == '${previewViewType}'`));
     });
 
     it('activates to bring a preview back after a window reload', () => {

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import type { PreviewTarget, PreviewTargetParams, RenderParams, RenderResult } from '../../src/protocol/strategy-protocol.js';
-import { PreviewController, revealGrace, type PreviewPorts } from '../../src/extension/preview/preview-controller.js';
+import { PreviewController, type PreviewPorts } from '../../src/extension/preview/preview-controller.js';
 import type { RevealMessage, ToWebviewMessage } from '../../src/protocol/webview-messages.js';
 
 const canvasFile = 'file:///ws/canvas.strategy';
@@ -21,7 +21,8 @@ class Fakes implements PreviewPorts {
     logs: string[] = [];
     titles: string[] = [];
     problems = 0;
-    time = 0;
+    /** Where a reveal lands: by default where it was asked, at once. */
+    landing: Promise<{ line: number; character: number } | undefined> | undefined;
     views = new Map<string, string>([['', '<div class="strategy-view" data-view="map">map</div>'], ['AppRecurrence', '<div>canvas</div>']]);
     targets: Array<PreviewTarget | null> = [];
     gate: Promise<void> | undefined;
@@ -37,10 +38,12 @@ class Fakes implements PreviewPorts {
     }
     post(message: ToWebviewMessage): void { this.posted.push(message); }
     setTitle(title: string): void { this.titles.push(title); }
-    reveal(message: RevealMessage): void { this.reveals.push(message); }
+    async reveal(message: RevealMessage): Promise<{ line: number; character: number } | undefined> {
+        this.reveals.push(message);
+        return this.landing ?? { line: message.line, character: message.character };
+    }
     showProblems(): void { this.problems++; }
     log(message: string): void { this.logs.push(message); }
-    now(): number { return this.time; }
 
     types(): string[] {
         return this.posted.map(message => message.type);
@@ -160,32 +163,70 @@ describe('preview controller', () => {
         assert.equal(controller.current.canvas, undefined);
     });
 
-    it('stays on its canvas while the editor opens what was clicked, then follows the cursor again', async () => {
+    it('stays on its canvas while the editor opens what was clicked, whatever the editor says before it lands', async () => {
         const fakes = new Fakes();
         const controller = await readyController(fakes, 'AppRecurrence');
+        const landing = deferred<{ line: number; character: number } | undefined>();
+        fakes.landing = landing.promise;
         controller.receive({ type: 'reveal', uri: objectivesFile, line: 4, character: 10 });
         assert.deepEqual(fakes.reveals, [{ type: 'reveal', uri: objectivesFile, line: 4, character: 10 }]);
+        // The file already open elsewhere becomes active with its old cursor, before the reveal moves it.
+        fakes.targets.push({ element: 'objective:Revenue' });
+        await controller.cursorAt(objectivesFile, { line: 0, character: 0 });
+        assert.equal(controller.current.canvas, 'AppRecurrence');
+        landing.resolve({ line: 4, character: 10 });
+        await new Promise(resolve => setImmediate(resolve));
         fakes.targets.push({ element: 'objective:Engagement' });
         await controller.cursorAt(objectivesFile, { line: 4, character: 10 });
         assert.equal(controller.current.canvas, 'AppRecurrence');
         assert.equal(controller.current.uri, objectivesFile);
-        assert.deepEqual(fakes.posted.at(-1), { type: 'highlight', element: 'objective:Engagement' });
-        fakes.time += revealGrace + 1;
+        assert.deepEqual(fakes.posted.at(-1), { type: 'highlight', element: 'objective:Engagement' }, 'the clicked element is highlighted');
+        assert.deepEqual(fakes.renders.map(params => params.canvas), ['AppRecurrence'], 'never rendered anything else');
         fakes.targets.push({ element: 'objective:Revenue' });
         await controller.cursorAt(objectivesFile, { line: 1, character: 10 });
-        assert.equal(controller.current.canvas, undefined, 'outside a canvas: the map');
+        assert.equal(controller.current.canvas, undefined, 'the user moves the cursor outside a canvas: the map');
     });
 
-    it('follows a cursor that moves on right after a reveal, without waiting for the grace to end', async () => {
+    it('after a click, follows the user\'s next editor change: another file, or a reveal that failed', async () => {
         const fakes = new Fakes();
         const controller = await readyController(fakes, 'AppRecurrence');
         controller.receive({ type: 'reveal', uri: objectivesFile, line: 32, character: 7 });
-        fakes.targets.push({ element: 'metric:MonthlyRepeatUsers' });
-        await controller.cursorAt(objectivesFile, { line: 32, character: 7 });
-        assert.equal(controller.current.canvas, 'AppRecurrence', 'the cursor where the reveal put it keeps the canvas');
+        await new Promise(resolve => setImmediate(resolve));
+        fakes.targets.push({ canvas: 'Growth2027', element: 'canvas:Growth2027' });
+        fakes.views.set('Growth2027', '<div>growth</div>');
+        await controller.cursorAt(canvasFile, { line: 40, character: 2 });
+        assert.equal(controller.current.canvas, 'Growth2027', 'another editor made active: followed');
+
+        fakes.landing = Promise.resolve(undefined);
+        controller.receive({ type: 'reveal', uri: objectivesFile, line: 32, character: 7 });
+        await new Promise(resolve => setImmediate(resolve));
         fakes.targets.push({ element: 'objective:Engagement' });
-        await controller.cursorAt(objectivesFile, { line: 10, character: 10 });
-        assert.equal(controller.current.canvas, undefined, 'moved elsewhere at once: the map');
+        await controller.cursorAt(objectivesFile, { line: 32, character: 7 });
+        assert.equal(controller.current.canvas, undefined, 'the file could not be opened: no hold');
+    });
+
+    it('locked, keeps its canvas and file whatever the editor shows, highlights what it draws, and follows again once unlocked', async () => {
+        const fakes = new Fakes();
+        fakes.views.set('Growth2027', '<div>growth</div>');
+        const controller = await readyController(fakes, 'AppRecurrence');
+        controller.setLocked(true);
+        assert.equal(fakes.titles.at(-1), '[Preview] AppRecurrence');
+        fakes.targets.push({ element: 'objective:Engagement' }, { canvas: 'Growth2027', element: 'box:goal' }, { element: 'objective:Revenue' });
+        await controller.cursorAt(objectivesFile, { line: 4, character: 10 });
+        assert.deepEqual(fakes.posted.at(-1), { type: 'highlight', element: 'objective:Engagement' });
+        await controller.cursorAt(canvasFile, { line: 40, character: 2 });
+        assert.deepEqual(fakes.posted.at(-1), { type: 'highlight', element: undefined }, 'another canvas\'s box is not this one\'s');
+        controller.receive({ type: 'reveal', uri: objectivesFile, line: 1, character: 10 });
+        await new Promise(resolve => setImmediate(resolve));
+        await controller.cursorAt(objectivesFile, { line: 1, character: 10 });
+        assert.deepEqual(controller.current, { uri: canvasFile, canvas: 'AppRecurrence' });
+        assert.deepEqual(fakes.renders.map(params => params.canvas), ['AppRecurrence']);
+
+        controller.setLocked(false);
+        assert.equal(fakes.titles.at(-1), 'Preview AppRecurrence');
+        fakes.targets.push({ canvas: 'Growth2027', element: 'box:goal' });
+        await controller.cursorAt(canvasFile, { line: 40, character: 2 });
+        assert.equal(controller.current.canvas, 'Growth2027', 'unlocked: follows the editor');
     });
 
     it('acts only on checked messages: reveals of files the render showed, the Problems panel', async () => {
@@ -226,9 +267,10 @@ describe('preview controller', () => {
         const notPng = controller.rasterize('<svg/>', 1);
         controller.receive({ type: 'png', id: 2, data: Buffer.from('GIF89a....').toString('base64') });
         await assert.rejects(notPng, /did not return a PNG/);
-        const failed = controller.rasterize('<svg/>', 1);
-        controller.receive({ type: 'error', id: 3, message: 'The SVG could not be drawn as an image.' });
-        await assert.rejects(failed, /could not be drawn/);
+        const failed = controller.rasterize('<svg/>', 1, true);
+        assert.deepEqual(fakes.posted.at(-1), { type: 'rasterize', id: 3, svg: '<svg/>', scale: 1, copy: true }, 'Copy as PNG: the webview copies it');
+        controller.receive({ type: 'error', id: 3, message: 'The clipboard refused the image (Document is not focused.).' });
+        await assert.rejects(failed, /clipboard refused/);
         controller.receive({ type: 'png', id: 3, data: png.toString('base64') });
         assert.match(fakes.logs.at(-1) ?? '', /no export waiting/);
         const closed = controller.rasterize('<svg/>', 1);

@@ -222,6 +222,8 @@ export interface PreviewPageOptions {
     /** VS Code's theme: its variables, its body class, and the colour scheme Electron reports with it. */
     theme?: { variables?: Record<string, string>; bodyClass: string; colorScheme?: 'light' | 'dark' };
     savedState?: PreviewState;
+    /** Browser permissions granted to the page (VS Code's webview frame allows `clipboard-write`). */
+    permissions?: string[];
 }
 
 /** A page with the preview's shell loaded and its script ready (it has posted `ready`). */
@@ -230,7 +232,8 @@ export async function openPreview(browser: Browser, server: PreviewServer, optio
     const page = await browser.newPage({
         viewport: { width: options.width ?? 1280, height: options.height ?? 900 },
         deviceScaleFactor: 1,
-        colorScheme: theme.colorScheme ?? 'light'
+        colorScheme: theme.colorScheme ?? 'light',
+        permissions: options.permissions ?? []
     });
     const dialogs: string[] = [];
     const consoleErrors: string[] = [];

@@ -19,19 +19,29 @@ export interface PreviewPorts {
     post(message: ToWebviewMessage): void;
     /** The panel's tab title. */
     setTitle(title: string): void;
-    /** Open this position in an editor (already checked to be a file of the last render). */
-    reveal(message: RevealMessage): void;
+    /**
+     * Open this position in an editor (already checked to be a file of the last render); resolves to where the
+     * cursor landed, or undefined when the file could not be opened.
+     */
+    reveal(message: RevealMessage): Promise<Position | undefined>;
     showProblems(): void;
     log(message: string): void;
-    now(): number;
+}
+
+interface Position {
+    line: number;
+    character: number;
 }
 
 /**
- * A reveal the preview asked for keeps the preview on its canvas while the editor lands there: for the cursor at
- * exactly the revealed place, within this long. Any other cursor position is followed at once, so a user who
- * clicks and then moves on is never left looking at a stale canvas.
+ * A click in the preview that opens an element's file. Until the editor has landed (`landed` unset), every editor
+ * event is the reveal's own; afterwards, only a cursor still where it landed is. Any other cursor is the user's.
  */
-export const revealGrace = 3000;
+interface Hold {
+    uri: string;
+    landed?: Position;
+}
+
 const rasterizeTimeout = 30_000;
 
 interface PendingPng {
@@ -60,7 +70,10 @@ export class PreviewController {
     private renderAgain = false;
     /** The cursor position asked about last; an older answer that arrives later is dropped. */
     private targetRequest = 0;
-    private revealing: { uri: string; line: number; character: number; until: number } | undefined;
+    /** The preview's own reveal: it keeps the canvas shown while the editor goes where it was clicked. */
+    private hold: Hold | undefined;
+    /** Locked (as the Markdown preview's "Toggle Preview Locking"): it keeps its canvas whatever the editor shows. */
+    private locked = false;
     private nextPngId = 1;
     private readonly pendingPngs = new Map<number, PendingPng>();
 
@@ -72,6 +85,22 @@ export class PreviewController {
     /** What it shows: the serializer's state and the export commands read it. */
     get current(): PreviewSource {
         return { ...this.source };
+    }
+
+    get isLocked(): boolean {
+        return this.locked;
+    }
+
+    /** Locks or unlocks; the title says which ("[Preview] X" when locked, as Markdown's). Unlocking follows the editor again. */
+    setLocked(locked: boolean): void {
+        if (locked === this.locked) return;
+        this.locked = locked;
+        this.hold = undefined;
+        if (this.shown) this.ports.setTitle(this.title(this.shown.title));
+    }
+
+    private title(shown: string): string {
+        return `${this.locked ? '[Preview]' : 'Preview'} ${shown}`;
     }
 
     /** The webview's document went away (the panel was hidden); it says `ready` when it is back. */
@@ -118,7 +147,7 @@ export class PreviewController {
 
     private sendShown(): void {
         if (!this.shown) return;
-        this.ports.setTitle(`Preview ${this.shown.title}`);
+        this.ports.setTitle(this.title(this.shown.title));
         if (!this.ready) return;
         this.ports.post({
             type: 'update', title: this.shown.title, html: this.shown.content, diagnostics: this.diagnostics, source: this.current
@@ -126,9 +155,17 @@ export class PreviewController {
         this.ports.post({ type: 'highlight', element: this.highlighted });
     }
 
-    /** The active .strategy editor changed to this document (or the cursor moved in it): follow what is under the cursor. */
-    async cursorAt(uri: string, position: { line: number; character: number }): Promise<void> {
-        if (uri !== this.source.uri) this.source = { ...this.source, uri };
+    /**
+     * The active .strategy editor changed to this document (or the cursor moved in it): follow what is under the
+     * cursor. Locked, or while its own reveal lands, the preview keeps what it shows and only highlights.
+     */
+    async cursorAt(uri: string, position: Position): Promise<void> {
+        const hold = this.hold;
+        const reveals = hold !== undefined && hold.uri === uri
+            && (hold.landed === undefined || (hold.landed.line === position.line && hold.landed.character === position.character));
+        if (!reveals) this.hold = undefined;
+        const stays = this.locked || reveals;
+        if (!this.locked && uri !== this.source.uri) this.source = { ...this.source, uri };
         const request = ++this.targetRequest;
         let target: PreviewTarget | null;
         try {
@@ -137,20 +174,18 @@ export class PreviewController {
             this.ports.log(`no target under the cursor: ${error instanceof Error ? error.message : String(error)}`);
             return;
         }
-        if (request !== this.targetRequest || uri !== this.source.uri) return;
-        const element = target?.element;
-        const revealing = this.revealing;
-        const keepCanvas = revealing !== undefined && revealing.uri === uri && revealing.line === position.line
-            && revealing.character === position.character && this.ports.now() < revealing.until;
-        if (!keepCanvas) this.revealing = undefined;
+        if (request !== this.targetRequest) return;
+        if (!stays && uri !== this.source.uri) return;
         // Nothing shown yet: a panel opened on an editor renders first what its cursor is in, not the map before it.
-        if (!this.shown || (!keepCanvas && target?.canvas !== this.source.canvas && !this.roadmapShows(target))) {
+        if (!this.shown || (!stays && target?.canvas !== this.source.canvas && !this.roadmapShows(target))) {
             this.source = showing(this.source, target?.canvas);
-            this.highlighted = element;
+            this.highlighted = target?.element;
             // The update posts the highlight with it.
             await this.render();
             return;
         }
+        // Kept on its canvas: what another canvas's cursor is on (a `goal` box, a text) is not this canvas's.
+        const element = target?.canvas === undefined || target.canvas === this.source.canvas ? target?.element : undefined;
         if (element === this.highlighted) return;
         this.highlighted = element;
         if (this.ready) this.ports.post({ type: 'highlight', element });
@@ -189,8 +224,7 @@ export class PreviewController {
                 else if (!this.rendering) void this.render();
                 break;
             case 'reveal':
-                this.revealing = { uri: message.uri, line: message.line, character: message.character, until: this.ports.now() + revealGrace };
-                this.ports.reveal(message);
+                void this.revealClicked(message);
                 break;
             case 'showProblems':
                 this.ports.showProblems();
@@ -209,13 +243,22 @@ export class PreviewController {
         }
     }
 
-    /** The reveal could not open its file: the preview follows the editor normally again. */
-    revealFailed(): void {
-        this.revealing = undefined;
+    /**
+     * A click opens the element's file without the preview following it, even unlocked (as a link clicked in the
+     * Markdown preview): the editor's events until it lands, and the cursor where it landed, only highlight. The
+     * next cursor the user moves is followed. A locked preview needs no hold.
+     */
+    private async revealClicked(message: RevealMessage): Promise<void> {
+        const hold: Hold | undefined = this.locked ? undefined : { uri: message.uri };
+        this.hold = hold;
+        const landed = await this.ports.reveal(message);
+        if (!hold || this.hold !== hold) return;
+        if (landed) hold.landed = { line: landed.line, character: landed.character };
+        else this.hold = undefined;
     }
 
-    /** The PNG of a standalone SVG, drawn by the webview once it is ready. */
-    async rasterize(svg: string, scale: number): Promise<Uint8Array> {
+    /** The PNG of a standalone SVG, drawn by the webview once it is ready; with `copy`, the webview also puts it on the clipboard. */
+    async rasterize(svg: string, scale: number, copy = false): Promise<Uint8Array> {
         if (!this.ready) await new Promise<void>((resolve, reject) => this.readyWaiters.push({ resolve, reject }));
         const id = this.nextPngId++;
         const bytes = new Promise<Uint8Array>((resolve, reject) => {
@@ -225,7 +268,7 @@ export class PreviewController {
             }, rasterizeTimeout);
             this.pendingPngs.set(id, { resolve, reject, timer });
         });
-        this.ports.post({ type: 'rasterize', id, svg, scale });
+        this.ports.post(copy ? { type: 'rasterize', id, svg, scale, copy } : { type: 'rasterize', id, svg, scale });
         return bytes;
     }
 

@@ -3,9 +3,12 @@ import {
 } from 'vscode';
 import { previewViewType } from '../../protocol/webview-messages.js';
 import { parsePreviewState } from '../../webview/preview-state.js';
-import { showPreviewCommand, showPreviewToSideCommand } from './preview-commands.js';
+import { previewLockedContext, showPreviewCommand, showPreviewToSideCommand, toggleLockCommand } from './preview-commands.js';
 import { registerExports } from './preview-export.js';
 import { StrategyPreview, webviewOptions, type PreviewContext } from './preview-panel.js';
+
+/** workspaceState key: whether the preview was locked, for the serializer after a window reload. */
+const lockedKey = 'strategy.previewLocked';
 
 function isStrategyEditor(editor: TextEditor | undefined): editor is TextEditor {
     return editor !== undefined && editor.document.languageId === 'strategy';
@@ -13,12 +16,13 @@ function isStrategyEditor(editor: TextEditor | undefined): editor is TextEditor 
 
 /**
  * Which preview exists and what it follows (cf. the Markdown preview's previewManager.ts): one preview that follows
- * the active .strategy editor, opened in place (Ctrl+Shift+V) or to the side (Ctrl+K V), brought back after a
- * window reload by the serializer.
+ * the active .strategy editor unless it is locked, opened in place (Ctrl+Shift+V) or to the side (Ctrl+K V),
+ * brought back after a window reload by the serializer.
  */
 export class PreviewManager implements WebviewPanelSerializer, Disposable {
     private preview: StrategyPreview | undefined;
     private readonly disposables: Disposable[] = [];
+    private stopping = false;
 
     constructor(private readonly context: PreviewContext) {
         this.disposables.push(
@@ -27,7 +31,8 @@ export class PreviewManager implements WebviewPanelSerializer, Disposable {
                 if (isStrategyEditor(editor)) this.preview?.follow(editor);
             }),
             commands.registerCommand(showPreviewCommand, (uri?: Uri) => this.show(uri, ViewColumn.Active)),
-            commands.registerCommand(showPreviewToSideCommand, (uri?: Uri) => this.show(uri, ViewColumn.Beside))
+            commands.registerCommand(showPreviewToSideCommand, (uri?: Uri) => this.show(uri, ViewColumn.Beside)),
+            commands.registerCommand(toggleLockCommand, () => this.toggleLock())
         );
     }
 
@@ -43,18 +48,42 @@ export class PreviewManager implements WebviewPanelSerializer, Disposable {
 
     async deserializeWebviewPanel(panel: WebviewPanel, state: unknown): Promise<void> {
         const saved = parsePreviewState(state);
-        this.adopt(new StrategyPreview(panel, this.context, { uri: saved?.uri, canvas: saved?.canvas }));
+        const preview = new StrategyPreview(panel, this.context, { uri: saved?.uri, canvas: saved?.canvas });
+        // A preview locked before the window reloaded comes back locked (one preview: one bit in the workspace's state).
+        if (this.context.workspaceState.get(lockedKey) === true) preview.setLocked(true, undefined);
+        this.adopt(preview);
     }
 
     dispose(): void {
+        // The extension stops (a window reload): the lock stays saved for the preview the serializer brings back.
+        this.stopping = true;
         this.preview?.dispose();
         Disposable.from(...this.disposables.splice(0)).dispose();
+    }
+
+    /** Locks the preview on what it shows, or unlocks it to follow the active editor again. */
+    toggleLock(): void {
+        const preview = this.preview;
+        if (!preview) return;
+        preview.setLocked(!preview.locked, isStrategyEditor(window.activeTextEditor) ? window.activeTextEditor : undefined);
+        this.lockedContext(preview.locked);
+    }
+
+    /** The title bar's lock button shows while the preview is locked; a reload brings the lock back. */
+    private lockedContext(locked: boolean): void {
+        void commands.executeCommand('setContext', previewLockedContext, locked);
+        void this.context.workspaceState.update(lockedKey, locked);
     }
 
     private show(uri: Uri | undefined, column: ViewColumn): void {
         const editor = this.editorFor(uri);
         if (this.preview) {
             this.preview.reveal(column, false);
+            // Asked to show an editor's file: a locked preview unlocks to do so (the one preview there is).
+            if (editor && this.preview.locked) {
+                this.preview.setLocked(false, undefined);
+                this.lockedContext(false);
+            }
             if (editor) this.preview.follow(editor);
             return;
         }
@@ -82,8 +111,11 @@ export class PreviewManager implements WebviewPanelSerializer, Disposable {
         // A second panel (a restored one next to a new one) replaces the first as the one commands address.
         this.preview = preview;
         preview.onDidDispose(() => {
-            if (this.preview === preview) this.preview = undefined;
+            if (this.preview !== preview) return;
+            this.preview = undefined;
+            if (!this.stopping) this.lockedContext(false);
         });
+        this.lockedContext(preview.locked);
         return preview;
     }
 }

@@ -1,6 +1,6 @@
 import {
     commands, Disposable, EventEmitter, languages, Range, Uri, ViewColumn, window, workspace, type Event, type LogOutputChannel,
-    type TextEditor, type WebviewPanel
+    type Memento, type TextEditor, type WebviewPanel
 } from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { previewTargetRequest, renderRequest } from '../../protocol/strategy-protocol.js';
@@ -17,6 +17,8 @@ export interface PreviewContext {
     log: LogOutputChannel;
     /** `strategy/modelChanged`, shared: the client keeps only one handler per notification. */
     onModelChanged: Event<void>;
+    /** The workspace's state: the folder exports were saved to last. */
+    workspaceState: Memento;
 }
 
 /** Edits and model changes within this many milliseconds make one render. */
@@ -74,10 +76,9 @@ export class StrategyPreview implements Disposable {
             target: params => client.sendRequest(previewTargetRequest, params),
             post: message => void webview.postMessage(message),
             setTitle: title => { panel.title = title; },
-            reveal: message => void this.revealInEditor(message),
+            reveal: message => this.revealInEditor(message),
             showProblems: () => void commands.executeCommand('workbench.actions.view.problems'),
-            log: message => log.warn(`Preview: ${message}`),
-            now: () => Date.now()
+            log: message => log.warn(`Preview: ${message}`)
         }, source, strategyDiagnostics());
         webview.html = previewShellHtml({
             cspSource: webview.cspSource,
@@ -101,7 +102,8 @@ export class StrategyPreview implements Disposable {
                 if (event.document.languageId === 'strategy' && event.contentChanges.length > 0) renderSoon.schedule();
             }),
             window.onDidChangeTextEditorSelection(event => {
-                if (this.protocolUri(event.textEditor.document.uri) !== this.controller.current.uri) return;
+                // The followed editor (a locked preview's may be another file's), or any of the followed file.
+                if (event.textEditor !== this.cursorEditor && this.protocolUri(event.textEditor.document.uri) !== this.controller.current.uri) return;
                 this.cursorEditor = event.textEditor;
                 cursorSoon.schedule();
             }),
@@ -117,6 +119,21 @@ export class StrategyPreview implements Disposable {
         return this.controller.current;
     }
 
+    get locked(): boolean {
+        return this.controller.isLocked;
+    }
+
+    /** Whether the panel is the focused editor: the lock command acts on it. */
+    get active(): boolean {
+        return this.panel.active;
+    }
+
+    /** Unlocked, it follows the active .strategy editor again at once. */
+    setLocked(locked: boolean, activeEditor: TextEditor | undefined): void {
+        this.controller.setLocked(locked);
+        if (!locked && activeEditor) this.follow(activeEditor);
+    }
+
     reveal(column: ViewColumn, preserveFocus: boolean): void {
         this.panel.reveal(column, preserveFocus);
     }
@@ -127,10 +144,14 @@ export class StrategyPreview implements Disposable {
         this.followCursor();
     }
 
-    /** The PNG of a standalone SVG, drawn by the webview (the extension host has no browser engine). */
-    rasterize(svg: string, scale: number): Promise<Uint8Array> {
-        if (!this.panel.visible) this.panel.reveal(this.panel.viewColumn, true);
-        return this.controller.rasterize(svg, scale);
+    /**
+     * The PNG of a standalone SVG, drawn by the webview (the extension host has no browser engine). To copy it, the
+     * webview takes the focus: the browser writes the clipboard only from a focused document.
+     */
+    rasterize(svg: string, scale: number, copy = false): Promise<Uint8Array> {
+        if (copy) this.panel.reveal(this.panel.viewColumn, false);
+        else if (!this.panel.visible) this.panel.reveal(this.panel.viewColumn, true);
+        return this.controller.rasterize(svg, scale, copy);
     }
 
     dispose(): void {
@@ -153,18 +174,22 @@ export class StrategyPreview implements Disposable {
         void this.controller.cursorAt(this.protocolUri(editor.document.uri), { line, character });
     }
 
-    /** Opens the clicked element's file beside the preview (where it is already open, if it is), the cursor on its name. */
-    private async revealInEditor(message: RevealMessage): Promise<void> {
+    /**
+     * Opens the clicked element's file beside the preview (where it is already open, if it is), the cursor on its
+     * name; resolves to where the cursor landed.
+     */
+    private async revealInEditor(message: RevealMessage): Promise<{ line: number; character: number } | undefined> {
         const uri = this.context.client.protocol2CodeConverter.asUri(message.uri);
         const open = window.visibleTextEditors.find(editor => this.protocolUri(editor.document.uri) === message.uri);
         const other = window.visibleTextEditors.find(editor => editor.viewColumn !== undefined && editor.viewColumn !== this.panel.viewColumn);
         const viewColumn = open?.viewColumn ?? other?.viewColumn ?? ViewColumn.Beside;
         const position = new Range(message.line, message.character, message.line, message.character);
         try {
-            await window.showTextDocument(uri, { viewColumn, selection: position, preserveFocus: false });
+            const editor = await window.showTextDocument(uri, { viewColumn, selection: position, preserveFocus: false });
+            return { line: editor.selection.active.line, character: editor.selection.active.character };
         } catch (error) {
-            this.controller.revealFailed();
             void window.showErrorMessage(`Cannot open ${uri.fsPath || uri.toString()}: ${error instanceof Error ? error.message : String(error)}`);
+            return undefined;
         }
     }
 }

@@ -1,4 +1,4 @@
-import { AstUtils, CstUtils, GrammarUtils, type AstNode, type LangiumDocument } from 'langium';
+import { AstUtils, CstUtils, GrammarAST, GrammarUtils, type AstNode, type CstNode, type LangiumDocument } from 'langium';
 import { isCanvas, isNeed, isPlanStep, isUserType, type Canvas, type Model } from '../generated/ast.js';
 import { elementKey, textKey, type ItemKind } from '../../model/preview-view.js';
 import type { PreviewTarget } from '../../protocol/strategy-protocol.js';
@@ -17,6 +17,23 @@ export function keyOf(node: AstNode): string | undefined {
     return elementKey(kind, name);
 }
 
+/**
+ * The box a canvas field's keyword fills, as the renderers name it (`data-box`, highlighted as `box:<name>`):
+ * `users` fills the users box (its needs' box follows from it), `play` and `win` share a box. The roadmap's
+ * fields (`from`, `to`, `lanes`) and `kind` fill no box: they highlight the canvas.
+ */
+const boxOfKeyword: Readonly<Record<string, string>> = {
+    problem: 'problem', outcomes: 'outcomes', users: 'users', solutions: 'solutions', questions: 'learn-first',
+    plan: 'least-work', goal: 'goal', obstacle: 'obstacles', play: 'play-win', win: 'play-win', success: 'success'
+};
+
+/** The box of the canvas field whose keyword the cursor is on (`goal`, `obstacle`, `success`…). */
+function fieldBoxKey(canvas: Canvas, leaf: CstNode): string | undefined {
+    if (leaf.astNode !== canvas || !GrammarAST.isKeyword(leaf.grammarSource)) return undefined;
+    const box = boxOfKeyword[leaf.grammarSource.value];
+    return box === undefined ? undefined : `box:${box}`;
+}
+
 /** Canvas text written at this offset, keyed as the renderers key it. */
 function canvasTextKey(canvas: Canvas, node: AstNode, offset: number): string | undefined {
     if (isPlanStep(node)) return textKey(canvas.name, 'steps', canvas.steps.indexOf(node));
@@ -30,7 +47,8 @@ function canvasTextKey(canvas: Canvas, node: AstNode, offset: number): string | 
 
 /**
  * What the preview shows for a cursor at `offset`: the canvas the cursor is in (else the alignment map), and the
- * element to highlight: the target of the reference under the cursor, else the element the cursor is inside.
+ * element to highlight: the target of the reference under the cursor, else the box a canvas field's keyword under
+ * it fills, else the element the cursor is inside.
  */
 export function previewTargetAt(services: StrategyLspServices, document: LangiumDocument<Model>, offset: number): PreviewTarget {
     const root = document.parseResult.value;
@@ -44,7 +62,7 @@ export function previewTargetAt(services: StrategyLspServices, document: Langium
         return target;
     }
     if (canvas) {
-        const text = canvasTextKey(canvas, node, offset);
+        const text = (leaf && fieldBoxKey(canvas, leaf)) ?? canvasTextKey(canvas, node, offset);
         if (text) {
             target.element = text;
             return target;

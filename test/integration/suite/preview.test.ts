@@ -30,4 +30,24 @@ describe('preview', () => {
         await waitFor('the preview beside the editor', () => previewTabs().some(tab => tab.group.viewColumn !== editor.viewColumn) || undefined);
         assert.equal(previewTabs().length, 1);
     });
+
+    it('Toggle Preview Locking keeps the preview on its canvas, titled [Preview], while another file is edited', async () => {
+        await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+        const canvas = await open('canvas.strategy');
+        const inCanvas = at(canvas.document, 'outcomes Engagement');
+        canvas.selection = new vscode.Selection(inCanvas, inCanvas);
+        await vscode.commands.executeCommand('strategy.showPreviewToSide');
+        await waitFor('the preview titled after the canvas', () => previewTabs().some(t => /^Preview .*app recurrence/i.test(t.label)) || undefined, 30_000);
+        await vscode.commands.executeCommand('strategy.preview.toggleLock');
+        await waitFor('the locked preview titled [Preview]', () => previewTabs().some(t => /^\[Preview\] .*app recurrence/i.test(t.label)) || undefined);
+        const objectives = await open('objectives.strategy');
+        const outside = at(objectives.document, 'objective Engagement');
+        objectives.selection = new vscode.Selection(outside, outside);
+        // Unlocked, the preview would turn to the map here; give it the time it takes to (tens of ms) and look again.
+        await new Promise(resolve => setTimeout(resolve, 1000));
+        assert.ok(previewTabs().some(t => /^\[Preview\] .*app recurrence/i.test(t.label)), previewTabs().map(t => t.label).join(', '));
+        await vscode.commands.executeCommand('strategy.preview.toggleLock');
+        await waitFor('the unlocked preview following the editor to the map', () => previewTabs().some(t => /^Preview .*map/i.test(t.label)) || undefined, 30_000)
+            .catch(error => { throw new Error(`${(error as Error).message}; tabs: ${previewTabs().map(t => t.label).join(', ')}`); });
+    });
 });

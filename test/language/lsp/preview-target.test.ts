@@ -31,6 +31,18 @@ describe('preview target under the cursor', () => {
         assert.deepEqual(targetAt('canvas.strategy', 'kind strategy'), { canvas: 'Growth2027', element: 'canvas:Growth2027' });
     });
 
+    it('inside a canvas: a field\'s keyword highlights the box it fills', () => {
+        assert.deepEqual(targetAt('canvas.strategy', 'success PurchaseRecurrence', 2), { canvas: 'Growth2027', element: 'box:success' });
+        assert.deepEqual(targetAt('canvas.strategy', 'goal Revenue'), { canvas: 'Growth2027', element: 'box:goal' });
+        assert.deepEqual(targetAt('canvas.strategy', 'obstacle "Users'), { canvas: 'Growth2027', element: 'box:obstacles' });
+        assert.deepEqual(targetAt('canvas.strategy', 'play "Urban'), { canvas: 'Growth2027', element: 'box:play-win' });
+        assert.deepEqual(targetAt('canvas.strategy', 'problem "Our'), { canvas: 'AppRecurrence', element: 'box:problem' });
+        assert.deepEqual(targetAt('canvas.strategy', 'outcomes Engagement', 3), { canvas: 'AppRecurrence', element: 'box:outcomes' });
+        assert.deepEqual(targetAt('canvas.strategy', 'users FrequentBuyer'), { canvas: 'AppRecurrence', element: 'box:users' });
+        assert.deepEqual(targetAt('canvas.strategy', 'plan {'), { canvas: 'AppRecurrence', element: 'box:least-work' });
+        assert.deepEqual(targetAt('canvas.strategy', 'step "Measure'), { canvas: 'AppRecurrence', element: 'text:AppRecurrence/steps/2' }, 'a step is its own entry');
+    });
+
     it('outside a canvas: the map, and the element the cursor is in or the one a reference names', () => {
         assert.deepEqual(targetAt('objectives.strategy', 'horizon short'), { element: 'objective:Engagement' });
         assert.deepEqual(targetAt('objectives.strategy', 'parent Revenue', 8), { element: 'objective:Revenue' });

@@ -101,7 +101,7 @@ ticket ORPH-2 "Serves a missing objective" { serves Missing }`
         const unaligned = nodes(parsed, 'solution').filter(node => classes(node).includes('unaligned'));
         assert.deepEqual(keysOf(unaligned), ['solution:Floating']);
         assert.match(map, />unaligned<\/text>/);
-        assert.match(map, /<g class="group group-not-aligned">/);
+        assert.match(map, /<g class="group group-not-aligned"[^>]*>/);
         assert.match(map, />Not aligned<\/tspan>/);
         assert.match(map, /3 objectives · 1 metric · 1 solution · 2 tickets · 1 objective not measured · 2 orphan tickets · 1 unaligned solution/);
     });

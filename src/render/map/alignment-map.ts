@@ -7,6 +7,7 @@ import { outlineLayout } from './map-outline.js';
 import { round } from '../progress-markup.js';
 import { cardBodySvg } from '../svg/svg-card.js';
 import { standaloneSvgCss, viewTitleLine } from '../svg/svg-styles.js';
+import { textWidth } from '../svg/text-wrap.js';
 
 // The alignment map as SVG: objective cards (their metrics' grades, their work counted by status and its first live
 // tickets), the "Health metrics" and "Not aligned" groups, and sub-objective edges, placed by elkjs. In the preview
@@ -121,7 +122,8 @@ const titleBand = 56;
 export async function mapSvg(view: MapView, options: MapOptions): Promise<string> {
     const map = await drawMap(view, options);
     const summary = map.width === 0 ? emptyHint : summaryText(map.counts);
-    const width = Math.max(map.width, 480);
+    // As wide as the counts line too: a narrow outline of a few cards is narrower than its own summary.
+    const width = Math.max(map.width, 480, Math.ceil(textWidth(summary, 12) * 1.1) + 40);
     const height = map.height + titleBand;
     return `<?xml version="1.0" encoding="UTF-8"?>
 <svg class="strategy-svg alignment-map" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}">

@@ -79,7 +79,7 @@ function headBlock(objective: ObjectiveNode, badges: Badge[]): CardBlock {
     return {
         texts: [
             { text: objective.id, cls: 't-id', size: 13, bold: true, maxLines: 2 },
-            ...(objective.title ? [{ text: objective.title, cls: 't-title', size: 13, maxLines: 3 }] : [])
+            ...(objective.title ? [{ text: objective.title, cls: 't-title t-objective-title', size: 14, maxLines: 3 }] : [])
         ],
         badges
     };

@@ -19,7 +19,7 @@ export interface MapNode extends LayoutNode {
     depth: number;
     /** Classes of the node's <g>: `node node-objective unmeasured`… */
     classes: string;
-    /** Pre-escaped `data-element` and location attributes of the node's <g>; none for the group. */
+    /** Pre-escaped `data-element`, location and `data-node` attributes of the node's <g>; a group has no element. */
     attributes: string;
     title: string;
     /** The summary the node is laid out with. */
@@ -59,6 +59,11 @@ function objectiveNode(id: string, path: string, objective: ObjectiveNode, inter
     };
 }
 
+/** A group's card expands in the preview as an objective's does: focusable, named by its node's ID. */
+function groupAttributes(id: string, interactive: boolean): string {
+    return interactive ? ` data-node="${id}" tabindex="0" role="button"` : '';
+}
+
 function notAlignedNode(tree: AlignmentTree, interactive: boolean): MapNode {
     const heading: CardBlock = { texts: [{ text: 'Not aligned', cls: 't-heading', size: 13, bold: true }, { text: 'Work that reaches no objective', cls: 't-muted' }] };
     const summary: CardBlock[] = [heading];
@@ -80,13 +85,13 @@ function notAlignedNode(tree: AlignmentTree, interactive: boolean): MapNode {
             head: solution.id, title: solution.title, titleLines: 2, badges: [unaligned, ...statusBadge(solution.status)]
         })));
     }
-    return { id: 'not-aligned', kind: 'not-aligned', depth: 0, classes: 'group group-not-aligned', title: 'Not aligned', attributes: '', ...cards({ summary, whole }, width.group) };
+    return { id: 'not-aligned', kind: 'not-aligned', depth: 0, classes: 'group group-not-aligned', title: 'Not aligned', attributes: groupAttributes('not-aligned', interactive), ...cards({ summary, whole }, width.group) };
 }
 
 /** The KPIs, each with its figures and grade in words: a band to stay inside, watched beside the objectives. */
 function healthNode(tree: AlignmentTree, interactive: boolean): MapNode {
     const heading: CardBlock = { texts: [{ text: 'Health metrics', cls: 't-heading', size: 13, bold: true }, { text: 'Kept inside a range, not moved to a target', cls: 't-muted' }] };
-    return { id: 'health', kind: 'health', depth: 0, classes: 'group group-health', title: 'Health metrics', attributes: '', ...cards(healthCards(tree.healthMetrics, heading, interactive), width.group) };
+    return { id: 'health', kind: 'health', depth: 0, classes: 'group group-health', title: 'Health metrics', attributes: groupAttributes('health', interactive), ...cards(healthCards(tree.healthMetrics, heading, interactive), width.group) };
 }
 
 /**

@@ -26,6 +26,7 @@ svg.strategy-svg text { fill: var(--sv-fg); }
 .row-bg { fill: transparent; }
 .strategy-svg .t-id { font-weight: 600; }
 .strategy-svg .t-heading { font-weight: 600; font-size: 13px; }
+.strategy-svg .t-objective-title { font-size: 14px; }
 .strategy-svg .t-view-title { font-weight: 600; font-size: ${viewTitleSize}px; }
 .strategy-svg .t-muted, .strategy-svg .t-figures, .strategy-svg .t-label, .strategy-svg .t-hint { fill: var(--sv-muted); }
 .strategy-svg .t-label { font-size: 11px; font-weight: 600; letter-spacing: 0.02em; }

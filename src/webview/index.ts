@@ -54,7 +54,7 @@ const map = new MapControls(content, shellElement(shellIds.mapTools), transform 
     save();
 });
 if (restored && restored.canvas === undefined) map.restore(restored);
-const cards = new MapCards(content);
+const cards = new MapCards(content, () => map.command('fit'));
 
 function showDiagnostics(counts: DiagnosticCounts): void {
     const text = problemsText(counts);

@@ -14,7 +14,8 @@ export class MapCards {
     /** The focused objective's key, or undefined for the whole map. */
     private focus: string | undefined;
 
-    constructor(private readonly root: HTMLElement) {
+    /** `refit` places the map anew after the focus changed its size (the pan and zoom controls' "Fit"). */
+    constructor(private readonly root: HTMLElement, private readonly refit: () => void) {
         // Capture: the card's own click (reveal in the editor) still follows, but not for the focus button.
         root.addEventListener('click', event => this.click(event), true);
         root.addEventListener('keydown', event => {
@@ -87,13 +88,15 @@ export class MapCards {
         const whole = [...this.root.querySelectorAll('[data-whole]')].find(each => each.getAttribute('data-whole') === node.getAttribute('data-node'));
         node.classList.toggle('expanded', open && whole !== undefined);
         whole?.classList.toggle('expanded', open);
-        node.setAttribute('aria-expanded', String(open && whole !== undefined));
+        if (whole) node.setAttribute('aria-expanded', String(open));
     }
 
     private setFocus(key: string | undefined): void {
         this.focus = key;
         const svg = this.svg();
-        if (svg) this.applyFocus(svg);
+        if (!svg) return;
+        this.applyFocus(svg);
+        this.refit();
     }
 
     /** Hides what is outside the focused subtree and shrinks the SVG to what is left; the breadcrumb names the path. */

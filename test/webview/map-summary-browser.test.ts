@@ -141,6 +141,14 @@ describe('the map that summarises, in Chromium', function () {
         await page.locator(`.nodes [data-node="${target}"] text.t-id`).first().click({ modifiers: ['Alt'] });
         const inside = await visible();
         assert.ok(inside > 1 && inside < all, `${inside} of ${all} cards shown`);
+        // The map is fitted to the subtree: its top card is inside the panel.
+        const placed = await page.evaluate(id => {
+            const document = (globalThis as any).document;
+            const card = document.querySelector(`.nodes [data-node="${id}"]`).getBoundingClientRect();
+            const viewport = document.querySelector('.map-viewport').getBoundingClientRect();
+            return card.left >= viewport.left && card.top >= viewport.top && card.right <= viewport.right + 1;
+        }, target);
+        assert.ok(placed, 'the focused objective\'s card is in view');
         const crumbs = page.locator('.map-breadcrumb');
         assert.ok(await crumbs.isVisible(), 'a breadcrumb shows the path');
         assert.equal(await crumbs.locator('button').count(), 2, 'the whole map and the parent objective');

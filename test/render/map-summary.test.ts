@@ -51,6 +51,9 @@ describe('render: the map that summarises', () => {
         assert.match(whole, /class="metric-chart/);
         const svg = await renderView(view, 'svg');
         assert.doesNotMatch(svg, /class="map-whole|class="map-focus|data-action/);
+        // An expanded card covers the focus buttons of the cards below it: every button comes before every whole card.
+        const team = await renderView(await mapOf(await workspace({ 'a.strategy': `${cards}\nobjective Sub "Sub" { parent Grow }\nticket T7 "Sub's" { serves Sub status todo }\n` })), 'fragment');
+        assert.ok(team.lastIndexOf('class="map-focus"') < team.indexOf('class="map-whole"'));
     });
 
     it('keeps a team\'s workspace (20 objectives, 300 tickets) under 3,000 px in either direction and narrow enough for a side panel', async function () {

@@ -49,7 +49,7 @@ function nodesSvg(graph: MapGraph, layout: MapLayout): string {
  * preview expands it. An expanded card grows down over the map without moving anything: no layout on a click.
  */
 function overlaysSvg(graph: MapGraph, layout: MapLayout): string {
-    return graph.nodes.map(node => {
+    const parts = graph.nodes.map(node => {
         const { x, y } = layout.nodes.get(node.id) ?? { x: 0, y: 0 };
         const focus = node.kind !== 'objective' ? ''
             : `<g class="map-focus" data-action="focus" data-for="${node.id}" tabindex="0" role="button" aria-label="Show only this objective and what is below it">`
@@ -60,8 +60,10 @@ function overlaysSvg(graph: MapGraph, layout: MapLayout): string {
             : `<g class="map-whole" data-whole="${node.id}">`
                 + `<rect class="card-bg" x="${round(x)}" y="${round(y)}" width="${node.width}" height="${node.whole.height}" rx="6"/>`
                 + `<title>${escapeHtml(node.title)}</title>${cardBodySvg(node.whole, x, y)}</g>`;
-        return focus + whole;
-    }).join('\n');
+        return { focus, whole };
+    });
+    // Every focus button before every whole card: an expanded card covers the buttons of the cards below it.
+    return [...parts.map(part => part.focus), ...parts.map(part => part.whole)].filter(Boolean).join('\n');
 }
 
 

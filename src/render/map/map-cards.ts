@@ -61,7 +61,8 @@ function metricLine(metric: MetricNode, interactive: boolean, indent = 4): CardB
         title: `${metric.title ? `${metric.id}: ${metric.title}` : metric.id}${progressText(metric) ? `, ${progressText(metric)}` : ''}`,
         indent,
         texts: grade ? [] : [{ text: `${metric.id}: ${metric.current === undefined ? 'no current value yet' : 'no progress to grade'}`, cls: 't-hint', maxLines: 1 }],
-        progress: grade ? { ratio: metric.progress, grade: metric.grade!, text: `${metric.id}${share} ${grade}` } : undefined
+        // A short bar leaves the line to the words, which say the grade on their own.
+        progress: grade ? { ratio: metric.progress, grade: metric.grade!, text: `${metric.id}${share} ${grade}`, barWidth: 40 } : undefined
     };
 }
 

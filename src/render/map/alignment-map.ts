@@ -2,7 +2,7 @@ import type { MapView } from '../../model/preview-view.js';
 import { escapeHtml } from '../escape.js';
 import { countTree, summaryText, type MapCounts } from './map-counts.js';
 import { mapGraph, type MapGraph } from './map-graph.js';
-import { MapLayoutCache, type MapLayout, type Point } from './map-layout.js';
+import type { MapLayout, Point } from './map-layout.js';
 import { outlineLayout } from './map-outline.js';
 import { round } from '../progress-markup.js';
 import { cardBodySvg } from '../svg/svg-card.js';
@@ -15,11 +15,7 @@ import { textWidth } from '../svg/text-wrap.js';
 
 export interface MapOptions {
     interactive: boolean;
-    layout: MapLayoutCache;
 }
-
-/** A cache for callers that bring none (the command line renders once; a preview brings its own). */
-export const sharedLayoutCache = new MapLayoutCache();
 
 function pathOf(points: Point[]): string {
     return points.map((point, index) => `${index ? 'L' : 'M'}${round(point.x)},${round(point.y)}`).join(' ');
@@ -75,7 +71,7 @@ interface DrawnMap {
     body: string;
 }
 
-async function drawMap(view: MapView, options: MapOptions): Promise<DrawnMap> {
+function drawMap(view: MapView, options: MapOptions): DrawnMap {
     const graph = mapGraph(view.tree, options.interactive);
     const counts = countTree(view.tree);
     const layout = outlineLayout(graph.nodes, graph.edges);
@@ -107,8 +103,8 @@ const legend = '<ul class="legend">'
     + '</ul>';
 
 /** `<div class="strategy-view" data-view="map">`: header with counts and legend, then the map in its viewport. */
-export async function mapHtml(view: MapView, options: MapOptions): Promise<string> {
-    const map = await drawMap(view, options);
+export function mapHtml(view: MapView, options: MapOptions): string {
+    const map = drawMap(view, options);
     const header = `<header class="view-header"><h1>${escapeHtml(view.title)}</h1>`
         + `<p class="view-summary">${escapeHtml(summaryText(map.counts))}</p>${legend}</header>`;
     const content = map.width === 0
@@ -121,8 +117,8 @@ export async function mapHtml(view: MapView, options: MapOptions): Promise<strin
 const titleBand = 56;
 
 /** A standalone SVG file of the map: its title (cut to its line, whole in <title>) and counts on top, the style embedded. */
-export async function mapSvg(view: MapView, options: MapOptions): Promise<string> {
-    const map = await drawMap(view, options);
+export function mapSvg(view: MapView, options: MapOptions): string {
+    const map = drawMap(view, options);
     const summary = map.width === 0 ? emptyHint : summaryText(map.counts);
     // As wide as the counts line too: a narrow outline of a few cards is narrower than its own summary.
     const width = Math.max(map.width, 480, Math.ceil(textWidth(summary, 12) * 1.1) + 40);

@@ -13,8 +13,8 @@ import { measureNode, stats } from './measure.mjs';
 
 export const name = 'render';
 export const description = 'renderers in a fresh process: the example canvases (preview fragment), alignment maps with layout, the bench workspace\'s roadmap';
-/** What the issues ask: a canvas under 20 ms, a 200-element map under 100 ms including layout, the bench roadmap under 200 ms. */
-export const targets = { canvasMs: 20, map200Ms: 100, roadmapMs: 200 };
+/** What the issues ask: a canvas under 20 ms, a 200-element map under 100 ms including layout, the bench roadmap under 200 ms, the team map under 150 ms. */
+export const targets = { canvasMs: 20, map200Ms: 100, roadmapMs: 200, teamMapMs: 150 };
 
 /** The driver bundled with the renderer: renders each case cold once, then `warm` times, and prints the timings as JSON. */
 const driver = `
@@ -119,6 +119,8 @@ export async function run({ root, runs, today, log }) {
             { label: 'map 200 elements', objectives: 40, warm, target: targets.map200Ms },
             { label: 'map 200 elements, layout cached', objectives: 40, warm, cached: true },
             { label: 'map 2,000 elements', objectives: 400, warm: Math.max(3, runs) },
+            // A keystroke's map: the view read from the model and rendered, as the preview's render request does.
+            { label: 'team workspace map (20 objectives, 300 tickets), view read each time', team: true, withView: true, warm, target: targets.teamMapMs },
             { label: 'roadmap of the 10,000-element workspace, 40 milestones, view read each time', roadmap: true, canvas: 'BenchRoadmap', withView: true, warm, target: targets.roadmapMs }
         ];
         for (const each of cases.filter(c => c.roadmap)) {
@@ -126,6 +128,10 @@ export async function run({ root, runs, today, log }) {
             generateWorkspace(each.folder, { files: 1000, elements: 10000 });
             const added = addRoadmap(each.folder);
             log(`  roadmap workspace: ${added.milestones} milestones, ${added.tickets} tickets, ${added.lanes} lanes`);
+        }
+        for (const each of cases.filter(c => c.team)) {
+            each.folder = join(scratch, 'team');
+            generateWorkspace(each.folder, { team: true });
         }
         for (const each of cases.filter(c => c.objectives)) {
             each.folder = join(scratch, `map-${each.objectives}`);

@@ -84,6 +84,9 @@ ${boxNames.map(name => `.box-${name} { grid-area: ${name}; }`).join('\n')}
 .strategy-view[data-view="map"] > .view-header { flex: none; margin: 0; padding: 10px 16px; }
 .map-viewport { flex: 1 1 auto; min-height: 0; overflow: auto; }
 .map-viewport > svg { display: block; }
+.map-viewport > svg.alignment-map { overflow: visible; }
+.map-breadcrumb { flex: none; padding: 2px 16px; }
+.map-breadcrumb button { font: inherit; color: var(--sv-accent); background: none; border: none; padding: 0; cursor: pointer; }
 .legend { display: flex; flex-wrap: wrap; gap: 4px 14px; margin: 6px 0 0; padding: 0; list-style: none; color: var(--sv-muted); font-size: 0.85em; }
 .legend svg { color: var(--sv-accent); width: 2.2em; height: 0.8em; vertical-align: -0.05em; margin-right: 4px; }
 .legend .legend-edge { stroke: var(--sv-edge); stroke-width: 1.5; }

@@ -1,6 +1,6 @@
 import type { RenderFormat } from '../protocol/strategy-protocol.js';
 import { viewTitle, type PreviewView, type ProductCanvasView, type RoadmapView, type StrategyCanvasView } from '../model/preview-view.js';
-import { mapHtml, mapSvg, sharedLayoutCache } from './map/alignment-map.js';
+import { mapHtml, mapSvg } from './map/alignment-map.js';
 import type { CanvasBoxes } from './canvas/canvas-boxes.js';
 import { canvasHtml } from './canvas/canvas-html.js';
 import { canvasSvg } from './canvas/canvas-svg.js';
@@ -16,7 +16,10 @@ import { roadmapMarkdown } from './roadmap/roadmap-markdown.js';
 // `strategy render` all come here, so what they show agrees.
 
 export interface RenderOptions {
-    /** The map's layout cache; a preview keeps one so that text-only edits reuse the layout. */
+    /**
+     * Not read: the map is placed as an outline in one pass (map-outline.ts) and needs no cache. Callers still pass
+     * the elkjs layout's cache; it goes with elkjs's layout code (map-layout.ts, the server's layout thread).
+     */
     layout?: MapLayoutCache;
 }
 
@@ -29,16 +32,15 @@ function canvasBoxes(view: ProductCanvasView | StrategyCanvasView): CanvasBoxes 
  * (no style, no script). `html`: a self-contained page (its stylesheet allowed by hash, no script). `svg`: a
  * standalone SVG file. `md`: Markdown for a wiki. Exports carry no file locations.
  */
-export async function renderView(view: PreviewView, format: RenderFormat, options: RenderOptions = {}): Promise<string> {
+export async function renderView(view: PreviewView, format: RenderFormat, _options: RenderOptions = {}): Promise<string> {
     if (view.view === 'roadmap') return renderRoadmap(view, format);
-    const layout = options.layout ?? sharedLayoutCache;
-    const fragment = (interactive: boolean): Promise<string> | string => (view.view === 'map'
-        ? mapHtml(view, { interactive, layout })
+    const fragment = (interactive: boolean): string => (view.view === 'map'
+        ? mapHtml(view, { interactive })
         : canvasHtml(canvasBoxes(view), { interactive }));
     switch (format) {
         case 'fragment': return fragment(true);
-        case 'html': return htmlDocument(viewTitle(view), await fragment(false));
-        case 'svg': return view.view === 'map' ? mapSvg(view, { interactive: false, layout }) : canvasSvg(canvasBoxes(view));
+        case 'html': return htmlDocument(viewTitle(view), fragment(false));
+        case 'svg': return view.view === 'map' ? mapSvg(view, { interactive: false }) : canvasSvg(canvasBoxes(view));
         case 'md': return view.view === 'map' ? mapMarkdown(view) : canvasMarkdown(canvasBoxes(view));
     }
 }

@@ -2,6 +2,7 @@
 // extension sends, keeps scroll, pan and zoom across updates and reloads, highlights the element under the
 // editor's cursor, and posts back clicks (reveal), the Problems button and PNG exports. See src/protocol/webview-messages.ts.
 import { activatable, findByKey, keyOf, listenForActivation } from './activation.js';
+import { MapCards } from './map-cards.js';
 import { MapControls } from './map-controls.js';
 import type { DiagnosticCounts, FromWebviewMessage, PreviewState, ToWebviewMessage, UpdateMessage } from '../protocol/webview-messages.js';
 import { parsePreviewState } from './preview-state.js';
@@ -54,6 +55,7 @@ const map = new MapControls(content, shellElement(shellIds.mapTools), transform 
     save();
 });
 if (restored && restored.canvas === undefined) map.restore(restored);
+const cards = new MapCards(content, () => map.command('fit'));
 
 function showDiagnostics(counts: DiagnosticCounts): void {
     const text = problemsText(counts);
@@ -105,6 +107,7 @@ function update(message: UpdateMessage): void {
     // The renderer escapes every text of the .strategy files; the CSP would block any script all the same.
     content.innerHTML = message.html;
     shown = { canvas, html: message.html };
+    cards.apply();
     map.attach(content.querySelector<HTMLElement>('.map-viewport') ?? undefined);
     content.scrollTo(scroll.x, scroll.y);
     if (focus) (findByKey(content, focus)[0] as HTMLElement | SVGElement | undefined)?.focus({ preventScroll: true });

@@ -21,12 +21,19 @@ function keysOf(elements: ParsedElement[]): string[] {
     return elements.map(element => element.attributes.get('data-element')!);
 }
 
+/** The summary cards only: what comes before the preview's overlays (focus buttons and whole cards). */
+function summaryOf(markup: string): string {
+    const at = markup.indexOf('<g class="map-overlays">');
+    return at < 0 ? markup : markup.slice(0, at) + '</svg></div></div>';
+}
+
 describe('render: alignment map', () => {
     let fragment: string;
     let elements: ParsedElement[];
     before(async () => {
         fragment = await renderView(await mapOf(await fixture('shopApp')), 'fragment', { layout: new MapLayoutCache() });
-        elements = parseXml(fragment, { fragment: true });
+        // The map as laid out: the summaries, without the whole cards the preview shows over them when expanded.
+        elements = parseXml(summaryOf(fragment), { fragment: true });
     });
 
     it('is an SVG in the viewport the webview pans and zooms, sized by its layout', () => {
@@ -35,17 +42,19 @@ describe('render: alignment map', () => {
         assert.match(fragment, /<p class="view-summary">3 objectives · 4 metrics · 3 solutions · 4 tickets<\/p>/);
     });
 
-    it('has every objective with its metrics and tickets, each solution once, and the edges between them', () => {
+    it('has every objective with its metrics\' grades, its work counted and its live tickets, and the sub-objective edges', () => {
         assert.deepEqual(keysOf(nodes(elements, 'objective')), ['objective:Revenue', 'objective:Engagement', 'objective:Activation']);
         assert.deepEqual(keysOf(nodes(elements, 'metric')), ['metric:PurchaseRecurrence', 'metric:MonthlyRepeatUsers', 'metric:SecondPurchaseRate', 'metric:StoreRating']);
         assert.deepEqual(keysOf(nodes(elements, 'ticket')), ['ticket:APP-101', 'ticket:APP-123', 'ticket:APP-102', 'ticket:APP-130']);
-        assert.deepEqual(keysOf(nodes(elements, 'solution')).sort(),
+        // Solutions are counted in the cards of the objectives they advance; the whole cards list them.
+        assert.deepEqual(keysOf(nodes(elements, 'solution')), []);
+        assert.deepEqual([...new Set(keysOf(nodes(parseXml(fragment, { fragment: true }), 'solution')))].sort(),
             ['solution:ExclusiveDeals', 'solution:FasterNavigation', 'solution:PersonalizedNotifications']);
         const edges = elements.filter(element => element.name === 'path' && classes(element).includes('edge'));
         assert.equal(edges.filter(edge => classes(edge).includes('edge-parent')).length, 2);
-        assert.equal(edges.filter(edge => classes(edge).includes('edge-advances')).length, 4);
+        assert.equal(edges.filter(edge => classes(edge).includes('edge-advances')).length, 0);
         for (const edge of edges) assert.match(edge.attributes.get('d')!, /^M[\d.]+,[\d.]+( L[\d.]+,[\d.]+)+$/);
-        for (const node of [...nodes(elements, 'objective'), ...nodes(elements, 'solution'), ...nodes(elements, 'ticket')]) {
+        for (const node of [...nodes(elements, 'objective'), ...nodes(elements, 'ticket')]) {
             assert.equal(node.attributes.get('tabindex'), '0');
             assert.match(node.attributes.get('data-line')!, /^\d+$/);
         }
@@ -57,7 +66,7 @@ describe('render: alignment map', () => {
     it('places cards without overlaps', () => {
         const cards = elements.filter(element => element.name === 'rect' && classes(element).includes('card-bg'))
             .map(rect => ['x', 'y', 'width', 'height'].map(key => Number(rect.attributes.get(key))));
-        assert.equal(cards.length, 7);
+        assert.equal(cards.length, 4);
         for (const [i, a] of cards.entries()) {
             for (const b of cards.slice(i + 1)) {
                 const apart = a[0] + a[2] <= b[0] || b[0] + b[2] <= a[0] || a[1] + a[3] <= b[1] || b[1] + b[3] <= a[1];
@@ -78,11 +87,12 @@ ticket ORPH-1 "Serves nothing" { kind bug }
 ticket ORPH-2 "Serves a missing objective" { serves Missing }`
         });
         const map = await renderView(await mapOf(ws), 'fragment', { layout: new MapLayoutCache() });
+        // The whole cards too: the orphans and the unaligned solution are listed there.
         const parsed = parseXml(map, { fragment: true });
         const top = nodes(parsed, 'objective').find(node => node.attributes.get('data-element') === 'objective:Top')!;
         assert.ok(classes(top).includes('unmeasured'));
         assert.match(map, /data-element="objective:Top"[^]*?<text x="[\d.]+" y="[\d.]+">not measured<\/text>/);
-        const loop = nodes(parsed, 'objective').filter(node => classes(node).includes('cycle'));
+        const loop = nodes(parseXml(summaryOf(map), { fragment: true }), 'objective').filter(node => classes(node).includes('cycle'));
         assert.deepEqual(keysOf(loop), ['objective:Loop1', 'objective:Loop2']);
         assert.match(map, />in a cycle<\/text>/);
         const orphans = nodes(parsed, 'ticket').filter(node => classes(node).includes('orphan'));
@@ -91,36 +101,23 @@ ticket ORPH-2 "Serves a missing objective" { serves Missing }`
         const unaligned = nodes(parsed, 'solution').filter(node => classes(node).includes('unaligned'));
         assert.deepEqual(keysOf(unaligned), ['solution:Floating']);
         assert.match(map, />unaligned<\/text>/);
-        assert.match(map, /<g class="group group-not-aligned">/);
+        assert.match(map, /<g class="group group-not-aligned"[^>]*>/);
         assert.match(map, />Not aligned<\/tspan>/);
         assert.match(map, /3 objectives · 1 metric · 1 solution · 2 tickets · 1 objective not measured · 2 orphan tickets · 1 unaligned solution/);
     });
 
-    it('reuses the layout while only text changes, and lays out again when the structure changes', async () => {
+    it('keeps every card in its place while only text changes', async () => {
         const files = filesOf(new URL('../../examples/shop-app/', import.meta.url));
         const ws = await workspace(files);
-        const cache = new MapLayoutCache();
-        const first = await renderView(await mapOf(ws), 'fragment', { layout: cache });
-        assert.deepEqual([cache.hits, cache.misses], [0, 1]);
-
+        const first = await renderView(await mapOf(ws), 'fragment', { layout: new MapLayoutCache() });
         // A word of the same length in a title, a current value and a status: the same lines, the same sizes.
         await ws.edit('objectives.strategy', files['objectives.strategy'].replace('Grow recurring revenue', 'Grow recurring incomes').replace('reading 22.5 on 2026-11-01', 'reading 26 on 2026-11-01'));
         await ws.edit('backlog.strategy', files['backlog.strategy'].replace('status doing', 'status todo'));
-        const edited = await renderView(await mapOf(ws), 'fragment', { layout: cache });
-        assert.deepEqual([cache.hits, cache.misses], [1, 1]);
+        const edited = await renderView(await mapOf(ws), 'fragment', { layout: new MapLayoutCache() });
         assert.match(edited, /Grow recurring incomes/);
         assert.match(edited, /60% of the way, on track/);
         const positions = (markup: string) => [...markup.matchAll(/<rect class="card-bg" x="([\d.]+)" y="([\d.]+)"/g)].map(match => match.slice(1).join(','));
         assert.deepEqual(positions(edited), positions(first));
-
-        // A new ticket adds a row to a card: new sizes, a new layout.
-        await ws.edit('backlog.strategy', `${files['backlog.strategy']}\nticket APP-140 "More" { serves Activation }\n`);
-        await renderView(await mapOf(ws), 'fragment', { layout: cache });
-        assert.deepEqual([cache.hits, cache.misses], [1, 2]);
-        // A new objective changes the structure.
-        await ws.edit('objectives.strategy', `${files['objectives.strategy']}\nobjective Extra "Extra" { parent Revenue }\n`);
-        await renderView(await mapOf(ws), 'fragment', { layout: cache });
-        assert.deepEqual([cache.hits, cache.misses], [1, 3]);
     });
 
     it('keys a layout by structure and sizes only, and can load elkjs ahead of the first map', async () => {
@@ -142,9 +139,11 @@ ticket ORPH-2 "Serves a missing objective" { serves Missing }`
         lines.push('ticket DEEP-1 "At the bottom" { serves O999 }');
         const view: MapView = await mapOf(await workspace({ 'deep.strategy': lines.join('\n') }));
         const fragment = await renderView(view, 'fragment', { layout: new MapLayoutCache() });
-        const parsed = parseXml(fragment, { fragment: true });
+        const parsed = parseXml(summaryOf(fragment), { fragment: true });
         assert.equal(nodes(parsed, 'objective').length, 1000);
-        assert.equal(parsed.filter(element => classes(element).includes('edge-parent')).length, 999);
+        // The outline runs in columns under 2,800 px; a sub-objective that starts a column has no line to its parent.
+        const parentLines = parsed.filter(element => classes(element).includes('edge-parent')).length;
+        assert.ok(parentLines > 900 && parentLines < 999, `${parentLines} lines`);
         assert.ok(fragment.includes('data-element="ticket:DEEP-1"'));
         parseXml(await renderView(view, 'svg', { layout: new MapLayoutCache() }));
         const markdown = await renderView(view, 'md');

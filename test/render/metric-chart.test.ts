@@ -190,8 +190,9 @@ describe('render: metric chart', () => {
             assert.equal(charts.length, 1, 'the SVG export of the canvas');
         });
 
-        it('the map draws a chart in the metric\'s card, and the card is tall enough for it', async () => {
-            for (const format of ['fragment', 'svg'] as const) {
+        it('the map draws a chart in the metric\'s whole card, which is tall enough for it, and none in its summary', async () => {
+            assert.equal(chartsIn(await renderView(map, 'svg'), false).length, 0, 'the export shows the summaries: grade lines, no charts');
+            for (const format of ['fragment'] as const) {
                 const markup = await renderView(map, format);
                 const charts = chartsIn(markup, format === 'fragment');
                 assert.equal(charts.length, 2, `${format}: Repeat and the KPI Refunds`);

@@ -6,7 +6,7 @@ import { Marked } from 'marked';
 import type { Browser, Page } from 'playwright-core';
 import { visibleText } from '../../src/render/escape.js';
 import type { RevealMessage } from '../../src/protocol/webview-messages.js';
-import { corpus, hostileWorkspace, payloadValueFields, shownElements, type HostilePayload } from '../fixtures/hostile/corpus.js';
+import { corpus, expandedMapElements, hostileWorkspace, payloadValueFields, shownElements, type HostilePayload } from '../fixtures/hostile/corpus.js';
 import {
     activeContent, launchChromium, openPreview, PreviewServer, pwned, renderWorkspace, skipWithoutChromium, root, updateMessage,
     type DocumentScope, type PreviewPage, type RenderedView
@@ -216,7 +216,7 @@ describe('hostile corpus in Chromium: every payload in every field, shown as tex
             const map = views.map.view;
             if (map.view !== 'map' || map.tree.objectives[0]?.title !== payload.text) problems.push(`${payload.name}: the title does not read back as written`);
             for (const name of viewNames) {
-                const missing = shownElements[name].filter(key => !views[name].fragment.includes(`data-element="${key}"`));
+                const missing = [...shownElements[name], ...name === 'map' ? expandedMapElements : []].filter(key => !views[name].fragment.includes(`data-element="${key}"`));
                 if (missing.length > 0) problems.push(`${payload.name} ${name}: not rendered: ${missing.join(', ')}`);
             }
         }
@@ -233,8 +233,19 @@ describe('hostile corpus in Chromium: every payload in every field, shown as tex
                 const where = `${item.payload.name} webview ${name}`;
                 await preview.send(updateMessage(rendered));
                 await page.locator(`.strategy-view[data-view="${name}"]`).waitFor();
-                if (name === 'map') await page.locator('[data-zoom="fit"]').click();
-                const facts = await readFacts(page, '#preview-content', shownElements[name]);
+                if (name === 'map') {
+                    await page.locator('[data-zoom="fit"]').click();
+                    // The whole map (the previous payload's clicks may have focused a subtree, which the preview keeps), and
+                    // every card expanded from the keyboard: the whole cards list the solutions and the other tickets.
+                    const back = page.locator('.map-breadcrumb button').first();
+                    if (await back.count()) await back.click();
+                    const closed = await page.locator('.nodes [data-node]:not([aria-expanded="true"])').evaluateAll(cards => cards.map(card => card.getAttribute('data-node')));
+                    for (const id of closed) {
+                        await page.locator(`.nodes [data-node="${id}"]`).focus();
+                        await page.keyboard.press('Enter');
+                    }
+                }
+                const facts = await readFacts(page, '#preview-content', [...shownElements[name], ...name === 'map' ? expandedMapElements : []]);
                 if (item === plain) plainFacts.set(name, facts);
                 else {
                     problems.push(...await problemsOf(page, where, facts, plainFacts.get(name)!, item.payload.text));

@@ -297,8 +297,15 @@ describe('preview webview in Chromium', function () {
                     ['ticket:XSS-2', "{{constructor.constructor('alert(1)')()}} ${alert(1)}"]
                 ]
             };
+            if (name === 'map') {
+                // Every card expanded: the solutions and the orphan ticket are listed in the whole cards.
+                for (const id of await page.locator('.nodes [data-node]').evaluateAll(cards => cards.map(card => card.getAttribute('data-node')))) {
+                    await page.locator(`.nodes [data-node="${id}"]`).focus();
+                    await page.keyboard.press('Enter');
+                }
+            }
             for (const [key, text] of expected[name]) {
-                const element = page.locator(`[data-element="${key}"]`).first();
+                const element = page.locator(`[data-element="${key}"]:visible`).first();
                 assert.ok(await element.isVisible(), `${key} visible`);
                 const shown = (await element.textContent() ?? '').replace(/\s+/g, ' ');
                 assert.ok(shown.includes(text.replace(/\s+/g, ' ')), `${key} shows ${JSON.stringify(text)} as text, got ${JSON.stringify(shown)}`);
@@ -346,12 +353,13 @@ describe('preview webview in Chromium', function () {
             shop: {
                 product: ['Business problem', 'Engagement', 'MonthlyRepeatUsers', 'on track', 'APP-123', 'Measure and respond'],
                 strategy: ['What is in our way', 'Checkout is slow on mobile', 'The fastest repeat basket in the market', 'PurchaseRecurrence'],
-                map: ['Revenue', 'Engagement', 'Activation', 'FasterNavigation', 'APP-130']
+                // The map's exports summarise: solutions counted by status, the first live tickets listed.
+                map: ['Revenue', 'Engagement', 'Activation', '3 solutions: 2 idea · 1 testing', 'APP-130']
             },
             hostile: {
                 product: ['<script>', `window.__pwned = 'problem'`, 'Hacker', 'XSS-1'],
                 strategy: ['<img src=x onerror=alert(1)>', '<style>*{color:red}</style>', `' onmouseover='alert(1)`],
-                map: ['<img src=x onerror=alert(1)>', 'Child', 'XSS-2']
+                map: ['<img src=x onerror=alert(1)>', 'Child', 'XSS-1', '1 orphan ticket: 1 no status']
             }
         };
         const compact = (value: string) => value.replace(/\s+/g, '');

@@ -2,21 +2,20 @@ import type { MapView } from '../../model/preview-view.js';
 import { escapeHtml } from '../escape.js';
 import { countTree, summaryText, type MapCounts } from './map-counts.js';
 import { mapGraph, type MapGraph } from './map-graph.js';
-import { MapLayoutCache, type MapLayout, type Point } from './map-layout.js';
+import type { MapLayout, Point } from './map-layout.js';
+import { outlineLayout } from './map-outline.js';
 import { round } from '../progress-markup.js';
 import { cardBodySvg } from '../svg/svg-card.js';
 import { standaloneSvgCss, viewTitleLine } from '../svg/svg-styles.js';
+import { textWidth } from '../svg/text-wrap.js';
 
-// The alignment map as SVG: objective cards (metrics with progress, tickets), solution cards, the "Not aligned"
-// group, and edges (sub-objective lines, dashed "advances" arrows into objectives), placed by elkjs.
+// The alignment map as SVG: objective cards (their metrics' grades, their work counted by status and its first live
+// tickets), the "Health metrics" and "Not aligned" groups, and sub-objective edges, placed by elkjs. In the preview
+// each card also carries its whole card, shown in place when expanded, and a button to focus the map on its subtree.
 
 export interface MapOptions {
     interactive: boolean;
-    layout: MapLayoutCache;
 }
-
-/** A cache for callers that bring none (the command line renders once; a preview brings its own). */
-export const sharedLayoutCache = new MapLayoutCache();
 
 function pathOf(points: Point[]): string {
     return points.map((point, index) => `${index ? 'L' : 'M'}${round(point.x)},${round(point.y)}`).join(' ');
@@ -26,9 +25,8 @@ function edgesSvg(graph: MapGraph, layout: MapLayout): string {
     return graph.edges.map(edge => {
         const points = layout.edges.get(edge.id) ?? [];
         if (points.length < 2) return '';
-        // An edge runs from the objective to what is right of it; the arrow of "advances" points back at the objective.
-        const marker = edge.kind === 'advances' ? ' marker-start="url(#map-arrow)"' : '';
-        return `<path class="edge edge-${edge.kind}" d="${pathOf(points)}"${marker}/>`;
+        // data-to: the preview hides the edge with the objective it leads to when the map shows one subtree.
+        return `<path class="edge edge-${edge.kind}" data-to="${edge.target}" d="${pathOf(points)}"/>`;
     }).join('');
 }
 
@@ -41,8 +39,29 @@ function nodesSvg(graph: MapGraph, layout: MapLayout): string {
     }).join('\n');
 }
 
-const arrowDefs = '<defs><marker id="map-arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="8" markerHeight="8" orient="auto-start-reverse">'
-    + '<path class="edge-arrow" d="M0,0 L10,5 L0,10 z"/></marker></defs>';
+/**
+ * The preview's controls of each card, drawn after the nodes (so over them) and outside their groups (so a press is not
+ * also a click on the card, which reveals it): the focus button of an objective, and its whole card, hidden until the
+ * preview expands it. An expanded card grows down over the map without moving anything: no layout on a click.
+ */
+function overlaysSvg(graph: MapGraph, layout: MapLayout): string {
+    const parts = graph.nodes.map(node => {
+        const { x, y } = layout.nodes.get(node.id) ?? { x: 0, y: 0 };
+        const focus = node.kind !== 'objective' ? ''
+            : `<g class="map-focus" data-action="focus" data-for="${node.id}" tabindex="0" role="button" aria-label="Show only this objective and what is below it">`
+                + `<title>Show only this objective and what is below it (Alt+click)</title>`
+                + `<rect class="map-focus-bg" x="${round(x + node.width - 26)}" y="${round(y + 6)}" width="20" height="20" rx="4"/>`
+                + `<path class="map-focus-icon" d="M${round(x + node.width - 21)},${round(y + 13)} V${round(y + 11)} H${round(x + node.width - 19)} M${round(x + node.width - 13)},${round(y + 11)} H${round(x + node.width - 11)} V${round(y + 13)} M${round(x + node.width - 11)},${round(y + 19)} V${round(y + 21)} H${round(x + node.width - 13)} M${round(x + node.width - 19)},${round(y + 21)} H${round(x + node.width - 21)} V${round(y + 19)}"/></g>`;
+        const whole = !node.whole ? ''
+            : `<g class="map-whole" data-whole="${node.id}">`
+                + `<rect class="card-bg" x="${round(x)}" y="${round(y)}" width="${node.width}" height="${node.whole.height}" rx="6"/>`
+                + `<title>${escapeHtml(node.title)}</title>${cardBodySvg(node.whole, x, y)}</g>`;
+        return { focus, whole };
+    });
+    // Every focus button before every whole card: an expanded card covers the buttons of the cards below it.
+    return [...parts.map(part => part.focus), ...parts.map(part => part.whole)].filter(Boolean).join('\n');
+}
+
 
 interface DrawnMap {
     counts: MapCounts;
@@ -52,11 +71,12 @@ interface DrawnMap {
     body: string;
 }
 
-async function drawMap(view: MapView, options: MapOptions): Promise<DrawnMap> {
+function drawMap(view: MapView, options: MapOptions): DrawnMap {
     const graph = mapGraph(view.tree, options.interactive);
     const counts = countTree(view.tree);
-    const layout = await options.layout.layout(graph);
-    const body = `${arrowDefs}<g class="edges">${edgesSvg(graph, layout)}</g>\n<g class="nodes">\n${nodesSvg(graph, layout)}\n</g>`;
+    const layout = outlineLayout(graph.nodes, graph.edges);
+    const overlays = options.interactive ? `\n<g class="map-overlays">\n${overlaysSvg(graph, layout)}\n</g>` : '';
+    const body = `<g class="edges">${edgesSvg(graph, layout)}</g>\n<g class="nodes">\n${nodesSvg(graph, layout)}\n</g>${overlays}`;
     return { counts, width: layout.width, height: layout.height, body };
 }
 
@@ -73,7 +93,6 @@ const gradeLegend: Array<[grade: string, words: string]> = [
 
 const legend = '<ul class="legend">'
     + '<li><svg viewBox="0 0 24 8" aria-hidden="true"><path class="legend-edge" d="M0,4 L24,4"/></svg>sub-objective</li>'
-    + '<li><svg viewBox="0 0 24 8" aria-hidden="true"><path class="legend-edge legend-advances" d="M0,4 L24,4"/></svg>solution advances objective</li>'
     + gradeLegend.map(([grade, words]) => `<li class="grade-${grade}"><svg viewBox="0 0 24 8" aria-hidden="true"><rect class="progress-fill" width="24" height="8" rx="2"/></svg>${words}</li>`).join('')
     + '<li>a health metric is healthy inside its range, out of range outside it</li>'
     // The charts' marks, with the charts' own classes so the legend draws them as the charts do.
@@ -84,8 +103,8 @@ const legend = '<ul class="legend">'
     + '</ul>';
 
 /** `<div class="strategy-view" data-view="map">`: header with counts and legend, then the map in its viewport. */
-export async function mapHtml(view: MapView, options: MapOptions): Promise<string> {
-    const map = await drawMap(view, options);
+export function mapHtml(view: MapView, options: MapOptions): string {
+    const map = drawMap(view, options);
     const header = `<header class="view-header"><h1>${escapeHtml(view.title)}</h1>`
         + `<p class="view-summary">${escapeHtml(summaryText(map.counts))}</p>${legend}</header>`;
     const content = map.width === 0
@@ -98,10 +117,11 @@ export async function mapHtml(view: MapView, options: MapOptions): Promise<strin
 const titleBand = 56;
 
 /** A standalone SVG file of the map: its title (cut to its line, whole in <title>) and counts on top, the style embedded. */
-export async function mapSvg(view: MapView, options: MapOptions): Promise<string> {
-    const map = await drawMap(view, options);
+export function mapSvg(view: MapView, options: MapOptions): string {
+    const map = drawMap(view, options);
     const summary = map.width === 0 ? emptyHint : summaryText(map.counts);
-    const width = Math.max(map.width, 480);
+    // As wide as the counts line too: a narrow outline of a few cards is narrower than its own summary.
+    const width = Math.max(map.width, 480, Math.ceil(textWidth(summary, 12) * 1.1) + 40);
     const height = map.height + titleBand;
     return `<?xml version="1.0" encoding="UTF-8"?>
 <svg class="strategy-svg alignment-map" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}">

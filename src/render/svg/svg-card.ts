@@ -29,7 +29,7 @@ export interface CardBlock {
     texts: CardText[];
     badges?: Badge[];
     /** The grade in words, after a bar when the metric has a ratio toward a target (a KPI's grade has none). */
-    progress?: { ratio?: number; grade: Grade; text: string };
+    progress?: { ratio?: number; grade: Grade; text: string; /** The bar's width; a third of the line (at most 90) by default. */ barWidth?: number };
     /** A metric's chart, below its grade in words: as wide as it was drawn for, or narrower in proportion. */
     chart?: MetricChart;
 }
@@ -101,7 +101,7 @@ function measureBlock(block: CardBlock, width: number): MeasuredBlock {
     if (badges.length > 0) height = rowTop + badge.height + 2;
     let progress: MeasuredBlock['progress'];
     if (block.progress) {
-        const barWidth = block.progress.ratio === undefined ? 0 : Math.min(90, Math.floor(inner / 3));
+        const barWidth = block.progress.ratio === undefined ? 0 : block.progress.barWidth ?? Math.min(90, Math.floor(inner / 3));
         const lines = wrapText(block.progress.text, inner - barWidth - (barWidth ? 8 : 0), { fontSize: progressSize, maxLines: 2 });
         progress = { barWidth, lines };
         height += lines.length * lineHeightOf(progressSize) + 2;

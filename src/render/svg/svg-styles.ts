@@ -26,6 +26,7 @@ svg.strategy-svg text { fill: var(--sv-fg); }
 .row-bg { fill: transparent; }
 .strategy-svg .t-id { font-weight: 600; }
 .strategy-svg .t-heading { font-weight: 600; font-size: 13px; }
+.strategy-svg .t-objective-title { font-size: 14px; }
 .strategy-svg .t-view-title { font-weight: 600; font-size: ${viewTitleSize}px; }
 .strategy-svg .t-muted, .strategy-svg .t-figures, .strategy-svg .t-label, .strategy-svg .t-hint { fill: var(--sv-muted); }
 .strategy-svg .t-label { font-size: 11px; font-weight: 600; letter-spacing: 0.02em; }
@@ -65,6 +66,15 @@ svg.strategy-svg text { fill: var(--sv-fg); }
 .node.unmeasured > .card-bg, .group-not-aligned > .card-bg { stroke: var(--sv-warning); stroke-width: 1.5; stroke-dasharray: 6 3; }
 .node.cycle > .card-bg { stroke: var(--sv-error); stroke-width: 1.5; }
 .strategy-svg .unresolved text { fill: var(--sv-error); }
+.node-ticket.done { opacity: 0.5; }
+.map-whole, .map-hidden { display: none; }
+.map-whole.expanded:not(.map-hidden) { display: inline; }
+.map-whole > .card-bg { stroke: var(--sv-accent); }
+.map-focus { cursor: pointer; }
+.map-focus-bg { fill: var(--sv-box); stroke: var(--sv-border); }
+.map-focus-icon { fill: none; stroke: var(--sv-muted); stroke-width: 1.5; }
+.map-focus:hover .map-focus-bg, .map-focus:focus-visible .map-focus-bg { stroke: var(--sv-focus); }
+.map-more { cursor: pointer; }
 .strategy-svg g[data-uri] { cursor: pointer; }
 .strategy-svg g[data-uri]:hover > .row-bg { fill: var(--sv-hover); }
 .strategy-svg g[data-uri]:hover > .card-bg { stroke: var(--sv-accent); }

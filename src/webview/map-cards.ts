@@ -1,0 +1,161 @@
+// The map's cards in the preview: a click on an objective's card (or Enter on it, or on its "+N more") shows its whole
+// card in place, over the map, without a new layout; Alt+click or its focus button shows only that objective and
+// what is below it, with a breadcrumb back up. Both are kept, by the objectives' keys, across the updates typing sends.
+
+const hidden = 'map-hidden';
+
+/** What a card is remembered by across updates: its element's key; a group (no element) by its node. */
+function cardKey(node: Element): string {
+    return node.getAttribute('data-element') ?? `group:${node.getAttribute('data-node') ?? ''}`;
+}
+
+export class MapCards {
+    private readonly expanded = new Set<string>();
+    /** The focused objective's key, or undefined for the whole map. */
+    private focus: string | undefined;
+
+    /** `refit` places the map anew after the focus changed its size (the pan and zoom controls' "Fit"). */
+    constructor(private readonly root: HTMLElement, private readonly refit: () => void) {
+        // Capture: the card's own click (reveal in the editor) still follows, but not for the focus button.
+        root.addEventListener('click', event => this.click(event), true);
+        root.addEventListener('keydown', event => {
+            if (event.key !== 'Enter' || !(event.target instanceof Element)) return;
+            const action = event.target.closest('[data-action]');
+            if (action) {
+                this.act(action, false);
+                event.preventDefault();
+                event.stopPropagation();
+            } else if (event.target.matches('[data-node]')) {
+                this.toggle(event.target);
+            }
+        }, true);
+    }
+
+    /** After each update: the new map's cards expanded and focused as before. */
+    apply(): void {
+        const svg = this.svg();
+        if (!svg) return;
+        for (const node of svg.querySelectorAll('[data-node]')) {
+            this.show(node, this.expanded.has(cardKey(node)));
+        }
+        this.applyFocus(svg);
+    }
+
+    private svg(): SVGSVGElement | undefined {
+        return this.root.querySelector<SVGSVGElement>('.map-viewport > svg.alignment-map') ?? undefined;
+    }
+
+    private nodeById(id: string | null): Element | undefined {
+        if (!id) return undefined;
+        return [...this.root.querySelectorAll('[data-node]')].find(node => node.getAttribute('data-node') === id);
+    }
+
+    private click(event: MouseEvent): void {
+        if (event.button !== 0 || !(event.target instanceof Element) || !this.svg()?.contains(event.target)) return;
+        const action = event.target.closest('[data-action]');
+        const node = event.target.closest('[data-node]');
+        const whole = event.target.closest('[data-whole]');
+        if (action) {
+            this.act(action, event.altKey);
+            event.stopPropagation();
+        } else if (node && event.altKey && node.hasAttribute('data-path')) {
+            this.setFocus(node.getAttribute('data-element') ?? undefined);
+            event.stopPropagation();
+        } else if (node && [node, null].includes(event.target.closest('[data-element]'))) {
+            this.toggle(node);
+        } else if (whole && !event.target.closest('[data-element]')) {
+            const owner = this.nodeById(whole.getAttribute('data-whole'));
+            if (owner) this.toggle(owner);
+        }
+    }
+
+    private act(action: Element, alt: boolean): void {
+        const node = this.nodeById(action.getAttribute('data-for')) ?? action.closest('[data-node]');
+        if (!node) return;
+        if ((action.getAttribute('data-action') === 'focus' || alt) && node.hasAttribute('data-path')) this.setFocus(node.getAttribute('data-element') ?? undefined);
+        else this.toggle(node);
+    }
+
+    private toggle(node: Element): void {
+        const key = cardKey(node);
+        const open = !this.expanded.has(key);
+        if (open) this.expanded.add(key);
+        else this.expanded.delete(key);
+        this.show(node, open);
+    }
+
+    private show(node: Element, open: boolean): void {
+        const whole = [...this.root.querySelectorAll('[data-whole]')].find(each => each.getAttribute('data-whole') === node.getAttribute('data-node'));
+        node.classList.toggle('expanded', open && whole !== undefined);
+        whole?.classList.toggle('expanded', open);
+        if (whole) node.setAttribute('aria-expanded', String(open));
+    }
+
+    private setFocus(key: string | undefined): void {
+        this.focus = key;
+        const svg = this.svg();
+        if (!svg) return;
+        this.applyFocus(svg);
+        this.refit();
+    }
+
+    /** Hides what is outside the focused subtree and shrinks the SVG to what is left; the breadcrumb names the path. */
+    private applyFocus(svg: SVGSVGElement): void {
+        const nodes = [...svg.querySelectorAll('[data-node]')];
+        const focused = nodes.find(node => node.getAttribute('data-element') === this.focus);
+        if (!focused) this.focus = undefined;
+        const id = focused?.getAttribute('data-node');
+        const inside = new Set(nodes.filter(node => !id || (node.getAttribute('data-path') ?? '').split(' ').includes(id)).map(node => node.getAttribute('data-node')));
+        for (const node of nodes) node.classList.toggle(hidden, !inside.has(node.getAttribute('data-node')));
+        for (const edge of svg.querySelectorAll('[data-to]')) edge.classList.toggle(hidden, !inside.has(edge.getAttribute('data-to')) || edge.getAttribute('data-to') === id);
+        for (const each of svg.querySelectorAll('[data-whole], [data-for]')) {
+            each.classList.toggle(hidden, !inside.has(each.getAttribute('data-whole') ?? each.getAttribute('data-for')));
+        }
+        this.fitTo(svg, id === undefined);
+        this.breadcrumb(svg, focused);
+    }
+
+    private fitTo(svg: SVGSVGElement, whole: boolean): void {
+        const original = svg.getAttribute('data-view-box') ?? svg.getAttribute('viewBox') ?? '';
+        svg.setAttribute('data-view-box', original);
+        let box = original;
+        if (!whole) {
+            const bounds = (svg.querySelector('.nodes') as SVGGraphicsElement).getBBox();
+            box = `${bounds.x - 20} ${bounds.y - 20} ${bounds.width + 40} ${bounds.height + 40}`;
+        }
+        const [, , width, height] = box.split(' ');
+        svg.setAttribute('viewBox', box);
+        svg.setAttribute('width', width);
+        svg.setAttribute('height', height);
+    }
+
+    private breadcrumb(svg: SVGSVGElement, focused: Element | undefined): void {
+        const viewport = svg.parentElement!;
+        viewport.parentElement?.querySelector(':scope > .map-breadcrumb')?.remove();
+        if (!focused) return;
+        const nav = document.createElement('nav');
+        nav.className = 'map-breadcrumb';
+        nav.setAttribute('aria-label', 'Focused objective');
+        const crumb = (text: string, key: string | undefined) => {
+            const button = document.createElement('button');
+            button.type = 'button';
+            button.textContent = text;
+            button.addEventListener('click', () => this.setFocus(key));
+            nav.append(button);
+        };
+        crumb('Whole map', undefined);
+        for (const id of (focused.getAttribute('data-path') ?? '').split(' ')) {
+            const node = this.nodeById(id);
+            if (!node) continue;
+            nav.append(' › ');
+            const key = node.getAttribute('data-element') ?? undefined;
+            if (node === focused) {
+                const here = document.createElement('span');
+                here.textContent = node.querySelector(':scope > title')?.textContent ?? '';
+                here.setAttribute('aria-current', 'location');
+                nav.append(here);
+            } else crumb(node.querySelector(':scope > title')?.textContent ?? '', key);
+        }
+        viewport.before(nav);
+    }
+}

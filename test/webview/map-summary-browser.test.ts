@@ -1,0 +1,172 @@
+import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync } from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import type { Browser } from 'playwright-core';
+// @ts-expect-error: the generator is a plain ES module of the benchmarks, without types.
+import { generateWorkspace } from '../../scripts/bench/generate-workspace.mjs';
+import {
+    activeContent, launchChromium, openPreview, PreviewServer, renderFixture, skipWithoutChromium, updateMessage, type PreviewPage, type RenderedView
+} from './preview-harness.js';
+
+// Issue 14, item 1, in Debian's Chromium: the map of a team's workspace (20 objectives, 300 tickets) in a side panel
+// 541 px wide, fitted to its width, shows objective titles at 9 px or more; a click expands a card in place, Alt+click
+// shows one objective's subtree with a breadcrumb that goes back up, and both survive an update as typing sends it.
+
+const panel = { width: 541, height: 900 };
+
+describe('the map that summarises, in Chromium', function () {
+    this.timeout(180_000);
+    let browser: Browser | undefined;
+    let server: PreviewServer | undefined;
+    let folder: string | undefined;
+    let map: RenderedView;
+    const pages: PreviewPage[] = [];
+
+    before(async function () {
+        skipWithoutChromium(this);
+        folder = mkdtempSync(path.join(os.tmpdir(), 'strategy-team-map-'));
+        generateWorkspace(folder, { team: true });
+        [map] = await renderFixture(folder, [undefined], '2026-11-23');
+        server = await PreviewServer.start();
+        browser = await launchChromium();
+    });
+
+    after(async () => {
+        await browser?.close();
+        await server?.close();
+        if (folder) rmSync(folder, { recursive: true, force: true });
+    });
+
+    afterEach(async () => {
+        for (const preview of pages.splice(0)) {
+            assert.deepEqual(preview.pageErrors, [], 'no error in the webview script');
+            assert.deepEqual(preview.consoleErrors, [], 'no error on the console (a refused style would log one)');
+            assert.deepEqual(await preview.violations(), [], 'no Content Security Policy violation');
+            assert.deepEqual(await activeContent(preview.page), [], 'no style attribute, no active content');
+            await preview.page.close();
+        }
+    });
+
+    async function open(zoom?: number): Promise<PreviewPage> {
+        const savedState = zoom === undefined ? undefined : { zoom, pan: { x: 16, y: 16 }, scroll: { x: 0, y: 0 } };
+        const preview = await openPreview(browser!, server!, { ...panel, savedState });
+        pages.push(preview);
+        await preview.send(updateMessage(map));
+        return preview;
+    }
+
+    /** Each visible objective title's font size on screen: its computed size times the map's scale. */
+    function titleSizes(preview: PreviewPage): Promise<number[]> {
+        return preview.page.evaluate(() => {
+            const document = (globalThis as any).document;
+            const svg = document.querySelector('.map-viewport > svg');
+            const scale = svg.getBoundingClientRect().width / svg.width.baseVal.value;
+            return [...document.querySelectorAll('.nodes .node-objective > text.t-title')]
+                .map((text: any) => parseFloat((globalThis as any).getComputedStyle(text).fontSize) * scale);
+        });
+    }
+
+    it('fits the panel\'s width with every objective title at 9 px or more on screen', async () => {
+        const first = await open();
+        const widthZoom = await first.page.evaluate(() => {
+            const document = (globalThis as any).document;
+            const viewport = document.querySelector('.map-viewport');
+            const svg = document.querySelector('.map-viewport > svg');
+            return (viewport.clientWidth - 32) / svg.width.baseVal.value;
+        });
+        // The zoom at which the whole width shows, as "Fit" gives for a map no taller than the panel.
+        const preview = await open(widthZoom);
+        const box = await preview.page.evaluate(() => {
+            const document = (globalThis as any).document;
+            const svg = document.querySelector('.map-viewport > svg').getBoundingClientRect();
+            const viewport = document.querySelector('.map-viewport').getBoundingClientRect();
+            return { left: svg.left - viewport.left, right: viewport.right - svg.right };
+        });
+        assert.ok(box.left >= 0 && box.right >= 0, `the map's width is inside the panel: ${JSON.stringify(box)}`);
+        const sizes = await titleSizes(preview);
+        assert.equal(sizes.length, 20);
+        assert.ok(Math.min(...sizes) >= 9, `titles at ${Math.min(...sizes).toFixed(2)} px at ${(widthZoom * 100).toFixed(0)}%`);
+    });
+
+    it('expands a card in place on a click and on Enter, and keeps it expanded across an update', async () => {
+        const preview = await open(1);
+        const { page } = preview;
+        // The first card with more work than its summary lists.
+        const card = page.locator('.nodes .node-objective:has([data-action="expand"])').first();
+        const id = await card.getAttribute('data-node');
+        const whole = page.locator(`.map-whole[data-whole="${id}"]`);
+        assert.equal(await whole.isVisible(), false);
+        const listed = () => page.locator('.map-whole.expanded .node-ticket').count();
+        const summaryTickets = await card.locator('.node-ticket').count();
+        await card.locator('text.t-id').first().click();
+        assert.ok(await whole.isVisible(), 'the whole card shows');
+        assert.ok(await listed() > summaryTickets, `${await listed()} tickets listed where the summary has ${summaryTickets}`);
+        const summaryBox = await card.locator(':scope > .card-bg').boundingBox();
+        const wholeBox = await whole.locator(':scope > .card-bg').boundingBox();
+        assert.ok(summaryBox && wholeBox && Math.abs(summaryBox.x - wholeBox.x) < 1 && Math.abs(summaryBox.y - wholeBox.y) < 1, 'in place');
+        assert.equal(await card.getAttribute('aria-expanded'), 'true');
+        assert.ok((await whole.locator('.node-ticket.done').count()) > 0, 'done tickets listed, dimmed');
+        const opacity = await whole.locator('.node-ticket.done').first().evaluate(element => (globalThis as any).getComputedStyle(element).opacity);
+        assert.equal(opacity, '0.5');
+
+        // An update as typing sends it: the same card stays expanded.
+        await preview.send({ ...updateMessage(map), html: map.fragment.replace('</svg>', '<g></g></svg>') });
+        assert.ok(await whole.isVisible(), 'still expanded after an update');
+
+        // A click on the whole card's edge closes it; Enter on the summary's "+N more" (focusable) opens it again.
+        await whole.locator(':scope > .card-bg').click({ position: { x: 150, y: 4 } });
+        assert.equal(await whole.isVisible(), false, 'a click on the whole card\'s edge closes it');
+        await page.locator(`.nodes [data-node="${id}"] [data-action="expand"]`).focus();
+        await page.keyboard.press('Enter');
+        assert.ok(await whole.isVisible(), 'Enter on "+N more" expands');
+        // Expanding posts nothing to the extension: no render, no layout.
+        assert.deepEqual((await preview.posted()).filter(message => message.type !== 'ready' && message.type !== 'reveal'), []);
+    });
+
+    it('focuses one objective\'s subtree on Alt+click, with a breadcrumb that goes back up', async () => {
+        const preview = await open(1);
+        const { page } = preview;
+        // A sub-objective with sub-objectives of its own: its path has two nodes and another node lists it.
+        const target = await page.evaluate(() => {
+            const nodes = [...(globalThis as any).document.querySelectorAll('.nodes [data-path]')] as any[];
+            const paths = nodes.map(node => node.getAttribute('data-path').split(' '));
+            const found = nodes.find((_node, index) => paths[index].length === 2 && paths.some(path => path.length > 2 && path[1] === paths[index][1]));
+            return found?.getAttribute('data-node');
+        });
+        assert.ok(target, 'the team workspace has a sub-objective with sub-objectives');
+        const visible = () => page.evaluate(() => [...(globalThis as any).document.querySelectorAll('.nodes > g')]
+            .filter((node: any) => (globalThis as any).getComputedStyle(node).display !== 'none').length);
+        const all = await visible();
+        await page.locator(`.nodes [data-node="${target}"] text.t-id`).first().click({ modifiers: ['Alt'] });
+        const inside = await visible();
+        assert.ok(inside > 1 && inside < all, `${inside} of ${all} cards shown`);
+        // The map is fitted to the subtree: its top card is inside the panel.
+        const placed = await page.evaluate(id => {
+            const document = (globalThis as any).document;
+            const card = document.querySelector(`.nodes [data-node="${id}"]`).getBoundingClientRect();
+            const viewport = document.querySelector('.map-viewport').getBoundingClientRect();
+            return card.left >= viewport.left && card.top >= viewport.top && card.right <= viewport.right + 1;
+        }, target);
+        assert.ok(placed, 'the focused objective\'s card is in view');
+        const crumbs = page.locator('.map-breadcrumb');
+        assert.ok(await crumbs.isVisible(), 'a breadcrumb shows the path');
+        assert.equal(await crumbs.locator('button').count(), 2, 'the whole map and the parent objective');
+        assert.equal(await preview.page.evaluate(() => (globalThis as any).__posted.filter((message: any) => message.type === 'reveal').length), 0,
+            'Alt+click does not reveal');
+        // Kept across an update.
+        await preview.send({ ...updateMessage(map), html: map.fragment.replace('</svg>', '<g></g></svg>') });
+        assert.equal(await visible(), inside, 'still focused after an update');
+        // Up one level, then to the whole map.
+        await crumbs.locator('button').nth(1).click();
+        const parent = await visible();
+        assert.ok(parent > inside && parent < all, `${parent} cards under the parent`);
+        await page.locator('.map-breadcrumb button').first().click();
+        assert.equal(await visible(), all, 'the whole map again');
+        assert.equal(await page.locator('.map-breadcrumb').count(), 0);
+        // The focus button does the same from the keyboard.
+        await page.locator(`.map-focus[data-for="${target}"]`).focus();
+        await page.keyboard.press('Enter');
+        assert.equal(await visible(), inside);
+    });
+});

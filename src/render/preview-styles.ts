@@ -32,13 +32,13 @@ const layout = `
 }
 .strategy-view .item-id { color: var(--sv-muted); overflow-wrap: anywhere; }
 .view-title { font-weight: 600; }
+/* A row is as tall as its fullest box: no minimum height leaves empty boxes tall. */
 .canvas { display: grid; gap: 8px; grid-template-columns: repeat(${gridColumns}, minmax(0, 1fr)); }
 .canvas-product { grid-template-areas: ${gridTemplate(productAreas)}; }
 .canvas-strategy { grid-template-areas: ${gridTemplate(strategyAreas)}; }
 ${boxNames.map(name => `.box-${name} { grid-area: ${name}; }`).join('\n')}
 .box {
   min-width: 0;
-  min-height: 8em;
   padding: 10px 12px 12px;
   border: 1px solid var(--sv-border);
   border-radius: 6px;
@@ -73,13 +73,16 @@ ${boxNames.map(name => `.box-${name} { grid-area: ${name}; }`).join('\n')}
 .badge-error { border-color: var(--sv-error); color: var(--sv-error); }
 .item.unresolved .item-id { color: var(--sv-error); text-decoration: underline wavy var(--sv-error); }
 .metric-figures { color: var(--sv-muted); font-size: 0.92em; }
+/* A figure (20%, 2027-12-28, 20% → 22.5%) never breaks inside; the words around it wrap between words. */
+.figure { white-space: nowrap; }
 .metric-note { color: var(--sv-muted); font-size: 0.85em; font-style: italic; }
-.progress { display: flex; align-items: center; gap: 8px; margin-top: 2px; font-size: 0.9em; }
+/* The words go under the bar (and the progress under the chart) when a narrow box has no room beside it. */
+.progress { display: flex; flex-wrap: wrap; align-items: center; gap: 2px 8px; margin-top: 2px; font-size: 0.9em; }
 .progress-bar { flex: none; width: 7em; height: 0.55em; }
-.progress-text { color: var(--sv-fg); }
+.progress-text { flex: 1 1 12em; min-width: 0; color: var(--sv-fg); }
 .metric-trend { display: flex; flex-wrap: wrap; align-items: center; gap: 4px 10px; margin-top: 4px; }
 .metric-trend > .metric-chart { flex: none; }
-.metric-trend > .progress, .metric-trend > .metric-note { flex: 1 1 10em; min-width: 0; margin-top: 0; }
+.metric-trend > .progress, .metric-trend > .metric-note { flex: 1 1 16em; min-width: 0; margin-top: 0; }
 .strategy-view[data-view="map"] { display: flex; flex-direction: column; }
 .strategy-view[data-view="map"] > .view-header { flex: none; margin: 0; padding: 10px 16px; }
 .map-viewport { flex: 1 1 auto; min-height: 0; overflow: auto; }
@@ -91,19 +94,30 @@ ${boxNames.map(name => `.box-${name} { grid-area: ${name}; }`).join('\n')}
 .legend svg { color: var(--sv-accent); width: 2.2em; height: 0.8em; vertical-align: -0.05em; margin-right: 4px; }
 .legend .legend-edge { stroke: var(--sv-edge); stroke-width: 1.5; }
 .legend .legend-advances { stroke-dasharray: 5 3; }
+.view-legend > summary { margin-top: 6px; color: var(--sv-muted); font-size: 0.85em; cursor: pointer; }
 .empty-map { margin: 16px; color: var(--sv-muted); font-style: italic; }
 body.strategy-export { margin: 0; padding: 24px; color: var(--sv-fg); background: var(--sv-bg); }
 body.strategy-export .strategy-view { max-width: 1600px; margin: 0 auto; }
 body.strategy-export .map-viewport { border: 1px solid var(--sv-border); border-radius: 6px; }
-@media (max-width: 640px) {
+/*
+ * The side panel's usual width: the product canvas in two columns, its boxes in number order down the first and on
+ * down the second, each box as tall as its content (rows of a grid left the shorter box of each pair half empty).
+ * The strategy canvas is two by two already.
+ */
+@media (max-width: 800px) {
+  .canvas-product { display: block; column-count: 2; column-gap: 8px; }
+  .canvas-product > .box { break-inside: avoid; margin-bottom: 8px; }
+  .canvas-product .entries .entries { margin-left: 6px; }
+}
+@media (max-width: 479.98px) {
   .canvas { grid-template-columns: minmax(0, 1fr); grid-template-areas: none; }
-  .canvas > .box { grid-area: auto; min-height: 0; }
+  .canvas > .box { grid-area: auto; }
+  .canvas-product { column-count: 1; }
 }
 @media print {
   .strategy-view { font-size: 10.5pt; }
   body.strategy-export { padding: 0; }
   .box { break-inside: avoid; }
-  .canvas > .box { min-height: 0; }
   .progress-bar, .metric-chart, .box-number, .badge { print-color-adjust: exact; -webkit-print-color-adjust: exact; }
   .strategy-view[data-view="map"] { display: block; }
   .map-viewport { overflow: visible !important; height: auto !important; border: none !important; }

@@ -1,6 +1,6 @@
 import { progressWords } from '../model/metric-text.js';
 import type { MetricTrace } from '../model/trace.js';
-import { escapeHtml } from './escape.js';
+import { figuresHtml } from './figure-markup.js';
 
 // A metric's graded progress: a bar drawn with SVG rectangles (sized by attributes, which the Content Security
 // Policy allows, unlike style attributes) and the words, so the grade never rests on colour alone.
@@ -29,8 +29,8 @@ export function progressHtml(metric: MetricTrace): string {
     const text = progressText(metric);
     if (text === undefined) return '';
     const ratio = metric.progress;
-    if (ratio === undefined) return `<div class="progress grade-${metric.grade}"><span class="progress-text">${escapeHtml(text)}</span></div>`;
+    if (ratio === undefined) return `<div class="progress grade-${metric.grade}"><span class="progress-text">${figuresHtml(text)}</span></div>`;
     return `<div class="progress grade-${metric.grade}" data-progress="${round(ratio)}">`
         + `<svg class="progress-bar" viewBox="0 0 100 8" preserveAspectRatio="none" aria-hidden="true" focusable="false">${progressRects(0, 0, 100, 8, ratio)}</svg>`
-        + `<span class="progress-text">${escapeHtml(text)}</span></div>`;
+        + `<span class="progress-text">${figuresHtml(text)}</span></div>`;
 }

@@ -26,6 +26,7 @@ function shellElement(id: string): HTMLElement {
     return element;
 }
 const title = shellElement(shellIds.title);
+const viewInfo = shellElement(shellIds.viewInfo);
 const problems = shellElement(shellIds.problems);
 const content = shellElement(shellIds.content);
 
@@ -65,6 +66,31 @@ function showDiagnostics(counts: DiagnosticCounts): void {
     problems.classList.toggle('has-warnings', counts.errors === 0 && counts.warnings > 0);
 }
 
+/**
+ * The header is one line: the shell's title, then the view's counts and its legend (a disclosure), moved from the
+ * view's own header, which the shell's style hides with the title, kind and ID it repeats.
+ */
+function moveViewInfo(): void {
+    const header = content.querySelector('.strategy-view > .view-header');
+    const parts = header ? [...header.querySelectorAll<HTMLElement>(':scope > .view-summary, :scope > .view-legend')] : [];
+    for (const part of parts) if (part.classList.contains('view-summary')) part.title = part.textContent ?? '';
+    viewInfo.replaceChildren(...parts);
+    // The view's title (a canvas's declaration) was a link to where it is written: the shell's title is that link now.
+    const source = header?.querySelector('.view-title[data-element][data-uri]');
+    for (const name of ['data-element', 'data-uri', 'data-line', 'data-character']) {
+        const value = source?.getAttribute(name);
+        if (value === null || value === undefined) title.removeAttribute(name);
+        else title.setAttribute(name, value);
+    }
+    if (source) {
+        title.tabIndex = 0;
+        title.setAttribute('role', 'button');
+    } else {
+        title.removeAttribute('tabindex');
+        title.removeAttribute('role');
+    }
+}
+
 function bringIntoView(element: Element): void {
     if (map.attached && element.closest('.map-viewport')) {
         map.show(element);
@@ -95,6 +121,10 @@ function focusedKey(): string | undefined {
 
 function update(message: UpdateMessage): void {
     title.textContent = message.title;
+    // The canvas's ID, which the view's own header showed beside its title, as a tooltip with the whole title (the line
+    // may cut it). The ID first: an attribute never starts with the user's text, such as `javascript:`.
+    if (message.source.canvas) title.title = `${message.source.canvas} · ${message.title}`;
+    else title.removeAttribute('title');
     document.title = message.title;
     showDiagnostics(message.diagnostics);
     const canvas = message.source.canvas;
@@ -107,6 +137,7 @@ function update(message: UpdateMessage): void {
     // The renderer escapes every text of the .strategy files; the CSP would block any script all the same.
     content.innerHTML = message.html;
     shown = { canvas, html: message.html };
+    moveViewInfo();
     cards.apply();
     map.attach(content.querySelector<HTMLElement>('.map-viewport') ?? undefined);
     content.scrollTo(scroll.x, scroll.y);
@@ -150,6 +181,7 @@ window.addEventListener('message', (event: MessageEvent<ToWebviewMessage>) => {
 });
 
 listenForActivation(content, post);
+listenForActivation(title, post);
 problems.addEventListener('click', () => post({ type: 'showProblems' }));
 content.addEventListener('scroll', () => {
     state = { ...state, scroll: { x: content.scrollLeft, y: content.scrollTop } };
@@ -157,7 +189,9 @@ content.addEventListener('scroll', () => {
 });
 document.addEventListener('keydown', event => {
     const target = event.target;
-    if (target instanceof HTMLInputElement || target instanceof HTMLTextAreaElement) return;
+    // Keys typed into a field are the field's.
+    if (target instanceof HTMLInputElement || target instanceof HTMLTextAreaElement || target instanceof HTMLSelectElement
+        || (target instanceof HTMLElement && target.isContentEditable)) return;
     if (map.key(event)) event.preventDefault();
 });
 

@@ -1,10 +1,12 @@
 import {
-    clampZoom, constrain, cssTransform, fitTransform, identity, panBy, panToShow, wheelFactor, zoomAround, zoomStep,
+    clampZoom, constrain, cssTransform, fitTransform, identity, panBy, panToShow, stepZoom, wheelSteps, zoomTo,
     type MapTransform, type Size
 } from './map-transform.js';
 
 /** A pointer must move this far (CSS pixels) before a press becomes a drag instead of a click. */
 const dragThreshold = 4;
+/** How far an arrow key pans the map, in CSS pixels; with Shift, most of the viewport. */
+const arrowPan = 48;
 
 interface Drag {
     pointerId: number;
@@ -27,6 +29,8 @@ export class MapControls {
     private svg: SVGSVGElement | undefined;
     private drag: Drag | undefined;
     private suppressClick = false;
+    /** Ctrl+wheel movement not yet worth a zoom step. */
+    private wheelPending = 0;
 
     constructor(
         root: HTMLElement,
@@ -97,20 +101,30 @@ export class MapControls {
         const size = this.viewportSize();
         const centre = { x: size.width / 2, y: size.height / 2 };
         switch (name) {
-            case 'in': this.set(zoomAround(this.transform, zoomStep, centre)); break;
-            case 'out': this.set(zoomAround(this.transform, 1 / zoomStep, centre)); break;
-            case 'reset': this.set(zoomAround(this.transform, 1 / this.transform.zoom, centre)); break;
+            case 'in': this.set(zoomTo(this.transform, stepZoom(this.transform.zoom, 1), centre)); break;
+            case 'out': this.set(zoomTo(this.transform, stepZoom(this.transform.zoom, -1), centre)); break;
+            case 'reset': this.set(zoomTo(this.transform, 1, centre)); break;
             case 'fit': this.set(fitTransform(size, this.contentSize())); break;
         }
     }
 
-    /** The zoom keys, when the map is shown and the key is not typed into a field. */
+    /**
+     * The keys, when the map is shown and the key is not typed into a field: + and − zoom a level, 0 fits; the arrows
+     * pan when the map's viewport itself has the focus (a focused card keeps its own keys).
+     */
     key(event: KeyboardEvent): boolean {
         // Ctrl/Cmd with + and − zoom the whole window in VS Code; leave those to it.
         if (!this.svg || event.altKey || event.ctrlKey || event.metaKey) return false;
-        const name = ({ '+': 'in', '=': 'in', '-': 'out', '0': 'reset' } as Record<string, string>)[event.key];
-        if (!name) return false;
-        this.command(name);
+        const name = ({ '+': 'in', '=': 'in', '-': 'out', '0': 'fit' } as Record<string, string>)[event.key];
+        if (name) {
+            this.command(name);
+            return true;
+        }
+        const arrow = ({ ArrowLeft: [1, 0], ArrowRight: [-1, 0], ArrowUp: [0, 1], ArrowDown: [0, -1] } as Record<string, [number, number]>)[event.key];
+        if (!arrow || event.target !== this.viewport) return false;
+        const size = this.viewportSize();
+        const distance = (extent: number) => (event.shiftKey ? Math.max(arrowPan, extent * 0.8) : arrowPan);
+        this.set(panBy(this.transform, arrow[0] * distance(size.width), arrow[1] * distance(size.height)));
         return true;
     }
 
@@ -181,8 +195,11 @@ export class MapControls {
         const unit = event.deltaMode === WheelEvent.DOM_DELTA_LINE ? 16
             : event.deltaMode === WheelEvent.DOM_DELTA_PAGE ? this.viewportSize().height : 1;
         if (event.ctrlKey || event.metaKey) {
+            const { step, pending } = wheelSteps(this.wheelPending, event.deltaY * unit);
+            this.wheelPending = pending;
+            if (step === 0) return;
             const box = this.viewport!.getBoundingClientRect();
-            this.set(zoomAround(this.transform, wheelFactor(event.deltaY * unit), { x: event.clientX - box.left, y: event.clientY - box.top }));
+            this.set(zoomTo(this.transform, stepZoom(this.transform.zoom, step), { x: event.clientX - box.left, y: event.clientY - box.top }));
         } else if (event.shiftKey && event.deltaX === 0) {
             this.set(panBy(this.transform, -event.deltaY * unit, 0));
         } else {

@@ -16,10 +16,20 @@ export interface MapTransform {
     pan: Point;
 }
 
-export const minZoom = 0.05;
-export const maxZoom = 4;
-/** One step of the +/− buttons and keys; a wheel notch zooms by a fraction of it. */
-export const zoomStep = 1.25;
+/**
+ * The zoom levels of VS Code's image preview (extensions/media-preview), up to 5: the +/− buttons and keys and each
+ * Ctrl+wheel notch go to the next one, so a zoom is always one of these unless Fit chose another.
+ */
+export const zoomLevels: readonly number[] = [0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1, 1.5, 2, 3, 5];
+export const minZoom = zoomLevels[0]!;
+export const maxZoom = zoomLevels[zoomLevels.length - 1]!;
+/**
+ * Fit never goes below this: the map's 11–12 px text stays at 9 px or more on screen (12 × 0.8 = 9.6, 11 × 0.8 = 8.8);
+ * a map that would need less is shown at this zoom from its top-left corner and panned.
+ */
+export const readableZoom = 0.8;
+/** The wheel's movement (CSS pixels, summed over events) that makes one zoom step: a mouse notch is 100 in Chromium. */
+export const wheelNotch = 50;
 /** How much of the map stays inside the viewport however far it is dragged, in CSS pixels. */
 const keepVisible = 48;
 
@@ -30,9 +40,18 @@ export function clampZoom(zoom: number): number {
     return Math.min(maxZoom, Math.max(minZoom, zoom));
 }
 
-/** Zooms by `factor` keeping the map point under `anchor` (viewport coordinates) where it is. */
-export function zoomAround(transform: MapTransform, factor: number, anchor: Point): MapTransform {
-    const zoom = clampZoom(transform.zoom * factor);
+/** The next zoom level after `zoom` in `direction` (1 in, −1 out); a zoom between levels goes to the nearer one that way. */
+export function stepZoom(zoom: number, direction: 1 | -1): number {
+    // A hair of slack, so a level reached through arithmetic (0.30000000000000004) counts as that level.
+    const next = direction > 0
+        ? zoomLevels.find(level => level > zoom + 1e-6)
+        : [...zoomLevels].reverse().find(level => level < zoom - 1e-6);
+    return next ?? (direction > 0 ? maxZoom : minZoom);
+}
+
+/** Zooms to `zoom` keeping the map point under `anchor` (viewport coordinates) where it is. */
+export function zoomTo(transform: MapTransform, target: number, anchor: Point): MapTransform {
+    const zoom = clampZoom(target);
     const scale = zoom / transform.zoom;
     return {
         zoom,
@@ -40,28 +59,30 @@ export function zoomAround(transform: MapTransform, factor: number, anchor: Poin
     };
 }
 
-/** The zoom factor of a wheel movement (`deltaY` in pixels): about one button step per notch of 100 pixels. */
-export function wheelFactor(deltaY: number): number {
-    return Math.exp(-deltaY * Math.log(zoomStep) / 100);
+/**
+ * Zoom steps of a Ctrl+wheel event, given the movement earlier events left pending: a mouse notch is one step, a
+ * trackpad's or pinch's small deltas add up to one; never more than one step per event, as in VS Code's own zoom.
+ */
+export function wheelSteps(pending: number, deltaY: number): { step: 1 | -1 | 0; pending: number } {
+    // A turn the other way starts afresh instead of first cancelling what was pending.
+    const total = Math.sign(pending) === -Math.sign(deltaY) ? deltaY : pending + deltaY;
+    if (Math.abs(total) < wheelNotch) return { step: 0, pending: total };
+    return { step: total < 0 ? 1 : -1, pending: 0 };
 }
 
 export function panBy(transform: MapTransform, dx: number, dy: number): MapTransform {
     return { zoom: transform.zoom, pan: { x: transform.pan.x + dx, y: transform.pan.y + dy } };
 }
 
-/** The whole map inside the viewport, centred, never enlarged beyond its natural size. */
+/**
+ * The whole map inside the viewport, centred across and at the top (no band left empty above it), never enlarged
+ * beyond its natural size and never below `readableZoom`: past that the map starts at its top-left corner and pans.
+ */
 export function fitTransform(viewport: Size, content: Size, margin = 16): MapTransform {
     if (content.width <= 0 || content.height <= 0 || viewport.width <= 0 || viewport.height <= 0) return identity;
-    const zoom = clampZoom(Math.min(1,
-        (viewport.width - 2 * margin) / content.width,
-        (viewport.height - 2 * margin) / content.height));
-    return {
-        zoom,
-        pan: {
-            x: Math.max(margin, (viewport.width - content.width * zoom) / 2),
-            y: Math.max(margin, (viewport.height - content.height * zoom) / 2)
-        }
-    };
+    const whole = Math.min(1, (viewport.width - 2 * margin) / content.width, (viewport.height - 2 * margin) / content.height);
+    const zoom = clampZoom(Math.max(readableZoom, whole));
+    return { zoom, pan: { x: Math.max(margin, (viewport.width - content.width * zoom) / 2), y: margin } };
 }
 
 /** Keeps at least a strip of the map inside the viewport, so it cannot be dragged out of reach. */

@@ -16,17 +16,19 @@ body {
   font-size: var(--vscode-font-size, 13px);
 }
 .preview-header {
+  position: relative;
   display: flex;
   align-items: center;
   gap: 8px;
   flex: none;
-  min-height: 32px;
   padding: 4px 16px;
+  white-space: nowrap;
   border-bottom: 1px solid var(--vscode-panel-border, rgba(128, 128, 128, 0.35));
 }
+/* The title keeps its width up to almost half the line; the counts beside it are cut short first. */
 .preview-title {
-  flex: 1;
-  min-width: 0;
+  flex: 0 0 auto;
+  max-width: 45%;
   margin: 0;
   font-size: 1.1em;
   font-weight: 600;
@@ -34,6 +36,9 @@ body {
   text-overflow: ellipsis;
   white-space: nowrap;
 }
+.preview-title[data-uri] { cursor: pointer; }
+.preview-title[data-uri]:hover { text-decoration: underline; }
+.preview-title:focus-visible { outline: 1px solid var(--vscode-focusBorder, #0078d4); outline-offset: 1px; }
 .preview-header button {
   font: inherit;
   color: var(--vscode-button-secondaryForeground, inherit);
@@ -46,9 +51,32 @@ body {
 }
 .preview-header button:hover { background: var(--vscode-button-secondaryHoverBackground, rgba(128, 128, 128, 0.2)); }
 .preview-header button:focus-visible { outline: 1px solid var(--vscode-focusBorder, #0078d4); outline-offset: 1px; }
-.map-tools { display: flex; gap: 2px; }
+/* The view's counts and legend, moved here by the script: the header stays one line, the counts cut short first. */
+.view-info { flex: 1 1 auto; min-width: 0; display: flex; align-items: center; gap: 8px; }
+.view-info .view-summary { flex: 0 1 auto; min-width: 0; margin: 0; overflow: hidden; text-overflow: ellipsis; font-size: 0.92em; }
+.view-info .view-legend { flex: none; color: var(--vscode-descriptionForeground, #6e7781); font-size: 0.92em; }
+.view-info .view-legend > summary { cursor: pointer; }
+.view-info .view-legend > summary:focus-visible { outline: 1px solid var(--vscode-focusBorder, #0078d4); outline-offset: 1px; }
+.view-info .view-legend > .legend {
+  position: absolute;
+  top: 100%;
+  left: 8px;
+  right: 8px;
+  z-index: 10;
+  margin: 0;
+  padding: 8px 12px;
+  white-space: normal;
+  background: var(--vscode-editorWidget-background, var(--vscode-editor-background, #ffffff));
+  border: 1px solid var(--vscode-editorWidget-border, rgba(128, 128, 128, 0.45));
+  border-radius: 4px;
+  box-shadow: 0 2px 8px var(--vscode-widget-shadow, rgba(0, 0, 0, 0.25));
+}
+/* The title, kind and ID the shell's title already shows; what else the view's header held is in .view-info. */
+.preview-content > .strategy-view > .view-header { display: none; }
+.map-tools { display: flex; gap: 2px; flex: none; }
 .map-tools[hidden] { display: none; }
-.map-tools [data-zoom="reset"] { min-width: 4.5em; }
+.map-tools [data-zoom="reset"] { min-width: 3.8em; padding: 2px 4px; }
+.problems { flex: none; margin-left: auto; }
 .problems.has-errors { color: var(--vscode-errorForeground, #c72e0f); border-color: currentColor; }
 .problems.has-warnings { color: var(--vscode-editorWarning-foreground, #8a5a00); border-color: currentColor; }
 .preview-content {
@@ -76,6 +104,7 @@ body {
   touch-action: none;
 }
 .preview-content .map-viewport.panning { cursor: grabbing; }
+.preview-content .map-viewport:focus-visible { outline: 1px solid var(--vscode-focusBorder, #0078d4); outline-offset: -1px; }
 .preview-content .map-viewport > svg {
   display: block;
   max-width: none;
@@ -100,6 +129,7 @@ body.vscode-high-contrast .preview-content svg .highlighted > :first-child { str
   html, body { height: auto; }
   body { display: block; overflow: visible; }
   .preview-header { display: none; }
+  .preview-content > .strategy-view > .view-header { display: block; }
   .preview-content { overflow: visible; padding: 0; }
 }
 `;

@@ -6,6 +6,7 @@ import type { DiagnosticCounts } from '../protocol/webview-messages.js';
 
 export const shellIds = {
     title: 'preview-title',
+    viewInfo: 'preview-view-info',
     problems: 'preview-problems',
     mapTools: 'preview-map-tools',
     content: 'preview-content'

@@ -16,9 +16,9 @@ import { parseXml, type ParsedElement } from './xml-check.js';
 // test/fixtures/hostile: titles, texts and units full of markup. Every format must show them as text: the markup
 // parses to nothing but the renderers' own elements and attributes, and SVG stays well-formed XML.
 
-const htmlElements = new Set(['div', 'header', 'h1', 'h2', 'p', 'section', 'ul', 'li', 'span', 'code', 'svg', 'rect', 'path', 'circle', 'g', 'text', 'tspan', 'title', 'defs', 'marker']);
+const htmlElements = new Set(['div', 'header', 'h1', 'h2', 'p', 'section', 'ul', 'li', 'span', 'code', 'svg', 'rect', 'path', 'circle', 'g', 'text', 'tspan', 'title', 'defs', 'marker', 'details', 'summary']);
 const svgElements = new Set(['svg', 'title', 'style', 'rect', 'text', 'tspan', 'g', 'path', 'circle', 'defs', 'marker']);
-const attributes = /^(id|class|data-[a-z]+|tabindex|role|aria-label|aria-hidden|focusable|xmlns|viewBox|preserveAspectRatio|width|height|x|y|rx|cx|cy|r|d|transform|text-anchor|marker-start|refX|refY|markerWidth|markerHeight|orient)$/;
+const attributes = /^(id|class|open|data-[a-z]+|tabindex|role|aria-label|aria-hidden|focusable|xmlns|viewBox|preserveAspectRatio|width|height|x|y|rx|cx|cy|r|d|transform|text-anchor|marker-start|refX|refY|markerWidth|markerHeight|orient)$/;
 
 function checkMarkup(elements: ParsedElement[], allowed: Set<string>, what: string): void {
     for (const element of elements) {

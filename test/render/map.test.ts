@@ -38,7 +38,7 @@ describe('render: alignment map', () => {
 
     it('is an SVG in the viewport the webview pans and zooms, sized by its layout', () => {
         assert.equal(elements[0].attributes.get('data-view'), 'map');
-        assert.match(fragment, /<div class="map-viewport"><svg class="strategy-svg alignment-map" xmlns="http:\/\/www.w3.org\/2000\/svg" viewBox="0 0 (\d+) (\d+)" width="\1" height="\2"/);
+        assert.match(fragment, /<div class="map-viewport" tabindex="0" role="region" aria-label="Alignment map: arrow keys pan, \+ and − zoom, 0 fits"><svg class="strategy-svg alignment-map" xmlns="http:\/\/www.w3.org\/2000\/svg" viewBox="0 0 (\d+) (\d+)" width="\1" height="\2"/);
         assert.match(fragment, /<p class="view-summary">3 objectives · 4 metrics · 3 solutions · 4 tickets<\/p>/);
     });
 

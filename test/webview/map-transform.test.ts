@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import {
-    clampZoom, constrain, cssTransform, fitTransform, maxZoom, minZoom, panToShow, wheelFactor, zoomAround, zoomStep
+    clampZoom, constrain, cssTransform, fitTransform, maxZoom, minZoom, panToShow, readableZoom, stepZoom, wheelSteps, zoomLevels, zoomTo
 } from '../../src/webview/map-transform.js';
 import { parsePreviewState } from '../../src/webview/preview-state.js';
 import { problemsText } from '../../src/webview/shell.js';
@@ -9,26 +9,41 @@ describe('map pan and zoom', () => {
     it('zooms around the pointer: the map point under it stays where it is', () => {
         const before = { zoom: 0.5, pan: { x: 40, y: -20 } };
         const anchor = { x: 300, y: 200 };
-        const after = zoomAround(before, 2, anchor);
+        const after = zoomTo(before, 1, anchor);
         assert.equal(after.zoom, 1);
         const mapPoint = (t: typeof before) => ({ x: (anchor.x - t.pan.x) / t.zoom, y: (anchor.y - t.pan.y) / t.zoom });
         assert.deepEqual(mapPoint(after), mapPoint(before));
     });
 
-    it('keeps the zoom within bounds', () => {
-        assert.equal(zoomAround({ zoom: 3, pan: { x: 0, y: 0 } }, 10, { x: 0, y: 0 }).zoom, maxZoom);
+    it('steps through the image preview\'s zoom levels, and keeps the zoom within them', () => {
+        assert.deepEqual(zoomLevels, [0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1, 1.5, 2, 3, 5]);
+        assert.equal(stepZoom(1, 1), 1.5);
+        assert.equal(stepZoom(1, -1), 0.9);
+        assert.equal(stepZoom(0.85, 1), 0.9, 'a fitted zoom between levels goes to the next level up');
+        assert.equal(stepZoom(0.85, -1), 0.8);
+        assert.equal(stepZoom(0.1 + 0.2, -1), 0.2, 'arithmetic noise counts as the level');
+        assert.equal(stepZoom(maxZoom, 1), maxZoom);
+        assert.equal(stepZoom(minZoom, -1), minZoom);
+        assert.equal(zoomTo({ zoom: 3, pan: { x: 0, y: 0 } }, 100, { x: 0, y: 0 }).zoom, maxZoom);
         assert.equal(clampZoom(0), minZoom);
         assert.equal(clampZoom(Number.NaN), 1);
-        assert.ok(Math.abs(wheelFactor(-100) - zoomStep) < 1e-9, 'a wheel notch up zooms in by one step');
-        assert.ok(wheelFactor(100) < 1);
     });
 
-    it('fits a large map into the viewport, centred, and never enlarges a small one', () => {
-        const fit = fitTransform({ width: 800, height: 600 }, { width: 3000, height: 1000 });
-        assert.ok(Math.abs(fit.zoom - (800 - 32) / 3000) < 1e-9);
-        assert.equal(fit.pan.x, 16);
-        assert.ok(Math.abs(fit.pan.y - (600 - 1000 * fit.zoom) / 2) < 1e-9);
-        assert.deepEqual(fitTransform({ width: 800, height: 600 }, { width: 200, height: 100 }), { zoom: 1, pan: { x: 300, y: 250 } });
+    it('makes one zoom step per wheel notch, adds up a trackpad\'s small deltas, and starts afresh on a turn back', () => {
+        assert.deepEqual(wheelSteps(0, -100), { step: 1, pending: 0 }, 'a notch up zooms in one step');
+        assert.deepEqual(wheelSteps(0, 300), { step: -1, pending: 0 }, 'never more than one step per event');
+        assert.deepEqual(wheelSteps(0, -10), { step: 0, pending: -10 });
+        assert.deepEqual(wheelSteps(-45, -10), { step: 1, pending: 0 });
+        assert.deepEqual(wheelSteps(-45, 10), { step: 0, pending: 10 });
+    });
+
+    it('fits a map centred across and at the top, never enlarges a small one, and never goes below the readable zoom', () => {
+        const fit = fitTransform({ width: 800, height: 600 }, { width: 900, height: 300 });
+        assert.ok(Math.abs(fit.zoom - (800 - 32) / 900) < 1e-9);
+        assert.deepEqual(fit.pan, { x: 16, y: 16 }, 'at the top: no empty band above the map');
+        assert.deepEqual(fitTransform({ width: 800, height: 600 }, { width: 200, height: 100 }), { zoom: 1, pan: { x: 300, y: 16 } });
+        assert.deepEqual(fitTransform({ width: 541, height: 700 }, { width: 3000, height: 1000 }), { zoom: readableZoom, pan: { x: 16, y: 16 } },
+            'a map too big for the readable zoom starts at its top-left corner');
     });
 
     it('keeps a strip of the map in view however far it is dragged', () => {

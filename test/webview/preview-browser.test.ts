@@ -210,13 +210,13 @@ describe('preview webview in Chromium', function () {
         assert.equal(await page.locator('[data-zoom="reset"]').textContent(), '100%');
         await page.locator('[data-zoom="in"]').click();
         await page.locator('[data-zoom="in"]').click();
-        assert.equal(await page.locator('[data-zoom="reset"]').textContent(), '156%');
+        assert.equal(await page.locator('[data-zoom="reset"]').textContent(), '200%');
         const viewport = (await page.locator('.map-viewport').boundingBox())!;
         await page.mouse.move(viewport.x + 200, viewport.y + 200);
         await page.keyboard.down('Control');
         await page.mouse.wheel(0, 100);
         await page.keyboard.up('Control');
-        await page.waitForFunction(() => (globalThis as any).document.querySelector('[data-zoom="reset"]').textContent === '125%');
+        await page.waitForFunction(() => (globalThis as any).document.querySelector('[data-zoom="reset"]').textContent === '150%');
 
         const before = await transformOf(page);
         await page.mouse.move(viewport.x + 300, viewport.y + 300);
@@ -225,14 +225,14 @@ describe('preview webview in Chromium', function () {
         await page.mouse.up();
         const dragged = await transformOf(page);
         assert.notEqual(dragged, before, 'dragging pans');
-        assert.match(dragged, /scale\(1\.25\)/);
+        assert.match(dragged, /scale\(1\.5\)/);
         assert.deepEqual(await reveals(preview), [], 'a drag is not a click');
 
         await preview.send({ ...updateMessage(shop.map), html: `${shop.map.fragment}\n` });
         assert.equal(await transformOf(page), dragged, 'pan and zoom survive an update');
-        assert.equal(await page.locator('[data-zoom="reset"]').textContent(), '125%');
+        assert.equal(await page.locator('[data-zoom="reset"]').textContent(), '150%');
         const state = await preview.state();
-        assert.equal(state?.zoom, 1.25);
+        assert.equal(state?.zoom, 1.5);
         assert.equal(state?.canvas, undefined);
 
         await page.locator('[data-zoom="fit"]').click();

@@ -55,11 +55,12 @@ ${styles}
 <body>
 <header class="preview-header">
 <h1 class="preview-title" id="${shellIds.title}">Strategy Preview</h1>
+<div class="view-info" id="${shellIds.viewInfo}"></div>
 <div class="map-tools" id="${shellIds.mapTools}" role="toolbar" aria-label="Map zoom" hidden>
 <button type="button" data-zoom="out" title="Zoom out (−)" aria-label="Zoom out">−</button>
-<button type="button" data-zoom="reset" title="Actual size (0)" aria-label="Actual size">100%</button>
+<button type="button" data-zoom="reset" title="Actual size" aria-label="Actual size">100%</button>
 <button type="button" data-zoom="in" title="Zoom in (+)" aria-label="Zoom in">+</button>
-<button type="button" data-zoom="fit" title="Fit the map to the window" aria-label="Fit">Fit</button>
+<button type="button" data-zoom="fit" title="Fit the map to the window (0)" aria-label="Fit">Fit</button>
 </div>
 <button type="button" class="problems" id="${shellIds.problems}" title="Show the Problems panel">No problems</button>
 </header>

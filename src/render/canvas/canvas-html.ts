@@ -1,6 +1,7 @@
 import { figuresText } from '../../model/metric-text.js';
 import { elementKey } from '../../model/preview-view.js';
 import { escapeHtml } from '../escape.js';
+import { figuresHtml } from '../figure-markup.js';
 import { elementAttributes, locationAttributes } from '../item-markup.js';
 import type { Badge } from '../badges.js';
 import type { Box, CanvasBoxes, Entry, ItemEntry, MetricEntry, TextEntry } from './canvas-boxes.js';
@@ -47,7 +48,7 @@ function entryHtml(entry: ItemEntry | MetricEntry | TextEntry, tag: string, opti
         // The chart of its dated points, with the grade in words beside it.
         const chart = metricChartHtml(metric, metric.today);
         return `<${tag} class="item item-metric"${elementAttributes(entryKey(entry), metric.location, options.interactive)}>`
-            + `${idAndTitle(metric.id, metric.title)}<div class="metric-figures">${escapeHtml(figuresText(metric))}</div>`
+            + `${idAndTitle(metric.id, metric.title)}<div class="metric-figures">${figuresHtml(figuresText(metric))}</div>`
             + `${chart ? `<div class="metric-trend">${chart}${progress}</div>` : progress}</${tag}>`;
     }
     const item = entry.item;

@@ -5,6 +5,7 @@ import { mapGraph, type MapGraph } from './map-graph.js';
 import type { MapLayout, Point } from './map-layout.js';
 import { outlineLayout } from './map-outline.js';
 import { round } from '../progress-markup.js';
+import { legendDisclosure } from '../view-legend.js';
 import { cardBodySvg } from '../svg/svg-card.js';
 import { standaloneSvgCss, viewTitleLine } from '../svg/svg-styles.js';
 import { textWidth } from '../svg/text-wrap.js';
@@ -106,10 +107,12 @@ const legend = '<ul class="legend">'
 export function mapHtml(view: MapView, options: MapOptions): string {
     const map = drawMap(view, options);
     const header = `<header class="view-header"><h1>${escapeHtml(view.title)}</h1>`
-        + `<p class="view-summary">${escapeHtml(summaryText(map.counts))}</p>${legend}</header>`;
+        + `<p class="view-summary">${escapeHtml(summaryText(map.counts))}</p>${legendDisclosure(legend, options.interactive)}</header>`;
+    // Focusable, so the keyboard can pan (arrows) and zoom (+, −, 0) it; the label says how.
+    const label = options.interactive ? 'Alignment map: arrow keys pan, + and − zoom, 0 fits' : 'Alignment map';
     const content = map.width === 0
         ? `<p class="empty-map">${escapeHtml(emptyHint)}</p>`
-        : `<div class="map-viewport"><svg class="strategy-svg alignment-map" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${map.width} ${map.height}" `
+        : `<div class="map-viewport" tabindex="0" role="region" aria-label="${label}"><svg class="strategy-svg alignment-map" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${map.width} ${map.height}" `
             + `width="${map.width}" height="${map.height}" aria-label="${escapeHtml(view.title)}">${map.body}</svg></div>`;
     return `<div class="strategy-view" data-view="map">${header}\n${content}</div>`;
 }

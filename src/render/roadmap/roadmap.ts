@@ -1,11 +1,13 @@
 import { elementKey } from '../../model/preview-view.js';
 import type { RoadmapView } from '../../model/roadmap-view.js';
 import { escapeHtml } from '../escape.js';
+import { figuresHtml } from '../figure-markup.js';
 import { elementAttributes } from '../item-markup.js';
 import { standaloneSvgCss, viewTitleLine } from '../svg/svg-styles.js';
 import { drawRoadmap } from './roadmap-svg.js';
 import { roadmapRules } from './roadmap-styles.js';
 import { roadmapSummary } from './roadmap-text.js';
+import { legendDisclosure } from '../view-legend.js';
 
 // The roadmap canvas as the preview's fragment (HTML around the SVG, scrolled rather than zoomed so its text stays
 // the editor's size) and as a standalone SVG file, which the PNG export draws.
@@ -23,7 +25,7 @@ export function roadmapHtml(view: RoadmapView, interactive: boolean): string {
     const header = `<header class="view-header"><p class="view-kind">Roadmap</p>`
         + `<h1><span class="view-title"${elementAttributes(elementKey('canvas', view.id), view.location, interactive)}>${escapeHtml(title)}</span>`
         + (title === view.id ? '' : ` <span class="item-id">${escapeHtml(view.id)}</span>`) + '</h1>'
-        + `<p class="view-summary">${escapeHtml(roadmapSummary(view))}</p>${legend}</header>`;
+        + `<p class="view-summary">${figuresHtml(roadmapSummary(view))}</p>${legendDisclosure(legend, interactive)}</header>`;
     const svg = `<svg class="strategy-svg roadmap" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${drawn.width} ${drawn.height}" `
         + `width="${drawn.width}" height="${drawn.height}" aria-label="${escapeHtml(title)}">${drawn.body}</svg>`;
     return `<div class="strategy-view" data-view="roadmap">${header}\n<div class="roadmap-viewport">${svg}</div></div>`;

@@ -15,6 +15,7 @@ export interface CommandArgs {
     focus?: string;
     kind?: string;
     status?: string;
+    hideDone: boolean;
     stdio: boolean;
 }
 
@@ -37,6 +38,7 @@ export function parseCommandArgs(argv: string[], formats: readonly string[]): Co
                 focus: { type: 'string' },
                 kind: { type: 'string' },
                 status: { type: 'string' },
+                'hide-done': { type: 'boolean' },
                 stdio: { type: 'boolean' },
                 'node-ipc': { type: 'boolean' },
                 socket: { type: 'string' }
@@ -65,6 +67,7 @@ export function parseCommandArgs(argv: string[], formats: readonly string[]): Co
         focus: values.focus,
         kind: values.kind,
         status: values.status,
+        hideDone: values['hide-done'] ?? false,
         stdio: values.stdio ?? false
     };
 }

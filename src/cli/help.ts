@@ -2,9 +2,10 @@ export const mainHelp = `strategy: check and trace a product strategy written in
 
 Usage:
   strategy check [PATH...] [--format text|json] [--today YYYY-MM-DD]
-  strategy trace [PATH...] [--milestone ID] [--owner TEXT] [--focus F] [--kind K] [--status S]
+  strategy trace [PATH...] [--milestone ID] [--owner TEXT] [--focus F] [--kind K] [--status S] [--hide-done]
                  [--format text|json|md] [--today YYYY-MM-DD]
   strategy render [PATH...] [--canvas ID] [--format html|svg|md|mermaid] [-o FILE] [--today YYYY-MM-DD]
+                  [--owner TEXT] [--focus F] [--kind K] [--status S] [--milestone ID] [--hide-done]
   strategy lsp --stdio
   strategy COMMAND --help
 
@@ -23,7 +24,7 @@ then "N files, E errors, W warnings, I infos". --format json prints one JSON obj
 Exit status: 0 no errors, 1 at least one error, 2 bad usage or unreadable input.
 `,
     trace: `Usage: strategy trace [PATH...] [--milestone ID] [--owner TEXT] [--focus F] [--kind K] [--status S]
-                      [--format text|json|md] [--today YYYY-MM-DD]
+                      [--hide-done] [--format text|json|md] [--today YYYY-MM-DD]
 
 Shows, for each ticket, the chain ticket → objective → parent objectives → metrics with their progress,
 then the coverage: tickets that trace to a measured objective, orphan tickets, objectives without work.
@@ -33,9 +34,11 @@ Tickets come by priority (critical first), then doing before todo, then as writt
   --kind K, --status S  only tickets of this kind, with this status (none counts as todo)
   --owner TEXT, --focus F  only tickets with an objective up their chain whose owner holds TEXT
                   (any case), whose focus is F; the filters combine, and the coverage counts what they keep
+  --hide-done     leaves out tickets done or dropped
 Exit status: 0, or 2 for bad usage, unreadable input or an unknown milestone.
 `,
     render: `Usage: strategy render [PATH...] [--canvas ID] [--format html|svg|md|mermaid] [-o FILE] [--today YYYY-MM-DD]
+                       [--owner TEXT] [--focus F] [--kind K] [--status S] [--milestone ID] [--hide-done]
 
 Renders the canvas with this ID (a Lean Product or Lean Strategy Canvas), or the alignment map of the
 whole workspace when no --canvas is given, exactly as the editor's preview shows it:
@@ -47,8 +50,11 @@ whole workspace when no --canvas is given, exactly as the editor's preview shows
 A file PATH is rendered with the other .strategy files of its folder, so the names its canvas uses resolve.
 Writes to standard output (also with -o -), or to FILE with -o; never onto one of the input files.
 Errors in the workspace are reported on standard error but do not stop the rendering.
-Exit status: 0 rendered, 2 bad usage, unreadable input, no canvas with this ID, -o naming an input
-or --format mermaid of a canvas that is not a roadmap.
+The map (html, svg, md) takes trace's filters and --milestone ID (the tickets naming it): it keeps the tickets
+they match, the objectives on their path and those whose chain holds the --owner and --focus asked, and counts
+only that work; --hide-done leaves out tickets done or dropped.
+Exit status: 0 rendered, 2 bad usage, unreadable input, no canvas with this ID, -o naming an input,
+--format mermaid of a canvas that is not a roadmap, a filter with --canvas or mermaid, or an unknown milestone.
 `,
     lsp: `Usage: strategy lsp --stdio
 

@@ -2,7 +2,7 @@ import '../node-compat.js';
 import { statSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { previewView } from '../model/preview-view.js';
+import { mapView, previewView } from '../model/preview-view.js';
 import { terminalText } from '../render/escape.js';
 import { plural } from '../model/values.js';
 import { traceOf } from '../model/trace.js';
@@ -10,7 +10,8 @@ import { traceJson, traceMarkdown, traceText } from '../render/text/trace-format
 import { closestName } from '../language/link/suggest.js';
 import { milestoneIds, milestonesNamed, milestoneTrace } from '../model/milestone-trace.js';
 import { milestoneJson, milestoneMarkdown, milestoneText } from '../render/text/milestone-formats.js';
-import { traceFilter } from './trace-filter.js';
+import { workFilterOf } from './trace-filter.js';
+import { isFiltering, ticketFilter } from '../model/work-filter.js';
 import { parseCommandArgs, UsageError, type CommandArgs } from './args.js';
 import { checkReport, displayPath, formatJson, formatText } from './diagnostic-format.js';
 import { commandHelp, mainHelp } from './help.js';
@@ -85,7 +86,7 @@ async function runTrace(args: CommandArgs, io: Output): Promise<number> {
     const model = services.strategy.WorkspaceModel.get();
     const path = (uri: string) => (uri.startsWith('file:') ? displayPath(fileURLToPath(uri), process.cwd()) : uri);
     const formatName = args.format as 'text' | 'json' | 'md';
-    const only = traceFilter(args, model);
+    const only = ticketFilter(model, workFilterOf(args));
     if (args.milestone !== undefined) {
         const milestone = milestonesNamed(model, args.milestone)[0];
         if (!milestone) {
@@ -111,6 +112,11 @@ function unknownMilestone(id: string, known: string[]): string {
 }
 
 async function runRender(args: CommandArgs, io: Output): Promise<number> {
+    const filter = { ...workFilterOf(args), milestone: args.milestone };
+    const filtering = isFiltering(filter);
+    if (filtering && (args.canvas !== undefined || args.format === 'mermaid')) {
+        throw new UsageError(`--owner, --focus, --kind, --status, --milestone and --hide-done filter the alignment map as html, svg or md, not ${args.canvas !== undefined ? 'a canvas' : 'a Mermaid diagram'}`);
+    }
     const { services, documents, files, problems } = await load(renderPaths(args.paths), args, io);
     const input = args.output === undefined || args.output === '-' ? undefined : inputNamedBy(args.output, files);
     if (input !== undefined) {
@@ -136,7 +142,11 @@ async function runRender(args: CommandArgs, io: Output): Promise<number> {
         const note = mermaidSizeNote(content);
         if (note) io.err(`strategy render: ${note}\n`);
     } else {
-        const view = previewView(model, args.canvas);
+        if (args.milestone !== undefined && milestonesNamed(model, args.milestone).length === 0) {
+            reportProblems([...problems, unknownMilestone(args.milestone, milestoneIds(model))], io);
+            return 2;
+        }
+        const view = filtering ? mapView(model, filter) : previewView(model, args.canvas);
         if (!view) {
             reportProblems([...problems, unknownCanvas(args.canvas!)], io);
             return 2;

@@ -91,9 +91,27 @@ function workOrder(a: TicketNode | SolutionNode, b: TicketNode | SolutionNode): 
     return byPriority(a, b) || bySource(a, b);
 }
 
+/**
+ * What a filtered map keeps (src/model/work-filter.ts): the tickets `ticket` keeps, and the objectives on the path to
+ * one of them or that `objective` keeps themselves. Solutions and health metrics are no ticket, so no filter keeps them.
+ */
+export interface TreeFilter {
+    ticket: (ticket: Ticket) => boolean;
+    objective?: (objective: Objective) => boolean;
+}
+
+/** Drops, bottom-up, the objectives with no kept work below them that the filter does not keep themselves. */
+function pruned(node: ObjectiveNode, keeps: (node: ObjectiveNode) => boolean): ObjectiveNode | undefined {
+    const children = node.children.map(child => pruned(child, keeps)).filter(child => child !== undefined);
+    const kept = { ...node, solutions: [], children };
+    return keeps(node) || kept.tickets.length > 0 || children.length > 0 ? kept : undefined;
+}
+
 /** Objective tree with metrics, solutions and tickets, plus the work that reaches no objective; built from one model. */
-export function buildAlignmentTree(model: AlignmentModel): AlignmentTree {
+export function buildAlignmentTree(model: AlignmentModel, filter?: TreeFilter): AlignmentTree {
     const placed = new Set<Objective>();
+    const selfKept = new Set<ObjectiveNode>();
+    const keptTickets = (tickets: readonly Ticket[]) => (filter ? tickets.filter(filter.ticket) : tickets);
 
     const objectiveNode = (objective: Objective): ObjectiveNode => {
         placed.add(objective);
@@ -101,16 +119,18 @@ export function buildAlignmentTree(model: AlignmentModel): AlignmentTree {
         const children = (facts?.children ?? []).filter(child => !placed.has(child));
         // Mark before recursing, so a cycle closes on a member already in the tree instead of recursing forever.
         children.forEach(child => placed.add(child));
-        return {
+        const node: ObjectiveNode = {
             kind: 'objective',
             ...elementFields(objective),
             measured: facts?.measured ?? false,
             inCycle: facts?.cycle !== undefined,
             metrics: unique(objective.metrics.map(ref => ref.ref)).map(metric => metricNode(model, metric)),
             solutions: unique(facts?.solutions ?? []).map(solutionNode).sort(workOrder),
-            tickets: unique(facts?.tickets ?? []).map(ticketNode).sort(workOrder),
+            tickets: keptTickets(unique(facts?.tickets ?? [])).map(ticketNode).sort(workOrder),
             children: children.map(objectiveNode).sort(bySource)
         };
+        if (filter?.objective?.(objective)) selfKept.add(node);
+        return node;
     };
 
     const inSourceOrder = [...model.objectives.keys()]
@@ -127,9 +147,18 @@ export function buildAlignmentTree(model: AlignmentModel): AlignmentTree {
         if (!placed.has(objective) && model.facts(objective)?.cycle) objectives.push(objectiveNode(objective));
     }
 
+    const orphans = keptTickets(model.tickets.filter(ticket => !ticket.serves[0]?.ref));
+    if (filter) {
+        return {
+            objectives: objectives.map(node => pruned(node, kept => selfKept.has(kept))).filter(node => node !== undefined),
+            orphanTickets: orphans.map(ticketNode).sort(workOrder),
+            unalignedSolutions: [],
+            healthMetrics: []
+        };
+    }
     return {
         objectives,
-        orphanTickets: model.tickets.filter(ticket => !ticket.serves[0]?.ref).map(ticketNode).sort(workOrder),
+        orphanTickets: orphans.map(ticketNode).sort(workOrder),
         unalignedSolutions: [...model.solutions.keys()]
             .filter(solution => !solution.objectives.some(ref => ref.ref))
             .map(solutionNode)

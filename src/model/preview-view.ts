@@ -4,6 +4,7 @@ import type { AlignmentModel } from './alignment.js';
 import { buildAlignmentTree, metricNode, ticketNode, type AlignmentTree, type MetricNode, type TicketNode } from './alignment-tree.js';
 import { elementFields, keywordLocation, propertyLocation, type ElementLocation } from './locations.js';
 import { roadmapView, type RoadmapView } from './roadmap-view.js';
+import { objectiveFilter, ticketFilter, type WorkFilter } from './work-filter.js';
 
 // What the preview, the export commands and `strategy render` show, as plain data: it crosses the wire from the
 // language server to the client and reaches the renderers (src/render/) without any AST behind it.
@@ -226,8 +227,11 @@ export function canvasView(model: AlignmentModel, canvas: Canvas): ProductCanvas
     return canvasKindOf(canvas) === 'strategy' ? strategyCanvas(model, canvas) : productCanvas(model, canvas);
 }
 
-export function mapView(model: AlignmentModel): MapView {
-    return { view: 'map', title: 'Alignment map', tree: buildAlignmentTree(model) };
+/** The map; with a filter, only the work it keeps and the objectives on its path (`TreeFilter`). */
+export function mapView(model: AlignmentModel, filter: WorkFilter = {}): MapView {
+    const ticket = ticketFilter(model, filter);
+    const tree = ticket ? buildAlignmentTree(model, { ticket, objective: objectiveFilter(model, filter) }) : buildAlignmentTree(model);
+    return { view: 'map', title: 'Alignment map', tree };
 }
 
 /** Every canvas of the workspace with this ID (more than one only with a `duplicate-id` error). */

@@ -36,6 +36,7 @@ ticket T-4 "d" { kind bug }
         assert.deepEqual(ids('--focus', 'acquisition'), ['T-3']);
         assert.deepEqual(ids('--kind', 'bug', '--owner', 'cy'), ['T-3']);
         assert.deepEqual(ids('--milestone', 'Beta', '--status', 'doing'), ['T-1']);
+        assert.deepEqual(ids('--hide-done', '--kind', 'bug'), ['T-1', 'T-4'], '--hide-done leaves out done and dropped tickets');
         const coverage = JSON.parse(strategy(['trace', '--format', 'json', '--kind', 'bug'], dir).stdout).coverage;
         assert.deepEqual([coverage.tickets, coverage.orphans], [3, ['T-4']], 'the coverage is that of the tickets kept');
     });

@@ -10,7 +10,7 @@ import { traceJson, traceMarkdown, traceText } from '../render/text/trace-format
 import { closestName } from '../language/link/suggest.js';
 import { milestoneIds, milestonesNamed, milestoneTrace } from '../model/milestone-trace.js';
 import { milestoneJson, milestoneMarkdown, milestoneText } from '../render/text/milestone-formats.js';
-import { workFilterOf } from './trace-filter.js';
+import { workFilterOf } from './filter-flags.js';
 import { isFiltering, ticketFilter } from '../model/work-filter.js';
 import { parseCommandArgs, UsageError, type CommandArgs } from './args.js';
 import { checkReport, displayPath, formatJson, formatText } from './diagnostic-format.js';

@@ -1,6 +1,6 @@
 // `npm start`: builds, then runs the main job on the bundled example, as a product team would in CI:
-// checks examples/shop-app, traces every ticket to its objectives and metrics, and renders its canvases and
-// alignment map to out/shop-app/ as the preview shows them.
+// checks examples/shop-app, traces every ticket to its objectives and metrics, and renders its canvases, its
+// roadmap and the alignment map to out/shop-app/ as the preview shows them.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -34,6 +34,7 @@ mkdirSync(join(root, 'out', 'shop-app'), { recursive: true });
 const rendered = [
     ['--canvas', 'AppRecurrence', '-o', 'out/shop-app/product-canvas.html'],
     ['--canvas', 'Growth2027', '-o', 'out/shop-app/strategy-canvas.html'],
+    ['--canvas', 'Roadmap2027', '-o', 'out/shop-app/roadmap.html'],
     ['-o', 'out/shop-app/alignment-map.html'],
     ['--format', 'svg', '-o', 'out/shop-app/alignment-map.svg']
 ];

@@ -4,12 +4,11 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { createMessageConnection, StreamMessageReader, StreamMessageWriter } from 'vscode-jsonrpc/node';
 import type { RenderResult } from '../../src/protocol/strategy-protocol.js';
 
-// The bundle the extension starts (out/server.cjs) leaves elkjs out and lays maps out in out/layout-worker.cjs:
-// this proves the two find each other once built, as they ship.
+// The bundle the extension starts (out/server.cjs) renders the alignment map once built, as it ships.
 const root = fileURLToPath(new URL('../../', import.meta.url));
 
 describe('the extension\'s server bundle', () => {
-    it('renders the alignment map, laid out in its layout thread', async () => {
+    it('renders the alignment map', async () => {
         const server = spawn(process.execPath, [`${root}out/server.cjs`, '--stdio'], { cwd: root, stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, STRATEGY_TODAY: '2026-11-23' } });
         let stderr = '';
         server.stderr.on('data', (chunk: Buffer) => { stderr += chunk.toString('utf8'); });

@@ -1,12 +1,9 @@
-import { join } from 'node:path';
 import { URI, type LangiumDocument } from 'langium';
 import { ResponseError, type CancellationToken } from 'vscode-languageserver';
 import type { Model } from '../generated/ast.js';
 import { previewView, sourceUris, viewTitle } from '../../model/preview-view.js';
-import { MapLayoutCache, warmUpLayout } from '../../render/map/map-layout.js';
 import { renderView } from '../../render/render-view.js';
 import { visibleText } from '../../render/escape.js';
-import { workerLayout } from '../../render/map/worker-layout.js';
 import type { LinkedReader } from './linked-reader.js';
 import { previewTargetAt } from './preview-target.js';
 import { isInside } from './position-guard.js';
@@ -32,25 +29,18 @@ function isPreviewTargetParams(params: unknown): params is PreviewTargetParams {
 }
 
 /**
- * The preview's requests. The view is read under the workspace lock, as every request is; rendering (which lays
- * the map out) runs after the lock is released, so a long layout never holds up the next build.
+ * The preview's requests. The view is read under the workspace lock, as every request is; rendering runs after the
+ * lock is released, so it never holds up the next build.
  */
 export class PreviewRequests {
-    // One cache for the server's life: edits that change only text inside the map's nodes keep the layout. The
-    // layout itself runs in a thread of its own (out/layout-worker.cjs beside the server's bundle).
-    private readonly layoutInThread = workerLayout(join(typeof __dirname === 'string' ? __dirname : '.', 'layout-worker.cjs'));
-    private readonly layout = new MapLayoutCache(4, this.layoutInThread);
-    private warmedUp = false;
-
     constructor(private readonly Strategy: StrategyLspServices, private readonly whenLinked: LinkedReader) { }
 
     /** `strategy/render`: the view rendered in the format asked for; null when no canvas has the ID. */
     async render(params: unknown, token: CancellationToken): Promise<RenderResult | null | ResponseError> {
         if (!isRenderParams(params)) return new ResponseError(-32602, `${renderRequest.method} needs {canvas?: string, format: ${formats.join('|')}}`);
-        this.warmUp();
         const view = await this.whenLinked(token, () => previewView(this.Strategy.strategy.WorkspaceModel.get(), params.canvas));
         if (view instanceof ResponseError || view === undefined) return view ?? null;
-        const content = await renderView(view, params.format, { layout: this.layout });
+        const content = await renderView(view, params.format);
         // The panel's tab and the preview's header show the title as the content shows its texts: a bidi override
         // made visible, so it cannot reorder what follows it.
         return { title: visibleText(viewTitle(view)), content, uris: sourceUris(view) };
@@ -65,15 +55,5 @@ export class PreviewRequests {
             return document && isInside(document.textDocument, params.position)
                 ? previewTargetAt(this.Strategy, document, document.textDocument.offsetAt(params.position)) : {};
         });
-    }
-
-    /**
-     * The first request of a preview starts the layout thread and compiles elkjs there, while the first view (often
-     * a canvas, which needs no layout) is rendered, so the first map shown does not wait half a second for it.
-     */
-    private warmUp(): void {
-        if (this.warmedUp) return;
-        this.warmedUp = true;
-        warmUpLayout(this.layoutInThread).catch(() => { /* the first real layout reports the failure */ });
     }
 }

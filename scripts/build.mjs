@@ -14,10 +14,10 @@ execFileSync(process.execPath, [
     'node_modules/langium-cli/bin/langium.js', 'generate', '--mode=production'
 ], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
 
-const { options, serverOptions, webviewOptions } = bundleOptions({ root, production });
+const { options, webviewOptions } = bundleOptions({ root, production });
 
 if (watch) {
-    for (const each of [options, serverOptions, webviewOptions]) await (await esbuild.context(each)).watch();
+    for (const each of [options, webviewOptions]) await (await esbuild.context(each)).watch();
 } else {
-    await Promise.all([esbuild.build(options), esbuild.build(serverOptions), esbuild.build(webviewOptions)]);
+    await Promise.all([esbuild.build(options), esbuild.build(webviewOptions)]);
 }

@@ -1,5 +1,5 @@
-// The esbuild options of the three bundles, shared by the build and by the supply-chain check (which asks esbuild
-// what each bundle takes from node_modules).
+// The esbuild options of the bundles (CLI, extension and language server for Node; the webview's script), shared by
+// the build and by the supply-chain check (which asks esbuild what each bundle takes from node_modules).
 
 /** @param {{ root: string, production: boolean }} settings */
 export function bundleOptions({ root, production }) {
@@ -14,21 +14,12 @@ export function bundleOptions({ root, production }) {
         entryPoints: {
             cli: 'src/cli/strategy.ts',
             extension: 'src/extension/extension.ts',
-            // The server lays maps out in this thread of its own (src/render/map/worker-layout.ts).
-            'layout-worker': 'src/render/map/layout-worker.ts'
+            server: 'src/language/server.ts'
         },
         external: ['vscode'],
         sourcemap: !production,
         minify: production,
         logLevel: 'warning'
-    };
-
-    // The server lays maps out in its layout thread (out/layout-worker.cjs, which bundles elkjs), never in its own, so
-    // its bundle leaves the 3 MB layout engine out.
-    const serverOptions = {
-        ...options,
-        entryPoints: { server: 'src/language/server.ts' },
-        external: ['vscode', 'elkjs', 'elkjs/*']
     };
 
     // The preview's script runs in the webview, a browser: one self-contained IIFE in media/ (the webview may load
@@ -45,5 +36,5 @@ export function bundleOptions({ root, production }) {
         minify: production,
         logLevel: 'warning'
     };
-    return { options, serverOptions, webviewOptions };
+    return { options, webviewOptions };
 }

@@ -64,12 +64,11 @@ const watchdog = setInterval(() => {
 }, 1000);
 child.on('exit', code => {
     clearInterval(watchdog);
-    const summary = { seed, iterations: done?.iterations, calls: done?.calls, elapsedMs: done?.elapsedMs, slowest: done?.slowest, layouts: done?.layouts, failures: failures.map(({ text: _text, ...f }) => f), exitCode: code };
+    const summary = { seed, iterations: done?.iterations, calls: done?.calls, elapsedMs: done?.elapsedMs, slowest: done?.slowest, failures: failures.map(({ text: _text, ...f }) => f), exitCode: code };
     if (json) process.stdout.write(`${JSON.stringify(summary)}\n`);
     else if (done) {
         say(`\n${done.iterations} variants, ${done.calls} calls in ${(done.elapsedMs / 1000).toFixed(1)} s; ${failures.length} failure(s)`);
         say(`slowest calls: ${done.slowest.map(t => `${t.feature} ${Math.round(t.ms)} ms (variant ${t.index})`).join('; ')}`);
-        say(`slowest elkjs layouts (worker thread in the server, not held to the limit): ${done.layouts.map(t => `${t.feature} ${Math.round(t.ms)} ms`).join('; ')}`);
     }
     process.exit(failures.length > 0 || code !== 0 ? 1 : 0);
 });

@@ -37,9 +37,9 @@ function packageOf(input) {
 
 /** Bundle name → the packages esbuild puts into it, for the production build. */
 export async function bundledPackages() {
-    const { options, serverOptions, webviewOptions } = bundleOptions({ root, production: true });
+    const { options, webviewOptions } = bundleOptions({ root, production: true });
     const byBundle = new Map();
-    for (const each of [options, serverOptions, webviewOptions]) {
+    for (const each of [options, webviewOptions]) {
         const result = await esbuild.build({ ...each, write: false, metafile: true, logLevel: 'silent' });
         for (const [output, meta] of Object.entries(result.metafile.outputs)) {
             if (output.endsWith('.map')) continue;
@@ -73,7 +73,7 @@ const allowed = [
     // vsce lower-cases the README's and the CHANGELOG's names and adds .txt to the LICENSE's.
     /^extension\/package\.json$/, /^extension\/(readme|changelog)\.md$/i, /^extension\/LICENSE(\.txt)?$/,
     /^extension\/language-configuration\.json$/,
-    /^extension\/out\/(extension|server|layout-worker)\.cjs$/, /^extension\/media\/preview\.js$/,
+    /^extension\/out\/(extension|server)\.cjs$/, /^extension\/media\/preview\.js$/,
     /^extension\/icons\/[\w-]+\.(png|svg)$/, /^extension\/syntaxes\/[\w.-]+\.json$/, /^extension\/docs\/[\w-]+\.png$/,
     // vsce's own metadata
     /^extension\.vsixmanifest$/, /^\[Content_Types\]\.xml$/
@@ -90,7 +90,7 @@ export function vsixFiles(path = vsixPath) {
 
 export function vsixProblems(files) {
     const problems = files.filter(file => !allowed.some(pattern => pattern.test(file.name))).map(file => `${file.name} should not be in the package`);
-    for (const needed of ['extension/out/extension.cjs', 'extension/out/server.cjs', 'extension/out/layout-worker.cjs', 'extension/media/preview.js']) {
+    for (const needed of ['extension/out/extension.cjs', 'extension/out/server.cjs', 'extension/media/preview.js']) {
         if (!files.some(file => file.name === needed)) problems.push(`${needed} is missing from the package`);
     }
     return problems;

@@ -1,9 +1,8 @@
 // Benchmark: the renderers (src/render/) as the preview runs them, in a fresh Node process so the first ("cold")
-// render pays what a newly opened preview pays (JIT warm-up; for the map, loading elkjs). The warm figures come after
-// ten more unmeasured renders: elkjs, compiled from Java, keeps getting faster for a while, as in a preview left open.
-// The renderer and the engine are bundled by esbuild as out/server.cjs bundles them, into a temporary file with a driver;
-// the example's canvases come from examples/shop-app, the maps from generated workspaces of 200 and 2,000 elements
-// (objectives + metrics + solutions + tickets). Each map render gets a fresh layout cache, so the layout is measured.
+// render pays what a newly opened preview pays (JIT warm-up). The warm figures come after ten more unmeasured
+// renders, as in a preview left open. The renderer is bundled by esbuild as out/server.cjs bundles it, into a
+// temporary file with a driver; the example's canvases come from examples/shop-app, the maps from generated
+// workspaces of 200 and 2,000 elements (objectives + metrics + solutions + tickets), each placed anew on every render.
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -21,22 +20,20 @@ const driver = `
 import './src/node-compat.ts';
 import { loadWorkspace } from './src/cli/load-workspace.ts';
 import { previewView } from './src/model/preview-view.ts';
-import { MapLayoutCache } from './src/render/map/map-layout.ts';
 import { renderView } from './src/render/render-view.ts';
 
 const [casesJson, today] = process.argv.slice(2);
 const warmUp = 10;
 const results = [];
-for (const { label, folder, canvas, warm, cached, withView } of JSON.parse(casesJson)) {
+for (const { label, folder, canvas, warm, withView } of JSON.parse(casesJson)) {
     const { services } = await loadWorkspace([folder], today);
     const model = services.strategy.WorkspaceModel.get();
     const view = previewView(model, canvas);
     if (!view) throw new Error(label + ': no such view');
-    const shared = new MapLayoutCache();
     const once = async () => {
         const started = performance.now();
         // withView: the view is read from the model each time too, as the preview's render request does.
-        const output = await renderView(withView ? previewView(model, canvas) : view, 'fragment', { layout: cached ? shared : new MapLayoutCache() });
+        const output = await renderView(withView ? previewView(model, canvas) : view, 'fragment');
         return { ms: performance.now() - started, bytes: output.length };
     };
     const cold = await once();
@@ -117,7 +114,6 @@ export async function run({ root, runs, today, log }) {
             { label: 'canvas AppRecurrence (product)', folder: join(root, 'examples', 'shop-app'), canvas: 'AppRecurrence', warm, target: targets.canvasMs },
             { label: 'canvas Growth2027 (strategy)', folder: join(root, 'examples', 'shop-app'), canvas: 'Growth2027', warm, target: targets.canvasMs },
             { label: 'map 200 elements', objectives: 40, warm, target: targets.map200Ms },
-            { label: 'map 200 elements, layout cached', objectives: 40, warm, cached: true },
             { label: 'map 2,000 elements', objectives: 400, warm: Math.max(3, runs) },
             // A keystroke's map: the view read from the model and rendered, as the preview's render request does.
             { label: 'team workspace map (20 objectives, 300 tickets), view read each time', team: true, withView: true, warm, target: targets.teamMapMs },

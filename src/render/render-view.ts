@@ -5,7 +5,6 @@ import type { CanvasBoxes } from './canvas/canvas-boxes.js';
 import { canvasHtml } from './canvas/canvas-html.js';
 import { canvasSvg } from './canvas/canvas-svg.js';
 import { htmlDocument } from './html-document.js';
-import type { MapLayoutCache } from './map/map-layout.js';
 import { canvasMarkdown, mapMarkdown } from './text/markdown.js';
 import { productCanvasBoxes } from './canvas/product-canvas.js';
 import { strategyCanvasBoxes } from './canvas/strategy-canvas.js';
@@ -14,14 +13,6 @@ import { roadmapMarkdown } from './roadmap/roadmap-markdown.js';
 
 // The one entry of the renderers: the preview (through the server's `strategy/render`), the export commands and
 // `strategy render` all come here, so what they show agrees.
-
-export interface RenderOptions {
-    /**
-     * Not read: the map is placed as an outline in one pass (map-outline.ts) and needs no cache. Callers still pass
-     * the elkjs layout's cache; it goes with elkjs's layout code (map-layout.ts, the server's layout thread).
-     */
-    layout?: MapLayoutCache;
-}
 
 function canvasBoxes(view: ProductCanvasView | StrategyCanvasView): CanvasBoxes {
     return view.view === 'product' ? productCanvasBoxes(view) : strategyCanvasBoxes(view);
@@ -32,7 +23,7 @@ function canvasBoxes(view: ProductCanvasView | StrategyCanvasView): CanvasBoxes 
  * (no style, no script). `html`: a self-contained page (its stylesheet allowed by hash, no script). `svg`: a
  * standalone SVG file. `md`: Markdown for a wiki. Exports carry no file locations.
  */
-export async function renderView(view: PreviewView, format: RenderFormat, _options: RenderOptions = {}): Promise<string> {
+export async function renderView(view: PreviewView, format: RenderFormat): Promise<string> {
     if (view.view === 'roadmap') return renderRoadmap(view, format);
     const fragment = (interactive: boolean): string => (view.view === 'map'
         ? mapHtml(view, { interactive })

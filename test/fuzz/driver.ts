@@ -11,7 +11,6 @@ import type { Model } from '../../src/language/generated/ast.js';
 import { previewTargetAt } from '../../src/language/lsp/preview-target.js';
 import type { RenderFormat } from '../../src/protocol/strategy-protocol.js';
 import { previewView, type PreviewView } from '../../src/model/preview-view.js';
-import { layoutGraph, MapLayoutCache, type LayoutGraph, type MapLayout } from '../../src/render/map/map-layout.js';
 import { renderView } from '../../src/render/render-view.js';
 import { workspace, type Workspace } from '../helpers.js';
 import { mutate, tokenize, variantRandom, wordsOf, type Random } from './mutators.js';
@@ -57,7 +56,7 @@ export interface Failure {
 
 export interface Variant { index: number; file: string; base: string; text: string; mutations: string[] }
 
-/** `ms`: the CPU time of a call (see cpuMs), or the wall time of an elkjs layout. */
+/** `ms`: the CPU time of a call (see cpuMs). */
 export interface Timing { feature: string; ms: number; index: number }
 
 /** Variant `index` of a run with `seed`: a corpus file, mutated, either in place of an example file or beside them. */
@@ -86,42 +85,12 @@ export interface CallLog {
     slowest: Timing[];
     calls: number;
     index: number;
-    /** The slowest map layouts by elkjs, which the server runs in a worker thread: reported, not held to the limit. */
-    layouts: Timing[];
-}
-
-/** Time spent in elkjs so far (the driver's calls are sequential, so a call's share is the difference). */
-let layoutMs = 0;
-
-/** Maps larger than this are laid out by a stand-in grid: elkjs takes 10–20 s for a 1,000-deep chain. */
-export const elkNodeLimit = 300;
-
-function gridLayout(graph: LayoutGraph): MapLayout {
-    const nodes = new Map(graph.nodes.map((node, i) => [node.id, { x: (i % 20) * 300, y: Math.floor(i / 20) * 200 }]));
-    const edges = new Map(graph.edges.map(edge => [edge.id, [nodes.get(edge.source) ?? { x: 0, y: 0 }, nodes.get(edge.target) ?? { x: 0, y: 0 }]]));
-    return { width: 20 * 300, height: Math.ceil(graph.nodes.length / 20) * 200, nodes, edges };
-}
-
-/** A layout cache like the server's, whose elkjs time is measured apart from the call that waits for it. */
-export function fuzzLayoutCache(log: CallLog): MapLayoutCache {
-    return new MapLayoutCache(4, async graph => {
-        if (graph.nodes.length > elkNodeLimit) return gridLayout(graph);
-        const start = performance.now();
-        try {
-            return await layoutGraph(graph);
-        } finally {
-            const ms = performance.now() - start;
-            layoutMs += ms;
-            record(log.layouts, { feature: `elkjs layout of ${graph.nodes.length} nodes`, ms, index: log.index });
-        }
-    });
 }
 
 /**
  * The main thread's CPU time in ms. The limit holds a call's own work, not the wall clock: on a shared machine the
  * wall clock also counts the time other processes had the cores, and at a load of 4 per core a 300 ms call takes
- * over a second. elkjs runs in a worker thread, as in the server, so its layouts are not counted. Node before 22.19
- * has no per-thread figure; the process's is the nearest.
+ * over a second. Node before 22.19 has no per-thread figure; the process's is the nearest.
  */
 function cpuMs(): number {
     const usage = (process as { threadCpuUsage?: () => NodeJS.CpuUsage }).threadCpuUsage?.() ?? process.cpuUsage();
@@ -132,7 +101,6 @@ function cpuMs(): number {
 async function call<T>(log: CallLog, feature: string, run: () => T | Promise<T>, allowRefusal = false): Promise<T | undefined> {
     const start = performance.now();
     const cpuStart = cpuMs();
-    const layoutBefore = layoutMs;
     let timer: NodeJS.Timeout | undefined;
     let result: T | undefined;
     // Langium catches some exceptions of a feature (a completion candidate that throws) and logs them: the editor
@@ -160,7 +128,7 @@ async function call<T>(log: CallLog, feature: string, run: () => T | Promise<T>,
         throw new CallFailure('crash', feature, `logged: ${first instanceof Error ? `${first.message}\n${first.stack ?? ''}` : String(first)}`);
     }
     const ms = cpuMs() - cpuStart;
-    const wallMs = performance.now() - start - (layoutMs - layoutBefore);
+    const wallMs = performance.now() - start;
     log.calls++;
     record(log.slowest, { feature, ms, index: log.index });
     if (ms > log.limitMs) throw new CallFailure('slow', feature, `${feature} took ${Math.round(ms)} ms of CPU (${Math.round(wallMs)} ms wall; limit ${log.limitMs} ms)`);
@@ -210,7 +178,7 @@ function canvasIds(ws: Workspace): string[] {
 }
 
 /** Every LSP feature on one document at `positions` random positions, the preview for every canvas and the map. */
-export async function exercise(ws: Workspace, file: string, random: Random, log: CallLog, layout: MapLayoutCache, positions = 4): Promise<void> {
+export async function exercise(ws: Workspace, file: string, random: Random, log: CallLog, positions = 4): Promise<void> {
     const lsp = ws.services.lsp;
     const document = ws.documents.get(file) as LangiumDocument<Model>;
     const textDocument = { uri: document.uri.toString() };
@@ -263,7 +231,7 @@ export async function exercise(ws: Workspace, file: string, random: Random, log:
     }
     for (const view of views) {
         if (!view) continue;
-        for (const format of renderFormats) await call(log, `render ${view.view} ${format}`, () => renderView(view, format, { layout }));
+        for (const format of renderFormats) await call(log, `render ${view.view} ${format}`, () => renderView(view, format));
     }
 }
 
@@ -308,16 +276,15 @@ export interface RunResult {
     elapsedMs: number;
     failures: Failure[];
     slowest: Timing[];
-    layouts: Timing[];
 }
 
 /** Puts a variant into the workspace, exercises it, takes it back and checks the known-good request. */
-async function tryVariant(ws: Workspace, v: Variant, seed: number, log: CallLog, layout: MapLayoutCache, expected: string): Promise<CallFailure | undefined> {
+async function tryVariant(ws: Workspace, v: Variant, seed: number, log: CallLog, expected: string): Promise<CallFailure | undefined> {
     const random = variantRandom(seed ^ 0x5bd1e995, v.index);
     let failure: CallFailure | undefined;
     try {
         await call(log, 'parse + validate', () => ws.edit(v.file, v.text));
-        await exercise(ws, v.file, random, log, layout);
+        await exercise(ws, v.file, random, log);
     } catch (error) {
         failure = error instanceof CallFailure ? error : new CallFailure('crash', 'driver', String(error));
     }
@@ -333,9 +300,9 @@ async function tryVariant(ws: Workspace, v: Variant, seed: number, log: CallLog,
 }
 
 /** Whether `text` in place of the variant still fails the same way (same kind, feature and first line of message). */
-async function failsAlike(ws: Workspace, v: Variant, text: string, seed: number, failure: CallFailure, layout: MapLayoutCache, limitMs: number): Promise<boolean> {
-    const log: CallLog = { limitMs, slowest: [], calls: 0, index: v.index, layouts: [] };
-    const again = await tryVariant(ws, { ...v, text }, seed, log, layout, await knownGood(ws));
+async function failsAlike(ws: Workspace, v: Variant, text: string, seed: number, failure: CallFailure, limitMs: number): Promise<boolean> {
+    const log: CallLog = { limitMs, slowest: [], calls: 0, index: v.index };
+    const again = await tryVariant(ws, { ...v, text }, seed, log, await knownGood(ws));
     return again !== undefined && again.kind === failure.kind && again.feature.replace(/\(.*\)/, '') === failure.feature.replace(/\(.*\)/, '')
         && (failure.kind !== 'crash' || again.message.split('\n')[0] === failure.message.split('\n')[0]);
 }
@@ -376,8 +343,7 @@ export async function run(options: RunOptions): Promise<RunResult> {
     const { seed, limitMs = 1000, stopAtFailure = true } = options;
     const start = performance.now();
     const ws = await workspace(shopApp);
-    const log: CallLog = { limitMs, slowest: [], calls: 0, index: 0, layouts: [] };
-    const layout = fuzzLayoutCache(log);
+    const log: CallLog = { limitMs, slowest: [], calls: 0, index: 0 };
     const expected = await knownGood(ws);
     const failures: Failure[] = [];
     let index = options.from ?? 0;
@@ -388,14 +354,14 @@ export async function run(options: RunOptions): Promise<RunResult> {
         const v = variant(seed, index);
         options.onVariant?.(v);
         log.index = index;
-        const failure = await tryVariant(ws, v, seed, log, layout, expected);
+        const failure = await tryVariant(ws, v, seed, log, expected);
         iterations++;
         // A slow call is counted only when it is slow again (a pause of the machine is not the code's).
-        if (failure?.kind === 'slow' && !(await failsAlike(ws, v, v.text, seed, failure, layout, limitMs))) continue_(log, failure);
+        if (failure?.kind === 'slow' && !(await failsAlike(ws, v, v.text, seed, failure, limitMs))) continue_(log, failure);
         else if (failure) {
             let text = v.text;
             if (options.minimise !== false && failure.kind !== 'hang') {
-                text = await minimise(v.text, candidate => failsAlike(ws, v, candidate, seed, failure, layout, limitMs));
+                text = await minimise(v.text, candidate => failsAlike(ws, v, candidate, seed, failure, limitMs));
             }
             const found: Failure = { seed, index, kind: failure.kind, feature: failure.feature, message: failure.message, file: v.file, text, mutations: v.mutations };
             failures.push(found);
@@ -404,7 +370,7 @@ export async function run(options: RunOptions): Promise<RunResult> {
         }
         index++;
     }
-    return { seed, iterations, calls: log.calls, elapsedMs: performance.now() - start, failures, slowest: log.slowest, layouts: log.layouts };
+    return { seed, iterations, calls: log.calls, elapsedMs: performance.now() - start, failures, slowest: log.slowest };
 }
 
 /** A failure as the fuzzer prints it: seed, variant, what failed, and the reproducer. */

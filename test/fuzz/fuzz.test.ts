@@ -13,7 +13,6 @@ export const ciIterations = 1200;
 interface Summary {
     seed: number; iterations: number; calls: number; elapsedMs: number; exitCode: number;
     slowest: Array<{ feature: string; ms: number; index: number }>;
-    layouts: Array<{ feature: string; ms: number; index: number }>;
     failures: Array<{ kind: string; feature: string; index: number; message: string; reproducer: string; mutations: string[] }>;
 }
 

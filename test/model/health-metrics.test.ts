@@ -3,7 +3,6 @@ import { alignmentRoots, childrenOf, itemView } from '../../src/extension/alignm
 import { buildAlignmentTree } from '../../src/model/alignment-tree.js';
 import { mapMarkdown } from '../../src/render/text/markdown.js';
 import { renderView } from '../../src/render/render-view.js';
-import { MapLayoutCache } from '../../src/render/map/map-layout.js';
 import { workspace } from '../helpers.js';
 
 // KPIs (a `range` and no target) need no objective: the map, the Strategy view and the Markdown export gather them
@@ -40,7 +39,7 @@ describe('health metrics', () => {
         const model = ws.services.strategy.WorkspaceModel.get();
         const tree = buildAlignmentTree(model);
         const view = { view: 'map' as const, title: 'Alignment map', tree };
-        const svg = await renderView(view, 'fragment', { layout: new MapLayoutCache() });
+        const svg = await renderView(view, 'fragment');
         assert.match(svg, /<g class="group group-health"/);
         assert.match(svg, /Health metrics/);
         assert.match(svg, /<g class="progress grade-out-of-range"><text class="progress-text"><tspan[^>]*>out of range<\/tspan>/);

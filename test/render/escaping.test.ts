@@ -6,7 +6,6 @@ import { escapeHtml, terminalText, visibleText } from '../../src/render/escape.j
 import { markdownText } from '../../src/render/text/markdown.js';
 import { traceMarkdown } from '../../src/render/text/trace-formats.js';
 import { traceOf } from '../../src/model/trace.js';
-import { MapLayoutCache } from '../../src/render/map/map-layout.js';
 import { previewCss } from '../../src/render/preview-styles.js';
 import { renderView } from '../../src/render/render-view.js';
 import { workspace } from '../helpers.js';
@@ -46,18 +45,17 @@ describe('render: escaping', () => {
 
     for (const [name, view] of views) {
         it(`shows ${name} of the hostile fixture as text in every format`, async () => {
-            const layout = new MapLayoutCache();
-            const fragment = await renderView(await view(), 'fragment', { layout });
+            const fragment = await renderView(await view(), 'fragment');
             assertNoRawMarkup(fragment, 'fragment');
             checkMarkup(parseXml(fragment, { fragment: true }), htmlElements, 'fragment');
             assert.match(fragment, /&lt;(script|iframe|img|svg) /);
 
-            const html = await renderView(await view(), 'html', { layout });
+            const html = await renderView(await view(), 'html');
             assertNoRawMarkup(html.slice(html.indexOf('<body')), 'html');
             const body = html.slice(html.indexOf('<body class="strategy-export">') + 30, html.indexOf('</body>'));
             checkMarkup(parseXml(body, { fragment: true }), htmlElements, 'html');
 
-            const svg = await renderView(await view(), 'svg', { layout });
+            const svg = await renderView(await view(), 'svg');
             assertNoRawMarkup(svg.slice(svg.indexOf('</style>')), 'svg');
             const parsed = parseXml(svg);
             checkMarkup(parsed, svgElements, 'svg');
@@ -155,7 +153,7 @@ canvas C "C" { kind product outcomes O solutions S plan { step "s" tickets T-1 }
         });
         for (const view of [previewView(modelOf(ws), 'C')!, previewView(modelOf(ws))!]) {
             for (const format of ['fragment', 'svg'] as const) {
-                const output = await renderView(view, format, { layout: new MapLayoutCache() });
+                const output = await renderView(view, format);
                 const what = `${view.view} ${format}`;
                 // The map's export summarises: solutions counted by status in words, listed only in the preview's whole cards.
                 if (view.view === 'map' && format === 'svg') {

@@ -1,5 +1,4 @@
 import assert from 'node:assert/strict';
-import { MapLayoutCache } from '../../src/render/map/map-layout.js';
 import { renderView } from '../../src/render/render-view.js';
 import { textWidth, wrapText } from '../../src/render/svg/text-wrap.js';
 import { fixture, mapOf, productView, strategyView } from './render-fixtures.js';
@@ -39,7 +38,7 @@ describe('render: SVG export', () => {
         assert.equal(new Set(boxes.map(box => box.split(',')[0])).size, 2, 'two columns');
         assert.equal(new Set(boxes.map(box => box.split(',')[1])).size, 2, 'two rows');
 
-        const map = await renderView(await mapOf(await fixture('shopApp')), 'svg', { layout: new MapLayoutCache() });
+        const map = await renderView(await mapOf(await fixture('shopApp')), 'svg');
         const parsed = parseXml(map);
         assert.equal(parsed[0].attributes.get('class'), 'strategy-svg alignment-map');
         assert.ok(parsed.some(element => element.name === 'text' && element.text === '3 objectives · 4 metrics · 3 solutions · 4 tickets'));

@@ -1,13 +1,12 @@
 import assert from 'node:assert/strict';
 import type { MapView } from '../../src/model/preview-view.js';
-import { layoutKey, MapLayoutCache, warmUpLayout } from '../../src/render/map/map-layout.js';
 import { renderView } from '../../src/render/render-view.js';
 import { workspace } from '../helpers.js';
 import { filesOf, fixture, mapOf } from './render-fixtures.js';
 import { parseXml, type ParsedElement } from './xml-check.js';
 
-// The alignment map: every objective, solution and ticket in an SVG laid out by elkjs, what is out of line marked
-// by class and by words, and a layout cache that survives edits to text alone.
+// The alignment map: every objective, solution and ticket in an SVG laid out as an outline, what is out of line
+// marked by class and by words, and cards that keep their places through edits to text alone.
 
 function classes(element: ParsedElement): string[] {
     return (element.attributes.get('class') ?? '').split(' ');
@@ -31,7 +30,7 @@ describe('render: alignment map', () => {
     let fragment: string;
     let elements: ParsedElement[];
     before(async () => {
-        fragment = await renderView(await mapOf(await fixture('shopApp')), 'fragment', { layout: new MapLayoutCache() });
+        fragment = await renderView(await mapOf(await fixture('shopApp')), 'fragment');
         // The map as laid out: the summaries, without the whole cards the preview shows over them when expanded.
         elements = parseXml(summaryOf(fragment), { fragment: true });
     });
@@ -86,7 +85,7 @@ solution Floating "Advances nothing" { for Nobody }
 ticket ORPH-1 "Serves nothing" { kind bug }
 ticket ORPH-2 "Serves a missing objective" { serves Missing }`
         });
-        const map = await renderView(await mapOf(ws), 'fragment', { layout: new MapLayoutCache() });
+        const map = await renderView(await mapOf(ws), 'fragment');
         // The whole cards too: the orphans and the unaligned solution are listed there.
         const parsed = parseXml(map, { fragment: true });
         const top = nodes(parsed, 'objective').find(node => node.attributes.get('data-element') === 'objective:Top')!;
@@ -109,27 +108,20 @@ ticket ORPH-2 "Serves a missing objective" { serves Missing }`
     it('keeps every card in its place while only text changes', async () => {
         const files = filesOf(new URL('../../examples/shop-app/', import.meta.url));
         const ws = await workspace(files);
-        const first = await renderView(await mapOf(ws), 'fragment', { layout: new MapLayoutCache() });
+        const first = await renderView(await mapOf(ws), 'fragment');
         // A word of the same length in a title, a current value and a status: the same lines, the same sizes.
         await ws.edit('objectives.strategy', files['objectives.strategy'].replace('Grow recurring revenue', 'Grow recurring incomes').replace('reading 22.5 on 2026-11-01', 'reading 26 on 2026-11-01'));
         await ws.edit('backlog.strategy', files['backlog.strategy'].replace('status doing', 'status todo'));
-        const edited = await renderView(await mapOf(ws), 'fragment', { layout: new MapLayoutCache() });
+        const edited = await renderView(await mapOf(ws), 'fragment');
         assert.match(edited, /Grow recurring incomes/);
         assert.match(edited, /60% of the way, on track/);
         const positions = (markup: string) => [...markup.matchAll(/<rect class="card-bg" x="([\d.]+)" y="([\d.]+)"/g)].map(match => match.slice(1).join(','));
         assert.deepEqual(positions(edited), positions(first));
     });
 
-    it('keys a layout by structure and sizes only, and can load elkjs ahead of the first map', async () => {
-        const graph = { nodes: [{ id: 'o0', width: 300, height: 120 }, { id: 's0', width: 240, height: 80 }], edges: [{ id: 'e0', source: 'o0', target: 's0' }] };
-        assert.equal(layoutKey(graph), 'o0:300x120,s0:240x80|o0>s0');
-        assert.notEqual(layoutKey({ ...graph, nodes: [graph.nodes[0], { ...graph.nodes[1], height: 96 }] }), layoutKey(graph));
-        await warmUpLayout();
-    });
-
     it('renders the same map twice alike', async () => {
         const view = await mapOf(await fixture('shopApp'));
-        assert.equal(await renderView(view, 'fragment', { layout: new MapLayoutCache() }), await renderView(view, 'fragment', { layout: new MapLayoutCache() }));
+        assert.equal(await renderView(view, 'fragment'), await renderView(view, 'fragment'));
     });
 
     it('renders an objective tree 1,000 deep in every format', async function () {
@@ -138,14 +130,14 @@ ticket ORPH-2 "Serves a missing objective" { serves Missing }`
         for (let level = 1; level < 1000; level++) lines.push(`objective O${level} "Level ${level}" { parent O${level - 1} }`);
         lines.push('ticket DEEP-1 "At the bottom" { serves O999 }');
         const view: MapView = await mapOf(await workspace({ 'deep.strategy': lines.join('\n') }));
-        const fragment = await renderView(view, 'fragment', { layout: new MapLayoutCache() });
+        const fragment = await renderView(view, 'fragment');
         const parsed = parseXml(summaryOf(fragment), { fragment: true });
         assert.equal(nodes(parsed, 'objective').length, 1000);
         // The outline runs in columns under 2,800 px; a sub-objective that starts a column has no line to its parent.
         const parentLines = parsed.filter(element => classes(element).includes('edge-parent')).length;
         assert.ok(parentLines > 900 && parentLines < 999, `${parentLines} lines`);
         assert.ok(fragment.includes('data-element="ticket:DEEP-1"'));
-        parseXml(await renderView(view, 'svg', { layout: new MapLayoutCache() }));
+        parseXml(await renderView(view, 'svg'));
         const markdown = await renderView(view, 'md');
         assert.match(markdown, /^ {16}- \*\*O999\*\* Level 999 ⚠ \*not measured\* \*\(under O998\)\*$/m);
     });

@@ -1,7 +1,6 @@
 import assert from 'node:assert/strict';
 import { previewView, type MapView, type StrategyCanvasView } from '../../src/model/preview-view.js';
 import { traceOf } from '../../src/model/trace.js';
-import { MapLayoutCache } from '../../src/render/map/map-layout.js';
 import { renderView } from '../../src/render/render-view.js';
 import { traceJson, traceMarkdown, traceText } from '../../src/render/text/trace-formats.js';
 import type { RenderFormat } from '../../src/protocol/strategy-protocol.js';
@@ -41,7 +40,7 @@ describe('render: an overdue metric', () => {
             it(`is overdue in the ${name} as ${format}`, async () => {
                 const view = previewView(modelOf(ws), id) as MapView | StrategyCanvasView;
                 // The words, without the spans that keep each figure on one line.
-                const out = (await renderView(view, format, { layout: new MapLayoutCache() })).replace(/<span class="figure">([^<]*)<\/span>/g, '$1');
+                const out = (await renderView(view, format)).replace(/<span class="figure">([^<]*)<\/span>/g, '$1');
                 assert.ok(out.includes('40% of the way, overdue'), 'Late is overdue');
                 assert.doesNotMatch(out, /40% of the way, (at risk|off track)/);
                 assert.ok(out.includes('50% of the way, at risk'), 'Soon, due next spring, is at risk');

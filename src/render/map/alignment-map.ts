@@ -2,8 +2,7 @@ import type { MapView } from '../../model/preview-view.js';
 import { escapeHtml } from '../escape.js';
 import { countTree, summaryText, type MapCounts } from './map-counts.js';
 import { mapGraph, type MapGraph } from './map-graph.js';
-import type { MapLayout, Point } from './map-layout.js';
-import { outlineLayout } from './map-outline.js';
+import { outlineLayout, type MapLayout, type Point } from './map-outline.js';
 import { round } from '../progress-markup.js';
 import { legendDisclosure } from '../view-legend.js';
 import { cardBodySvg } from '../svg/svg-card.js';
@@ -11,8 +10,9 @@ import { standaloneSvgCss, viewTitleLine } from '../svg/svg-styles.js';
 import { textWidth } from '../svg/text-wrap.js';
 
 // The alignment map as SVG: objective cards (their metrics' grades, their work counted by status and its first live
-// tickets), the "Health metrics" and "Not aligned" groups, and sub-objective edges, placed by elkjs. In the preview
-// each card also carries its whole card, shown in place when expanded, and a button to focus the map on its subtree.
+// tickets), the "Health metrics" and "Not aligned" groups, and sub-objective edges, placed as an outline
+// (map-outline.ts). In the preview each card also carries its whole card, shown in place when expanded, and a button
+// to focus the map on its subtree.
 
 export interface MapOptions {
     interactive: boolean;

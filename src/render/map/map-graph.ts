@@ -5,7 +5,7 @@ import { elementAttributes } from '../item-markup.js';
 import { isLive } from '../../model/status.js';
 import { measureCard, type CardBlock, type MeasuredCard } from '../svg/svg-card.js';
 import { fullTitle, itemBlock, labelBlock } from '../svg/svg-blocks.js';
-import type { LayoutEdge, LayoutGraph, LayoutNode } from './map-layout.js';
+import type { OutlineEdge, OutlineNode } from './map-outline.js';
 import { plural } from '../../model/values.js';
 import { countsBlock, healthCards, moreBlock, objectiveCards, summaryTickets, ticketBlock, ticketLine, type CardPair } from './map-cards.js';
 
@@ -13,7 +13,7 @@ import { countsBlock, healthCards, moreBlock, objectiveCards, summaryTickets, ti
 // metrics and the solutions and tickets that serve it, see map-cards.ts), parent → child edges, a "Health metrics"
 // group and one "Not aligned" node for orphan tickets and unaligned solutions.
 
-export interface MapNode extends LayoutNode {
+export interface MapNode extends OutlineNode {
     kind: 'objective' | 'health' | 'not-aligned';
     /** How many objectives are above it: the outline indents it by that much. */
     depth: number;
@@ -28,11 +28,11 @@ export interface MapNode extends LayoutNode {
     whole?: MeasuredCard;
 }
 
-export interface MapEdge extends LayoutEdge {
+export interface MapEdge extends OutlineEdge {
     kind: 'parent';
 }
 
-export interface MapGraph extends LayoutGraph {
+export interface MapGraph {
     nodes: MapNode[];
     edges: MapEdge[];
 }

@@ -1,10 +1,21 @@
-import type { MapLayout, Point } from './map-layout.js';
-
 // The alignment map laid out as an outline: each objective's card below its parent's, indented by its depth, and the
 // trees side by side in columns when one column would run past `maxHeight`. A map of objectives several levels deep
 // stays as narrow as one card and a few indents, so a side panel shows it at a size its titles can be read at, where
 // the layered layout (one column per level) made it thousands of pixels wide. It is placed in one pass, in
 // microseconds, so typing and expanding never wait for it.
+
+export interface Point {
+    x: number;
+    y: number;
+}
+
+/** Where the outline put each node (its top left corner) and each edge (a polyline from parent to child). */
+export interface MapLayout {
+    width: number;
+    height: number;
+    nodes: Map<string, Point>;
+    edges: Map<string, Point[]>;
+}
 
 export interface OutlineNode {
     id: string;

@@ -9,6 +9,7 @@ import { parsePreviewState } from './preview-state.js';
 import { copyPng } from './clipboard-png.js';
 import { rasterize } from './rasterize.js';
 import { problemsText, shellIds } from './shell.js';
+import { fitHeader, problemsShortText } from './header-fit.js';
 
 interface VsCodeApi {
     postMessage(message: FromWebviewMessage): void;
@@ -58,10 +59,14 @@ const map = new MapControls(content, shellElement(shellIds.mapTools), transform 
 if (restored && restored.canvas === undefined) map.restore(restored);
 const cards = new MapCards(content, () => map.command('fit'));
 
+let diagnostics: DiagnosticCounts = { errors: 0, warnings: 0, infos: 0 };
+
 function showDiagnostics(counts: DiagnosticCounts): void {
+    diagnostics = counts;
     const text = problemsText(counts);
     problems.textContent = text;
     problems.setAttribute('aria-label', `${text}: show the Problems panel`);
+    problems.title = `${text}: show the Problems panel`;
     problems.classList.toggle('has-errors', counts.errors > 0);
     problems.classList.toggle('has-warnings', counts.errors === 0 && counts.warnings > 0);
 }
@@ -70,6 +75,12 @@ function showDiagnostics(counts: DiagnosticCounts): void {
  * The header is one line: the shell's title, then the view's counts and its legend (a disclosure), moved from the
  * view's own header, which the shell's style hides with the title, kind and ID it repeats.
  */
+/** The header on one line, nothing cut mid-word (header-fit.ts): after each update and when the panel is resized. */
+function fitHeaderLine(): void {
+    fitHeader(title.parentElement!, viewInfo.querySelector<HTMLElement>('.view-summary') ?? undefined,
+        { element: problems, long: problemsText(diagnostics), short: problemsShortText(diagnostics) });
+}
+
 function moveViewInfo(): void {
     const header = content.querySelector('.strategy-view > .view-header');
     const parts = header ? [...header.querySelectorAll<HTMLElement>(':scope > .view-summary, :scope > .view-legend')] : [];
@@ -128,7 +139,10 @@ function update(message: UpdateMessage): void {
     document.title = message.title;
     showDiagnostics(message.diagnostics);
     const canvas = message.source.canvas;
-    if (shown && shown.canvas === canvas && shown.html === message.html) return;
+    if (shown && shown.canvas === canvas && shown.html === message.html) {
+        fitHeaderLine();
+        return;
+    }
     // The same canvas (or the map) keeps its scroll; another starts at the top, or where it was before a reload.
     const scroll = shown?.canvas === canvas ? { x: content.scrollLeft, y: content.scrollTop }
         : !shown && restored && restored.canvas === canvas ? restored.scroll
@@ -140,6 +154,7 @@ function update(message: UpdateMessage): void {
     moveViewInfo();
     cards.apply();
     map.attach(content.querySelector<HTMLElement>('.map-viewport') ?? undefined);
+    fitHeaderLine();
     content.scrollTo(scroll.x, scroll.y);
     if (focus) (findByKey(content, focus)[0] as HTMLElement | SVGElement | undefined)?.focus({ preventScroll: true });
     applyHighlight(false);
@@ -169,6 +184,7 @@ window.addEventListener('message', (event: MessageEvent<ToWebviewMessage>) => {
             break;
         case 'diagnostics':
             showDiagnostics(message.diagnostics);
+            fitHeaderLine();
             break;
         case 'highlight':
             highlighted = typeof message.element === 'string' ? message.element : undefined;
@@ -183,6 +199,7 @@ window.addEventListener('message', (event: MessageEvent<ToWebviewMessage>) => {
 listenForActivation(content, post);
 listenForActivation(title, post);
 problems.addEventListener('click', () => post({ type: 'showProblems' }));
+window.addEventListener('resize', fitHeaderLine);
 content.addEventListener('scroll', () => {
     state = { ...state, scroll: { x: content.scrollLeft, y: content.scrollTop } };
     save();

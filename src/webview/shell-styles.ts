@@ -54,6 +54,10 @@ body {
 /* The view's counts and legend, moved here by the script: the header stays one line, the counts cut short first. */
 .view-info { flex: 1 1 auto; min-width: 0; display: flex; align-items: center; gap: 8px; }
 .view-info .view-summary { flex: 0 1 auto; min-width: 0; margin: 0; overflow: hidden; text-overflow: ellipsis; font-size: 0.92em; }
+/* Where the line is short (src/webview/header-fit.ts): tighter spacing before any text is dropped. */
+.preview-header.compact { gap: 4px; padding: 4px 8px; }
+.preview-header.compact .view-info { gap: 4px; }
+.preview-header.compact button:not([data-zoom="reset"]) { padding: 2px 5px; }
 .view-info .view-legend { flex: none; color: var(--vscode-descriptionForeground, #6e7781); font-size: 0.92em; }
 .view-info .view-legend > summary { cursor: pointer; }
 .view-info .view-legend > summary:focus-visible { outline: 1px solid var(--vscode-focusBorder, #0078d4); outline-offset: 1px; }

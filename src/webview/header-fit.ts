@@ -1,17 +1,7 @@
-import type { DiagnosticCounts } from '../protocol/webview-messages.js';
-
 // The header is one line at any width, and nothing on it is cut mid-word. Where the line is too short (the side
 // panel, 541 px), the header first tightens its spacing and the Problems button takes the status bar's short form
-// (`⊗ 1 ⚠ 2`); then the view's counts drop their last parts behind a `…`: the summary's order puts what the map
-// shows anyway (its badges, and the Problems button's warnings) last. Both keep their whole text in a tooltip.
-
-/** `⊗ 1 ⚠ 2 ℹ 3` as VS Code's status bar counts problems, without the zeros; `✓` when there are none. */
-export function problemsShortText(counts: DiagnosticCounts): string {
-    // U+FE0E: the signs as text, not as a coloured emoji.
-    const parts = [[counts.errors, '⊗'], [counts.warnings, '⚠\uFE0E'], [counts.infos, 'ℹ\uFE0E']] as const;
-    const shown = parts.filter(([count]) => count > 0).map(([count, sign]) => `${sign} ${count}`);
-    return shown.length > 0 ? shown.join(' ') : '✓';
-}
+// (`⊗ 1 ⚠ 2`, shell.ts); then the view's counts drop their last parts behind a `…`: the summary's order puts what
+// the map shows anyway (its badges, and the Problems button's warnings) last. Both keep their whole text in a tooltip.
 
 /** The counts `3 objectives · 4 metrics · …` with their first `shown` parts of `parts`, all of them without a `…`. */
 export function summaryPrefix(parts: string[], shown: number): string {

@@ -8,8 +8,8 @@ import type { DiagnosticCounts, FromWebviewMessage, PreviewState, ToWebviewMessa
 import { parsePreviewState } from './preview-state.js';
 import { copyPng } from './clipboard-png.js';
 import { rasterize } from './rasterize.js';
-import { problemsText, shellIds } from './shell.js';
-import { fitHeader, problemsShortText } from './header-fit.js';
+import { problemsShortText, problemsText, shellIds } from './shell.js';
+import { fitHeader } from './header-fit.js';
 
 interface VsCodeApi {
     postMessage(message: FromWebviewMessage): void;

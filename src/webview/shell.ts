@@ -21,3 +21,11 @@ export function problemsText(counts: DiagnosticCounts): string {
     ].filter(part => part);
     return parts.length > 0 ? parts.join(', ') : 'No problems';
 }
+
+/** `⊗ 1 ⚠ 2 ℹ 3` as VS Code's status bar counts problems, without the zeros; `✓` when there are none. */
+export function problemsShortText(counts: DiagnosticCounts): string {
+    // U+FE0E: the signs as text, not as a coloured emoji.
+    const parts = [[counts.errors, '⊗'], [counts.warnings, '⚠\uFE0E'], [counts.infos, 'ℹ\uFE0E']] as const;
+    const shown = parts.filter(([count]) => count > 0).map(([count, sign]) => `${sign} ${count}`);
+    return shown.length > 0 ? shown.join(' ') : '✓';
+}

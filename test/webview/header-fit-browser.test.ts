@@ -4,10 +4,10 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import type { Browser } from 'playwright-core';
 import type { Diagnostic } from 'vscode-languageserver';
+// @ts-expect-error: the generator is a plain ES module of the benchmarks, without types.
 import { generateWorkspace } from '../../scripts/bench/generate-workspace.mjs';
 import type { DiagnosticCounts } from '../../src/protocol/webview-messages.js';
-import { problemsShortText } from '../../src/webview/header-fit.js';
-import { problemsText } from '../../src/webview/shell.js';
+import { problemsShortText, problemsText } from '../../src/webview/shell.js';
 import {
     launchChromium, openPreview, PreviewServer, renderWorkspace, skipWithoutChromium, updateMessage, type PreviewPage, type RenderedView
 } from './preview-harness.js';

@@ -28,6 +28,8 @@ const benchmarks = {
     check: () => import('./bench/check.mjs'),
     lsp: () => import('./bench/lsp.mjs'),
     render: () => import('./bench/render.mjs'),
+    // Needs Debian's Chromium (scripts/system-needs.mjs), so only with --only preview.
+    preview: () => import('./bench/preview.mjs'),
     scale: () => import('./bench/scale.mjs'),
     blowups: () => import('./bench/blowups.mjs')
 };
@@ -35,7 +37,7 @@ const benchmarks = {
 const usage = 'usage: node scripts/bench.mjs [--runs N] [--only NAME[,NAME]] [--regenerate] [--files N] [--elements N] [--readings N] [--strict]';
 
 function parseArgs(argv) {
-    const options = { runs: 5, only: Object.keys(benchmarks).filter(name => name !== 'scale' && name !== 'blowups'), regenerate: false, files: 1000, elements: 10000, readings: 50, seed: 1, strict: false };
+    const options = { runs: 5, only: Object.keys(benchmarks).filter(name => !['scale', 'blowups', 'preview'].includes(name)), regenerate: false, files: 1000, elements: 10000, readings: 50, seed: 1, strict: false };
     for (let i = 0; i < argv.length; i++) {
         const arg = argv[i];
         const count = () => {

@@ -36,7 +36,7 @@ function percentile(values, share) {
     return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(share * sorted.length) - 1))];
 }
 
-function bounded(promise, what, ms = waitMs) {
+export function bounded(promise, what, ms = waitMs) {
     let timer;
     const timeout = new Promise((_, reject) => { timer = setTimeout(() => reject(new Error(`no ${what} within ${ms / 1000} s`)), ms); });
     return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
@@ -108,7 +108,7 @@ function largeFiles({ objectives, metrics, needs, solutions }) {
 }
 
 /** The client side of one session: a JSON-RPC connection that records every publishDiagnostics. */
-function startServer({ root, today, rssFile, profileDir }) {
+export function startServer({ root, today, rssFile, profileDir }) {
     const args = ['--require', reportRss, ...(profileDir ? ['--cpu-prof', '--cpu-prof-dir', profileDir] : []), join(root, 'out', 'server.cjs'), '--stdio'];
     const child = spawn(process.execPath, args, { cwd: root, env: { ...process.env, BENCH_RSS_FILE: rssFile, STRATEGY_TODAY: today }, stdio: ['pipe', 'pipe', 'pipe'] });
     const stderr = [];

@@ -45,12 +45,14 @@ describe('preview controller: the map\'s filter', () => {
         await settled();
         assert.deepEqual(ports.renders.at(-1), { format: 'fragment', filter: { status: 'doing', hideDone: true } });
         assert.equal(ports.updates().at(-1)!.html, 'map {"status":"doing","hideDone":true} edit 0');
+        assert.deepEqual(controller.mapFilter, { status: 'doing', hideDone: true }, 'what an export renders');
         ports.edit = 1;
         await controller.render();
         assert.equal(ports.updates().at(-1)!.html, 'map {"status":"doing","hideDone":true} edit 1', 'the edit keeps the filter');
         controller.receive({ type: 'filter', filter: {} });
         await settled();
         assert.deepEqual(ports.renders.at(-1), { format: 'fragment' }, 'an empty filter asks for the whole map');
+        assert.equal(controller.mapFilter, undefined);
     });
 
     it('tells the webview when nothing matches, even when the empty map is the same as the last one', async () => {
@@ -74,6 +76,7 @@ describe('preview controller: the map\'s filter', () => {
         controller.receive({ type: 'filter', filter: { owner: 'ana' } });
         await settled();
         assert.deepEqual(ports.renders, [{ canvas: 'AppRecurrence', format: 'fragment' }], 'a canvas is not rendered again for a filter');
+        assert.equal(controller.mapFilter, undefined, 'a canvas is exported whole');
     });
 
     it('takes the filter a reloaded webview restored, and refuses a malformed one', async () => {

@@ -87,6 +87,11 @@ export class PreviewController {
         return this.locked;
     }
 
+    /** The filter of the map shown; undefined when a canvas or the whole map is. */
+    get mapFilter(): WorkFilter | undefined {
+        return this.source.canvas === undefined && isFiltering(this.filter) ? { ...this.filter } : undefined;
+    }
+
     /** Locks or unlocks; the title says which ("[Preview] X" when locked, as Markdown's). Unlocking follows the editor again. */
     setLocked(locked: boolean): void {
         if (locked === this.locked) return;

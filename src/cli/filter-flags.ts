@@ -1,5 +1,5 @@
 import type { WorkFilter } from '../model/work-filter.js';
-import { allowedValues } from '../model/values.js';
+import { filterValues } from '../model/filter-query.js';
 import { UsageError, type CommandArgs } from './args.js';
 
 // `--owner TEXT --focus F --kind K --status S --milestone ID --hide-done` of `strategy trace` and `strategy render`
@@ -14,9 +14,9 @@ function checked(option: string, value: string | undefined, allowed: readonly st
 /** The filter the flags ask; `--milestone` is left to the command, as trace shows a milestone rather than filtering by it. */
 export function workFilterOf(args: CommandArgs): WorkFilter {
     return {
-        kind: checked('kind', args.kind, allowedValues.ticketKind),
-        status: checked('status', args.status, allowedValues.ticketStatus),
-        focus: checked('focus', args.focus, allowedValues.focus),
+        kind: checked('kind', args.kind, filterValues.kind),
+        status: checked('status', args.status, filterValues.status),
+        focus: checked('focus', args.focus, filterValues.focus),
         owner: args.owner,
         hideDone: args.hideDone
     };

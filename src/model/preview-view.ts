@@ -239,11 +239,20 @@ export function canvasesNamed(model: AlignmentModel, id: string): Canvas[] {
     return (model.byName.get(id) ?? []).filter((element): element is Canvas => element.$type === 'Canvas');
 }
 
-/** The canvas with this ID, or the alignment map when no ID is given; undefined when no canvas has the ID. */
-export function previewView(model: AlignmentModel, canvasId?: string): PreviewView | undefined {
-    if (canvasId === undefined) return mapView(model);
+/**
+ * The canvas with this ID, or the alignment map (filtered by `filter`) when no ID is given; undefined when no
+ * canvas has the ID.
+ */
+export function previewView(model: AlignmentModel, canvasId?: string, filter?: WorkFilter): PreviewView | undefined {
+    if (canvasId === undefined) return mapView(model, filter);
     const canvas = canvasesNamed(model, canvasId)[0];
     return canvas ? canvasView(model, canvas) : undefined;
+}
+
+/** A filtered map that keeps nothing at all: the preview says so rather than show an empty map. */
+export function keepsNothing(view: MapView): boolean {
+    const tree = view.tree;
+    return tree.objectives.length === 0 && tree.orphanTickets.length === 0 && tree.unalignedSolutions.length === 0 && tree.healthMetrics.length === 0;
 }
 
 /** What the preview's title bar and the exported file's title say. */

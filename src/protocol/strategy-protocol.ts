@@ -6,6 +6,7 @@
 import { NotificationType0, RequestType, RequestType0 } from 'vscode-jsonrpc';
 import type { AlignmentTree } from '../model/alignment-tree.js';
 import type { ElementLocation } from '../model/locations.js';
+import type { WorkFilter } from '../model/work-filter.js';
 
 /** `strategy/ticketKeys`, no parameters: every ticket ID of the workspace with where it is defined. */
 export const ticketKeysRequest = new RequestType0<TicketKey[], void>('strategy/ticketKeys');
@@ -41,22 +42,27 @@ export interface PreviewTarget {
 }
 
 /**
- * `strategy/render` {canvas?, format}: the canvas with this ID, or the alignment map when no ID is given,
+ * `strategy/render` {canvas?, format, filter?}: the canvas with this ID, or the alignment map when no ID is given,
  * rendered by src/render/ exactly as `strategy render` renders it; null when no canvas has the ID.
  * `fragment` is the preview's body (its styles come with the webview), the other formats are whole files.
+ * `filter` filters the map as `strategy render`'s flags do (src/model/work-filter.ts); a canvas ignores it.
  */
 export const renderRequest = new RequestType<RenderParams, RenderResult | null, void>('strategy/render');
 export type RenderFormat = 'fragment' | 'html' | 'svg' | 'md';
 export interface RenderParams {
     canvas?: string;
     format: RenderFormat;
+    filter?: WorkFilter;
 }
+export type { WorkFilter };
 export interface RenderResult {
     /** The canvas's title, or "Alignment map". */
     title: string;
     content: string;
     /** Every file an element shown comes from: the preview reveals locations in these files only. */
     uris: string[];
+    /** Set when a filter was applied to the map and it keeps nothing: no objective and no ticket. */
+    nothingMatches?: boolean;
 }
 
 /** `strategy/modelChanged`, no parameters: sent after workspace builds (debounced) so clients refetch what they show. */

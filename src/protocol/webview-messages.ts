@@ -1,7 +1,10 @@
 // The messages between the preview's webview (src/webview/) and the extension (src/extension/preview/), and the
-// state the webview keeps across a reload. No imports at all, no DOM and no vscode: the webview's browser bundle,
+// state the webview keeps across a reload. No imports but types, no DOM and no vscode: the webview's browser bundle,
 // the extension and the tests import it. The extension checks every message it receives against these types
 // (src/extension/preview/preview-messages.ts), since the webview shows the workspace's content.
+
+import type { WorkFilter } from '../model/work-filter.js';
+export type { WorkFilter };
 
 /** Problems of the workspace's .strategy files, as the Problems panel counts them. */
 export interface DiagnosticCounts {
@@ -24,6 +27,8 @@ export interface UpdateMessage {
     html: string;
     diagnostics: DiagnosticCounts;
     source: PreviewSource;
+    /** The map was filtered and keeps nothing: the webview says so instead of showing an empty map. */
+    nothingMatches?: boolean;
 }
 
 /** Only the Problems count changed. */
@@ -52,8 +57,16 @@ export interface RasterizeMessage {
 
 export type ToWebviewMessage = UpdateMessage | DiagnosticsMessage | HighlightMessage | RasterizeMessage;
 
+/** The webview's script runs; `filter` is the map's filter it restored from its state, if any. */
 export interface ReadyMessage {
     type: 'ready';
+    filter?: WorkFilter;
+}
+
+/** The filter box changed: show the map with this filter (`{}`: none), now and after every edit. */
+export interface FilterMessage {
+    type: 'filter';
+    filter: WorkFilter;
 }
 
 /** A click (or Enter) on an item or a box: open this zero-based position in the editor. */
@@ -81,7 +94,7 @@ export interface RasterizeErrorMessage {
     message: string;
 }
 
-export type FromWebviewMessage = ReadyMessage | RevealMessage | ShowProblemsMessage | PngMessage | RasterizeErrorMessage;
+export type FromWebviewMessage = ReadyMessage | FilterMessage | RevealMessage | ShowProblemsMessage | PngMessage | RasterizeErrorMessage;
 
 /** Kept with `acquireVsCodeApi().setState`: the webview restores it after a reload, the serializer reads uri and canvas. */
 export interface PreviewState extends PreviewSource {
@@ -90,6 +103,8 @@ export interface PreviewState extends PreviewSource {
     pan: { x: number; y: number };
     /** The page's scroll offset (a canvas). */
     scroll: { x: number; y: number };
+    /** The filter box's words as typed (src/model/filter-query.ts reads them); absent when it is empty. */
+    filter?: string;
 }
 
 /** Webview panels of this type are the preview; the serializer brings them back after a window reload. */

@@ -4,6 +4,8 @@
 import { activatable, findByKey, keyOf, listenForActivation } from './activation.js';
 import { MapCards } from './map-cards.js';
 import { MapControls } from './map-controls.js';
+import { MapFilter } from './map-filter.js';
+import { isFiltering } from '../model/work-filter.js';
 import type { DiagnosticCounts, FromWebviewMessage, PreviewState, ToWebviewMessage, UpdateMessage } from '../protocol/webview-messages.js';
 import { parsePreviewState } from './preview-state.js';
 import { copyPng } from './clipboard-png.js';
@@ -60,6 +62,43 @@ if (restored && restored.canvas === undefined) map.restore(restored);
 const cards = new MapCards(content, () => map.command('fit'));
 
 let diagnostics: DiagnosticCounts = { errors: 0, warnings: 0, infos: 0 };
+function byId<T extends HTMLElement>(id: string, type: { new(): T }): T {
+    const element = shellElement(id);
+    if (!(element instanceof type)) throw new Error(`The preview's shell has a #${id} of the wrong kind`);
+    return element;
+}
+let fitNextMap = false;
+const filter = new MapFilter({
+    root: shellElement(shellIds.filter),
+    toggle: byId(shellIds.filterToggle, HTMLButtonElement),
+    input: byId(shellIds.filterInput, HTMLInputElement),
+    clear: byId(shellIds.filterClear, HTMLButtonElement),
+    note: shellElement(shellIds.filterNote)
+}, (query, workFilter) => {
+    // Where the whole map was panned to says nothing of where the filtered one is: the next map is fitted.
+    fitNextMap = true;
+    state = { ...state, filter: query };
+    if (!query) delete state.filter;
+    saveNow();
+    post({ type: 'filter', filter: workFilter });
+}, restored?.filter);
+
+/** A filter that keeps nothing: said in words, with a way back, rather than an empty map. */
+function showNothingMatches(): void {
+    const words = document.createElement('code');
+    words.textContent = filter.query;
+    const sentence = document.createElement('p');
+    sentence.append('Nothing matches ', words);
+    const clear = document.createElement('button');
+    clear.type = 'button';
+    clear.textContent = 'Clear the filter';
+    clear.addEventListener('click', () => filter.clear());
+    const empty = document.createElement('div');
+    empty.className = 'filter-empty';
+    empty.setAttribute('role', 'status');
+    empty.append(sentence, clear);
+    content.replaceChildren(empty);
+}
 
 function showDiagnostics(counts: DiagnosticCounts): void {
     diagnostics = counts;
@@ -139,6 +178,16 @@ function update(message: UpdateMessage): void {
     document.title = message.title;
     showDiagnostics(message.diagnostics);
     const canvas = message.source.canvas;
+    filter.setAvailable(canvas === undefined);
+    if (message.nothingMatches === true && canvas === undefined) {
+        showNothingMatches();
+        // What the header showed was the last map's: the empty state has no counts, legend or zoom.
+        viewInfo.replaceChildren();
+        map.attach(undefined);
+        shown = { canvas, html: '' };
+        fitHeaderLine();
+        return;
+    }
     if (shown && shown.canvas === canvas && shown.html === message.html) {
         fitHeaderLine();
         return;
@@ -155,6 +204,10 @@ function update(message: UpdateMessage): void {
     cards.apply();
     map.attach(content.querySelector<HTMLElement>('.map-viewport') ?? undefined);
     fitHeaderLine();
+    if (fitNextMap && canvas === undefined) {
+        fitNextMap = false;
+        map.command('fit');
+    }
     content.scrollTo(scroll.x, scroll.y);
     if (focus) (findByKey(content, focus)[0] as HTMLElement | SVGElement | undefined)?.focus({ preventScroll: true });
     applyHighlight(false);
@@ -212,4 +265,5 @@ document.addEventListener('keydown', event => {
     if (map.key(event)) event.preventDefault();
 });
 
-post({ type: 'ready' });
+// A reloaded preview asks for the map with the filter its box shows again.
+post(isFiltering(filter.filter) ? { type: 'ready', filter: filter.filter } : { type: 'ready' });

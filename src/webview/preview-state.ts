@@ -29,5 +29,7 @@ export function parsePreviewState(raw: unknown): PreviewState | undefined {
     state.scroll = { x: Math.max(0, state.scroll.x), y: Math.max(0, state.scroll.y) };
     if (typeof fields.uri === 'string' && fields.uri.length > 0) state.uri = fields.uri;
     if (typeof fields.canvas === 'string' && fields.canvas.length > 0) state.canvas = fields.canvas;
+    // Words typed into the filter box; longer is no filter anyone typed.
+    if (typeof fields.filter === 'string' && fields.filter.trim().length > 0 && fields.filter.length <= 1000) state.filter = fields.filter;
     return state;
 }

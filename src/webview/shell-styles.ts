@@ -80,6 +80,66 @@ body {
 .map-tools { display: flex; gap: 2px; flex: none; }
 .map-tools[hidden] { display: none; }
 .map-tools [data-zoom="reset"] { min-width: 3.8em; padding: 2px 4px; }
+/*
+ * The map's filter: a funnel button. Open, a field; while it has the focus it takes the room of the counts and the
+ * zoom buttons (the header stays one line at the side panel's 541 px), afterwards it keeps a short field that shows
+ * the filter applied, the title and the counts of what it keeps giving up room to it. Its problems open over the view while
+ * it has the focus; afterwards its red border and tooltip say there are some.
+ */
+.map-filter { flex: none; display: flex; align-items: center; gap: 2px; min-width: 0; }
+.map-filter[hidden] { display: none; }
+.map-filter.open { flex: 0 1 14em; min-width: 9em; }
+.preview-header:has(.map-filter.open) > .preview-title { flex-shrink: 1; min-width: 5em; }
+.map-filter.open:focus-within { flex: 1 1 auto; }
+.preview-header:has(.map-filter.open:focus-within) > .view-info,
+.preview-header:has(.map-filter.open:focus-within) > .map-tools { display: none; }
+.preview-header:has(.map-filter.open) .view-legend { display: none; }
+.map-filter:not(.open) > .filter-input, .map-filter:not(.open) > .filter-clear { display: none; }
+.preview-header .filter-toggle { flex: none; padding: 2px 5px; line-height: 0; }
+.filter-toggle > svg { width: 14px; height: 14px; fill: none; stroke: currentColor; stroke-width: 1.3; stroke-linejoin: round; }
+.map-filter.active > .filter-toggle > svg { fill: currentColor; }
+.filter-input {
+  flex: 1 1 auto;
+  min-width: 0;
+  width: 100%;
+  font: inherit;
+  padding: 2px 4px;
+  color: var(--vscode-input-foreground, inherit);
+  background: var(--vscode-input-background, transparent);
+  border: 1px solid var(--vscode-input-border, rgba(128, 128, 128, 0.45));
+  border-radius: 2px;
+}
+.filter-input:focus { outline: 1px solid var(--vscode-focusBorder, #0078d4); outline-offset: -1px; }
+.filter-input[aria-invalid="true"] { border-color: var(--vscode-inputValidation-errorBorder, #be1100); }
+.preview-header .filter-clear { flex: none; padding: 2px 6px; }
+.filter-note {
+  position: absolute;
+  top: calc(100% + 2px);
+  right: 8px;
+  z-index: 10;
+  width: max-content;
+  max-width: min(360px, calc(100% - 16px));
+  padding: 4px 8px;
+  white-space: pre-wrap;
+  font-size: 0.92em;
+  color: var(--vscode-inputValidation-errorForeground, inherit);
+  background: var(--vscode-inputValidation-errorBackground, var(--vscode-editorWidget-background, #ffffff));
+  border: 1px solid var(--vscode-inputValidation-errorBorder, #be1100);
+}
+.filter-note[hidden], .map-filter:not(:focus-within) > .filter-note { display: none; }
+.filter-empty { padding: 24px 16px; }
+.filter-empty > p { margin: 0 0 12px; }
+.filter-empty code { font-family: var(--vscode-editor-font-family, monospace); overflow-wrap: anywhere; }
+.filter-empty > button {
+  font: inherit;
+  color: var(--vscode-button-foreground, #ffffff);
+  background: var(--vscode-button-background, #0078d4);
+  border: 1px solid var(--vscode-button-border, transparent);
+  border-radius: 2px;
+  padding: 4px 12px;
+  cursor: pointer;
+}
+.filter-empty > button:hover { background: var(--vscode-button-hoverBackground, #026ec1); }
 .problems { flex: none; margin-left: auto; }
 .problems.has-errors { color: var(--vscode-errorForeground, #c72e0f); border-color: currentColor; }
 .problems.has-warnings { color: var(--vscode-editorWarning-foreground, #8a5a00); border-color: currentColor; }

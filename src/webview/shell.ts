@@ -9,6 +9,11 @@ export const shellIds = {
     viewInfo: 'preview-view-info',
     problems: 'preview-problems',
     mapTools: 'preview-map-tools',
+    filter: 'preview-filter',
+    filterToggle: 'preview-filter-toggle',
+    filterInput: 'preview-filter-input',
+    filterClear: 'preview-filter-clear',
+    filterNote: 'preview-filter-note',
     content: 'preview-content'
 } as const;
 

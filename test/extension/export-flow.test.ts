@@ -62,6 +62,16 @@ describe('export flow', () => {
         assert.deepEqual(fakes.renders.at(-1), { canvas: undefined, format: 'svg' }, 'a PNG is the SVG drawn');
     });
 
+    it('exports the map with the filter the preview shows it with, and a canvas whole', async () => {
+        const fakes = new Fakes();
+        fakes.shown = { file: '/ws/objectives.strategy', filter: { status: 'doing', hideDone: true } };
+        await runExport(fakes, 'html');
+        assert.deepEqual(fakes.renders.at(-1), { canvas: undefined, format: 'html', filter: { status: 'doing', hideDone: true } });
+        fakes.shown = { canvas: 'AppRecurrence', file: '/ws/canvas.strategy', filter: { status: 'doing' } };
+        await runExport(fakes, 'svg');
+        assert.deepEqual(fakes.renders.at(-1), { canvas: 'AppRecurrence', format: 'svg' });
+    });
+
     it('forgets a last folder that is gone, and proposes no folder for a file in no workspace', async () => {
         const fakes = new Fakes();
         fakes.saved = '/ws/removed';

@@ -284,7 +284,8 @@ export async function activeContent(page: DocumentScope): Promise<string[]> {
                 if (/^on/i.test(attribute.name)) found.push(`${name}[${attribute.name}]`);
                 // The one style the script sets, through CSSOM: the map's pan and zoom.
                 const panZoom = element.matches('.map-viewport > svg') && /^transform: [^;]*;$/.test(attribute.value);
-                if (attribute.name === 'style' && !panZoom) found.push(`${name}[style]`);
+                // An empty one sets nothing: Playwright's screenshot leaves one on a text field whose caret it hid.
+                if (attribute.name === 'style' && !panZoom && attribute.value.trim() !== '') found.push(`${name}[style]`);
                 if (/^\s*javascript:/i.test(attribute.value)) found.push(`${name}[${attribute.name}=javascript:]`);
             }
         }

@@ -1,14 +1,21 @@
-import type { RenderParams, RenderResult } from '../../protocol/strategy-protocol.js';
+import type { RenderParams, RenderResult, WorkFilter } from '../../protocol/strategy-protocol.js';
 import { exportFileName, exportKinds, pngScale, type ExportFormat } from './export-file.js';
 
 // What an export does, without VS Code (preview-export.ts wires it): render what the preview shows, propose a file
 // named after it in the folder used last, write it, and say where it went with a way to open it or find it.
 // Generic over the URI type so the tests drive it with strings.
 
-/** What is exported: the canvas the preview shows (the map without one), and the .strategy file it follows. */
+/** What is exported: the canvas the preview shows (the map without one, with its filter), and the .strategy file it follows. */
 export interface ExportTarget<U> {
     canvas?: string;
     file?: U;
+    /** The filter of the map the preview shows: the export is what the preview shows. */
+    filter?: WorkFilter;
+}
+
+/** The request that renders the target as the preview shows it, in this format. */
+export function targetParams(target: ExportTarget<unknown>, format: RenderParams['format']): RenderParams {
+    return target.filter && target.canvas === undefined ? { canvas: undefined, format, filter: target.filter } : { canvas: target.canvas, format };
 }
 
 export const openAction = 'Open';
@@ -51,7 +58,7 @@ export async function proposedFile<U>(ports: ExportPorts<U>, target: ExportTarge
 export async function runExport<U>(ports: ExportPorts<U>, format: ExportFormat): Promise<void> {
     const kind = exportKinds[format];
     const target = await ports.target();
-    const result = await ports.render({ canvas: target.canvas, format: kind.render });
+    const result = await ports.render(targetParams(target, kind.render));
     if (!result) {
         ports.error(`No canvas named ${target.canvas ?? ''} to export; the workspace may have changed.`);
         return;

@@ -2,13 +2,16 @@ import type {
     PreviewTarget, PreviewTargetParams, RenderParams, RenderResult
 } from '../../protocol/strategy-protocol.js';
 import type { DiagnosticCounts, PreviewSource, RevealMessage, ToWebviewMessage } from '../../protocol/webview-messages.js';
+import { sameFilter } from '../../model/filter-query.js';
+import { isFiltering, type WorkFilter } from '../../model/work-filter.js';
 import { escapeHtml } from '../../render/escape.js';
 import { noDiagnostics, sameCounts } from './diagnostic-counts.js';
-import { isPng, parseWebviewMessage } from './preview-messages.js';
+import { parseWebviewMessage } from './preview-messages.js';
+import { PendingPngs } from './pending-pngs.js';
 
 // What one preview decides, without VS Code (cf. the Markdown preview's preview.ts, whose logic this keeps apart
-// from the panel): which canvas it shows, when it renders, what it highlights, which webview messages it acts on,
-// and the PNG exports waiting for the webview. preview-panel.ts wires it to a WebviewPanel, the editor and the
+// from the panel): which canvas it shows and with which filter the map, when it renders, what it highlights, which
+// webview messages it acts on, and the PNG exports waiting for the webview (pending-pngs.ts). preview-panel.ts wires it to a WebviewPanel, the editor and the
 // language client; the tests drive it with fakes.
 
 /** What the controller needs from the outside world. */
@@ -42,14 +45,6 @@ interface Hold {
     landed?: Position;
 }
 
-const rasterizeTimeout = 30_000;
-
-interface PendingPng {
-    resolve(bytes: Uint8Array): void;
-    reject(error: Error): void;
-    timer: ReturnType<typeof setTimeout>;
-}
-
 /** The source showing `canvas`, or the map without one (no `canvas` key at all, as the state saves it). */
 function showing(source: PreviewSource, canvas: string | undefined): PreviewSource {
     const { canvas: _previous, ...rest } = source;
@@ -60,7 +55,9 @@ export class PreviewController {
     private source: PreviewSource;
     private highlighted: string | undefined;
     /** The last render, sent again when the webview reloads (it is dropped while the panel is hidden). */
-    private shown: { title: string; content: string } | undefined;
+    private shown: { title: string; content: string; nothingMatches: boolean; filter: WorkFilter } | undefined;
+    /** The map's filter from the webview's filter box: every render of the map applies it, edits included. */
+    private filter: WorkFilter = {};
     /** Files of the last render: the only ones a reveal may open. */
     private uris = new Set<string>();
     private diagnostics: DiagnosticCounts = noDiagnostics;
@@ -74,8 +71,7 @@ export class PreviewController {
     private hold: Hold | undefined;
     /** Locked (as the Markdown preview's "Toggle Preview Locking"): it keeps its canvas whatever the editor shows. */
     private locked = false;
-    private nextPngId = 1;
-    private readonly pendingPngs = new Map<number, PendingPng>();
+    private readonly pngs = new PendingPngs();
 
     constructor(private readonly ports: PreviewPorts, source: PreviewSource, diagnostics: DiagnosticCounts = noDiagnostics) {
         this.source = { ...source };
@@ -91,6 +87,11 @@ export class PreviewController {
         return this.locked;
     }
 
+    /** The filter of the map shown; undefined when a canvas or the whole map is. */
+    get mapFilter(): WorkFilter | undefined {
+        return this.source.canvas === undefined && isFiltering(this.filter) ? { ...this.filter } : undefined;
+    }
+
     /** Locks or unlocks; the title says which ("[Preview] X" when locked, as Markdown's). Unlocking follows the editor again. */
     setLocked(locked: boolean): void {
         if (locked === this.locked) return;
@@ -101,6 +102,13 @@ export class PreviewController {
 
     private title(shown: string): string {
         return `${this.locked ? '[Preview]' : 'Preview'} ${shown}`;
+    }
+
+    /** The filter box changed: the map is rendered again with it (a canvas shown keeps it for the map). */
+    setFilter(filter: WorkFilter): void {
+        if (sameFilter(filter, this.filter)) return;
+        this.filter = { ...filter };
+        if (this.source.canvas === undefined) void this.render();
     }
 
     /** The webview's document went away (the panel was hidden); it says `ready` when it is back. */
@@ -126,7 +134,7 @@ export class PreviewController {
             this.renderAgain = false;
             let result: RenderResult | null;
             try {
-                result = await this.ports.render({ canvas: this.source.canvas, format: 'fragment' });
+                result = await this.ports.render(this.renderParams());
             } catch (error) {
                 this.ports.log(`rendering failed: ${error instanceof Error ? error.message : String(error)}`);
                 return;
@@ -139,10 +147,21 @@ export class PreviewController {
                 continue;
             }
             this.uris = new Set(result.uris);
-            const changed = !this.shown || this.shown.title !== result.title || this.shown.content !== result.content;
-            this.shown = { title: result.title, content: result.content };
+            const filter = this.source.canvas === undefined ? this.filter : {};
+            const nothingMatches = result.nothingMatches === true;
+            // Another filter that keeps nothing renders the same empty map, but the webview names the filter.
+            const changed = !this.shown || this.shown.title !== result.title || this.shown.content !== result.content
+                || this.shown.nothingMatches !== nothingMatches || !sameFilter(this.shown.filter, filter);
+            this.shown = { title: result.title, content: result.content, nothingMatches, filter };
             if (changed) this.sendShown();
         } while (this.renderAgain);
+    }
+
+    /** The map with the filter, when one is set; a canvas as it is. */
+    private renderParams(): RenderParams {
+        const canvas = this.source.canvas;
+        if (canvas !== undefined) return { canvas, format: 'fragment' };
+        return isFiltering(this.filter) ? { format: 'fragment', filter: { ...this.filter } } : { format: 'fragment' };
     }
 
     private sendShown(): void {
@@ -150,7 +169,8 @@ export class PreviewController {
         this.ports.setTitle(this.title(this.shown.title));
         if (!this.ready) return;
         this.ports.post({
-            type: 'update', title: this.shown.title, html: this.shown.content, diagnostics: this.diagnostics, source: this.current
+            type: 'update', title: this.shown.title, html: this.shown.content, diagnostics: this.diagnostics, source: this.current,
+            ...(this.shown.nothingMatches ? { nothingMatches: true } : {})
         });
         this.ports.post({ type: 'highlight', element: this.highlighted });
     }
@@ -209,19 +229,28 @@ export class PreviewController {
 
     /** A message from the webview: checked, then acted on; anything else is logged and dropped. */
     receive(raw: unknown): void {
-        const parsed = parseWebviewMessage(raw, this.uris, new Set(this.pendingPngs.keys()));
+        const parsed = parseWebviewMessage(raw, this.uris, this.pngs.ids());
         if ('refused' in parsed) {
             this.ports.log(`ignored a message from the webview (${parsed.refused})`);
             return;
         }
         const message = parsed.message;
         switch (message.type) {
-            case 'ready':
+            case 'ready': {
                 this.ready = true;
                 this.readyWaiters.splice(0).forEach(waiter => waiter.resolve());
+                // A reloaded webview brings back the filter its box shows; the map is rendered again with it.
+                const filter = message.filter ?? {};
+                const refilter = !sameFilter(filter, this.filter);
+                this.filter = filter;
                 // A render under way posts its result itself, now that the webview is ready.
-                if (this.shown) this.sendShown();
+                if (refilter && this.source.canvas === undefined) void this.render();
+                else if (this.shown) this.sendShown();
                 else if (!this.rendering) void this.render();
+                break;
+            }
+            case 'filter':
+                this.setFilter(message.filter);
                 break;
             case 'reveal':
                 void this.revealClicked(message);
@@ -230,16 +259,9 @@ export class PreviewController {
                 this.ports.showProblems();
                 break;
             case 'png':
-            case 'error': {
-                const pending = this.pendingPngs.get(message.id)!;
-                this.pendingPngs.delete(message.id);
-                clearTimeout(pending.timer);
-                const bytes = message.type === 'png' ? Buffer.from(message.data, 'base64') : undefined;
-                if (message.type === 'error') pending.reject(new Error(message.message));
-                else if (bytes && isPng(bytes)) pending.resolve(bytes);
-                else pending.reject(new Error('The preview did not return a PNG.'));
+            case 'error':
+                this.pngs.settle(message);
                 break;
-            }
         }
     }
 
@@ -260,25 +282,14 @@ export class PreviewController {
     /** The PNG of a standalone SVG, drawn by the webview once it is ready; with `copy`, the webview also puts it on the clipboard. */
     async rasterize(svg: string, scale: number, copy = false): Promise<Uint8Array> {
         if (!this.ready) await new Promise<void>((resolve, reject) => this.readyWaiters.push({ resolve, reject }));
-        const id = this.nextPngId++;
-        const bytes = new Promise<Uint8Array>((resolve, reject) => {
-            const timer = setTimeout(() => {
-                this.pendingPngs.delete(id);
-                reject(new Error('The preview did not draw the PNG in time.'));
-            }, rasterizeTimeout);
-            this.pendingPngs.set(id, { resolve, reject, timer });
-        });
+        const { id, bytes } = this.pngs.add();
         this.ports.post(copy ? { type: 'rasterize', id, svg, scale, copy } : { type: 'rasterize', id, svg, scale });
         return bytes;
     }
 
     dispose(): void {
         const closed = new Error('The preview was closed.');
-        for (const pending of this.pendingPngs.values()) {
-            clearTimeout(pending.timer);
-            pending.reject(closed);
-        }
-        this.pendingPngs.clear();
+        this.pngs.rejectAll(closed);
         this.readyWaiters.splice(0).forEach(waiter => waiter.reject(closed));
     }
 }

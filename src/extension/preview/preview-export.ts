@@ -3,7 +3,7 @@ import {
     previewTargetRequest, renderRequest, type PreviewTargetParams
 } from '../../protocol/strategy-protocol.js';
 import { exportKinds, pngScale, type ExportFormat } from './export-file.js';
-import { runExport, type ExportPorts, type ExportTarget } from './export-flow.js';
+import { runExport, targetParams, type ExportPorts, type ExportTarget } from './export-flow.js';
 import { copyCommands, exportCommands } from './preview-commands.js';
 import type { PreviewContext, StrategyPreview } from './preview-panel.js';
 
@@ -20,7 +20,7 @@ const lastFolderKey = 'strategy.exportFolder';
 async function exportTarget(context: PreviewContext, manager: Previews): Promise<ExportTarget<Uri>> {
     const asUri = (uri: string | undefined) => (uri === undefined ? undefined : context.client.protocol2CodeConverter.asUri(uri));
     const preview = manager.active;
-    if (preview) return { canvas: preview.current.canvas, file: asUri(preview.current.uri) };
+    if (preview) return { canvas: preview.current.canvas, file: asUri(preview.current.uri), filter: preview.mapFilter };
     const editor = window.activeTextEditor;
     if (editor?.document.languageId !== 'strategy') return {};
     const uri = context.client.code2ProtocolConverter.asUri(editor.document.uri);
@@ -68,7 +68,7 @@ function exportPorts(context: PreviewContext, manager: Previews): ExportPorts<Ur
  */
 async function copyAs(context: PreviewContext, manager: Previews, format: 'svg' | 'png'): Promise<void> {
     const target = await exportTarget(context, manager);
-    const result = await context.client.sendRequest(renderRequest, { canvas: target.canvas, format: 'svg' });
+    const result = await context.client.sendRequest(renderRequest, targetParams(target, 'svg'));
     if (!result) {
         void window.showErrorMessage(`No canvas named ${target.canvas ?? ''} to copy; the workspace may have changed.`);
         return;

@@ -56,6 +56,12 @@ ${styles}
 <header class="preview-header">
 <h1 class="preview-title" id="${shellIds.title}">Strategy Preview</h1>
 <div class="view-info" id="${shellIds.viewInfo}"></div>
+<div class="map-filter" id="${shellIds.filter}" role="search" hidden>
+<button type="button" class="filter-toggle" id="${shellIds.filterToggle}" title="Filter the map: words, owner:, focus:, kind:, status:, milestone:, hide:done" aria-label="Filter the map" aria-expanded="false" aria-controls="${shellIds.filterInput}"><svg viewBox="0 0 16 16" aria-hidden="true"><path d="M1.5 2.5h13l-5 6v5l-3-1.5v-3.5z"/></svg></button>
+<input type="text" class="filter-input" id="${shellIds.filterInput}" placeholder="owner:ana status:doing text" aria-label="Filter the map: words, owner:, focus:, kind:, status:, milestone:, hide:done" aria-describedby="${shellIds.filterNote}" spellcheck="false" autocomplete="off">
+<button type="button" class="filter-clear" id="${shellIds.filterClear}" title="Clear the filter (Escape)" aria-label="Clear the filter">×</button>
+<div class="filter-note" id="${shellIds.filterNote}" role="status" hidden></div>
+</div>
 <div class="map-tools" id="${shellIds.mapTools}" role="toolbar" aria-label="Map zoom" hidden>
 <button type="button" data-zoom="out" title="Zoom out (−)" aria-label="Zoom out">−</button>
 <button type="button" data-zoom="reset" title="Actual size" aria-label="Actual size">100%</button>

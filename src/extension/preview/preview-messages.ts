@@ -1,3 +1,4 @@
+import { parseWorkFilter } from '../../model/filter-query.js';
 import type { FromWebviewMessage } from '../../protocol/webview-messages.js';
 
 // What the extension accepts from the preview's webview. The webview shows content from the workspace's files, so
@@ -29,8 +30,15 @@ export function parseWebviewMessage(raw: unknown, uris: ReadonlySet<string>, pen
     if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return { refused: `not an object: ${describe(raw)}` };
     const fields = raw as Record<string, unknown>;
     switch (fields.type) {
-        case 'ready':
-            return { message: { type: 'ready' } };
+        case 'ready': {
+            if (fields.filter === undefined) return { message: { type: 'ready' } };
+            const filter = parseWorkFilter(fields.filter);
+            return filter ? { message: { type: 'ready', filter } } : { refused: 'ready with a malformed filter' };
+        }
+        case 'filter': {
+            const filter = parseWorkFilter(fields.filter);
+            return filter ? { message: { type: 'filter', filter } } : { refused: 'a malformed filter' };
+        }
         case 'showProblems':
             return { message: { type: 'showProblems' } };
         case 'reveal': {

@@ -5,7 +5,7 @@ import {
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { previewTargetRequest, renderRequest } from '../../protocol/strategy-protocol.js';
 import { previewCss } from '../../render/preview-styles.js';
-import type { DiagnosticCounts, PreviewSource, RevealMessage } from '../../protocol/webview-messages.js';
+import type { DiagnosticCounts, PreviewSource, RevealMessage, WorkFilter } from '../../protocol/webview-messages.js';
 import { countDiagnostics } from './diagnostic-counts.js';
 import { PreviewController } from './preview-controller.js';
 import { createNonce, previewShellHtml } from './preview-html.js';
@@ -121,6 +121,11 @@ export class StrategyPreview implements Disposable {
 
     get locked(): boolean {
         return this.controller.isLocked;
+    }
+
+    /** The filter of the map it shows; undefined when it shows a canvas or the whole map. */
+    get mapFilter(): WorkFilter | undefined {
+        return this.controller.mapFilter;
     }
 
     /** Whether the panel is the focused editor: the lock command acts on it. */

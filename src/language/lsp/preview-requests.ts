@@ -1,7 +1,9 @@
 import { URI, type LangiumDocument } from 'langium';
 import { ResponseError, type CancellationToken } from 'vscode-languageserver';
 import type { Model } from '../generated/ast.js';
-import { previewView, sourceUris, viewTitle } from '../../model/preview-view.js';
+import { keepsNothing, previewView, sourceUris, viewTitle } from '../../model/preview-view.js';
+import { parseWorkFilter } from '../../model/filter-query.js';
+import { isFiltering, type WorkFilter } from '../../model/work-filter.js';
 import { renderView } from '../../render/render-view.js';
 import { visibleText } from '../../render/escape.js';
 import type { LinkedReader } from './linked-reader.js';
@@ -15,10 +17,11 @@ const formats: readonly RenderFormat[] = ['fragment', 'html', 'svg', 'md'];
 // The parameters are whatever JSON the client sent: the protocol's types say what a well-behaved client sends,
 // these checks what the handlers may rely on.
 
-function isRenderParams(params: unknown): params is { canvas?: string; format: RenderFormat } {
+function isRenderParams(params: unknown): params is { canvas?: string; format: RenderFormat; filter?: WorkFilter } {
     if (typeof params !== 'object' || params === null) return false;
-    const { canvas, format } = params as Record<string, unknown>;
-    return (canvas === undefined || typeof canvas === 'string') && formats.some(known => known === format);
+    const { canvas, format, filter } = params as Record<string, unknown>;
+    return (canvas === undefined || typeof canvas === 'string') && formats.some(known => known === format)
+        && (filter === undefined || parseWorkFilter(filter) !== undefined);
 }
 
 function isPreviewTargetParams(params: unknown): params is PreviewTargetParams {
@@ -37,13 +40,19 @@ export class PreviewRequests {
 
     /** `strategy/render`: the view rendered in the format asked for; null when no canvas has the ID. */
     async render(params: unknown, token: CancellationToken): Promise<RenderResult | null | ResponseError> {
-        if (!isRenderParams(params)) return new ResponseError(-32602, `${renderRequest.method} needs {canvas?: string, format: ${formats.join('|')}}`);
-        const view = await this.whenLinked(token, () => previewView(this.Strategy.strategy.WorkspaceModel.get(), params.canvas));
+        if (!isRenderParams(params)) {
+            return new ResponseError(-32602, `${renderRequest.method} needs {canvas?: string, format: ${formats.join('|')}, filter?: {text?, owner?, focus?, kind?, status?, milestone?: string, hideDone?: boolean}}`);
+        }
+        // Rebuilt from its checked fields: only what a filter has reaches the model.
+        const filter = params.filter && parseWorkFilter(params.filter);
+        const view = await this.whenLinked(token, () => previewView(this.Strategy.strategy.WorkspaceModel.get(), params.canvas, filter));
         if (view instanceof ResponseError || view === undefined) return view ?? null;
         const content = await renderView(view, params.format);
         // The panel's tab and the preview's header show the title as the content shows its texts: a bidi override
         // made visible, so it cannot reorder what follows it.
-        return { title: visibleText(viewTitle(view)), content, uris: sourceUris(view) };
+        const result: RenderResult = { title: visibleText(viewTitle(view)), content, uris: sourceUris(view) };
+        if (view.view === 'map' && filter && isFiltering(filter) && keepsNothing(view)) result.nothingMatches = true;
+        return result;
     }
 
     /** `strategy/previewTarget`: the canvas and element under a cursor; nothing for a position outside the document. */

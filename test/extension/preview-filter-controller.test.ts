@@ -1,0 +1,96 @@
+import assert from 'node:assert/strict';
+import { PreviewController, type PreviewPorts } from '../../src/extension/preview/preview-controller.js';
+import type { RenderParams, RenderResult } from '../../src/protocol/strategy-protocol.js';
+import type { ToWebviewMessage, UpdateMessage } from '../../src/protocol/webview-messages.js';
+
+// The preview's filter on the extension's side: the webview's filter box sends a filter, every render of the map
+// asks the server with it (after an edit too), a canvas is rendered whole, and a reloaded webview brings it back.
+
+const file = 'file:///ws/objectives.strategy';
+
+/** Renders answer the filter they were asked with, so the tests read which filter each render used. */
+class Ports implements PreviewPorts {
+    posted: ToWebviewMessage[] = [];
+    renders: RenderParams[] = [];
+    edit = 0;
+    async render(params: RenderParams): Promise<RenderResult | null> {
+        this.renders.push(params);
+        const content = params.canvas ?? `map ${JSON.stringify(params.filter ?? {})} edit ${this.edit}`;
+        const result: RenderResult = { title: params.canvas ?? 'Alignment map', content, uris: [file] };
+        if (params.filter?.owner === 'nobody') result.nothingMatches = true;
+        return result;
+    }
+    async target(): Promise<null> { return null; }
+    post(message: ToWebviewMessage): void { this.posted.push(message); }
+    setTitle(): void { }
+    async reveal(): Promise<undefined> { return undefined; }
+    showProblems(): void { }
+    log(): void { }
+    updates(): UpdateMessage[] {
+        return this.posted.filter((message): message is UpdateMessage => message.type === 'update');
+    }
+}
+
+async function settled(): Promise<void> {
+    for (let i = 0; i < 5; i++) await new Promise(resolve => setImmediate(resolve));
+}
+
+describe('preview controller: the map\'s filter', () => {
+    it('renders the map with the filter the webview sends, and again with it after an edit', async () => {
+        const ports = new Ports();
+        const controller = new PreviewController(ports, { uri: file });
+        controller.receive({ type: 'ready' });
+        await settled();
+        controller.receive({ type: 'filter', filter: { status: 'doing', hideDone: true } });
+        await settled();
+        assert.deepEqual(ports.renders.at(-1), { format: 'fragment', filter: { status: 'doing', hideDone: true } });
+        assert.equal(ports.updates().at(-1)!.html, 'map {"status":"doing","hideDone":true} edit 0');
+        assert.deepEqual(controller.mapFilter, { status: 'doing', hideDone: true }, 'what an export renders');
+        ports.edit = 1;
+        await controller.render();
+        assert.equal(ports.updates().at(-1)!.html, 'map {"status":"doing","hideDone":true} edit 1', 'the edit keeps the filter');
+        controller.receive({ type: 'filter', filter: {} });
+        await settled();
+        assert.deepEqual(ports.renders.at(-1), { format: 'fragment' }, 'an empty filter asks for the whole map');
+        assert.equal(controller.mapFilter, undefined);
+    });
+
+    it('tells the webview when nothing matches, even when the empty map is the same as the last one', async () => {
+        const ports = new Ports();
+        const controller = new PreviewController(ports, { uri: file });
+        controller.receive({ type: 'ready' });
+        await settled();
+        controller.receive({ type: 'filter', filter: { owner: 'nobody' } });
+        await settled();
+        assert.equal(ports.updates().at(-1)!.nothingMatches, true);
+        controller.receive({ type: 'filter', filter: { status: 'doing' } });
+        await settled();
+        assert.equal(ports.updates().at(-1)!.nothingMatches, undefined);
+    });
+
+    it('renders a canvas without the filter and keeps the filter for the map', async () => {
+        const ports = new Ports();
+        const controller = new PreviewController(ports, { uri: file, canvas: 'AppRecurrence' });
+        controller.receive({ type: 'ready' });
+        await settled();
+        controller.receive({ type: 'filter', filter: { owner: 'ana' } });
+        await settled();
+        assert.deepEqual(ports.renders, [{ canvas: 'AppRecurrence', format: 'fragment' }], 'a canvas is not rendered again for a filter');
+        assert.equal(controller.mapFilter, undefined, 'a canvas is exported whole');
+    });
+
+    it('takes the filter a reloaded webview restored, and refuses a malformed one', async () => {
+        const ports = new Ports();
+        const controller = new PreviewController(ports, { uri: file });
+        await controller.render();
+        controller.receive({ type: 'ready', filter: { text: 'checkout' } });
+        await settled();
+        assert.deepEqual(ports.renders.at(-1), { format: 'fragment', filter: { text: 'checkout' } });
+        assert.equal(ports.updates().at(-1)!.html, 'map {"text":"checkout"} edit 0');
+        const renders = ports.renders.length;
+        controller.receive({ type: 'filter', filter: { status: ['doing'] } });
+        controller.receive({ type: 'filter', filter: { text: 'checkout' } });
+        await settled();
+        assert.equal(ports.renders.length, renders, 'neither a malformed filter nor the same one renders again');
+    });
+});

@@ -74,7 +74,7 @@ describe('the preview header at the side panel width, in Chromium', function () 
             const { header, parts } = await headerParts(preview);
             assert.ok(header.scrollWidth <= header.clientWidth, `${name}: the header overflows (${header.scrollWidth} > ${header.clientWidth} px)`);
             assert.ok(header.bottom - header.top <= 40, `${name}: the header is ${header.bottom - header.top} px high`);
-            assert.equal(parts.length, 8, `${name}: title, counts, legend, four zoom buttons and Problems: ${parts.map(part => part.text).join(' | ')}`);
+            assert.equal(parts.length, 9, `${name}: title, counts, legend, the filter's funnel, four zoom buttons and Problems: ${parts.map(part => part.text).join(' | ')}`);
             for (const part of parts) {
                 assert.ok(part.scrollWidth <= part.clientWidth, `${name}: "${part.text}" is cut (${part.scrollWidth} > ${part.clientWidth} px)`);
                 assert.ok(part.top >= header.top && part.bottom <= header.bottom, `${name}: "${part.text}" is outside the header's line`);

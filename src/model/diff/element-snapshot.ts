@@ -1,0 +1,116 @@
+import { GrammarUtils, isAstNode, isReference, type AstNode } from 'langium';
+import type { Element, Model } from '../../language/generated/ast.js';
+import { oneLine } from '../values.js';
+
+// One side of a comparison reduced to what `strategy diff` compares: each top-level element by kind and ID, with
+// its fields as the words a reader recognises. Built from the parsed AST only (no linking needed), so that a side
+// whose references do not resolve still compares.
+
+/** One value of a field; `key` pairs the values of a list across the two sides (a reading by its date). */
+export interface FieldValue {
+    key: string;
+    text: string;
+    /** For a reading: the value and the date, to say the progress it makes. */
+    date?: string;
+}
+
+export interface ElementSnapshot {
+    /** `Objective:Growth`: the kind keeps two elements of different kinds that share an ID apart. */
+    key: string;
+    id: string;
+    /** The keyword that introduces the element: `objective`, `usertype`, `vision`. */
+    kind: string;
+    title: string;
+    file: string;
+    /** 1-based line of the element's name (of its keyword when it has none). */
+    line: number;
+    /** 0-based lines the element spans, to tell which element a diagnostic is on. */
+    startLine: number;
+    endLine: number;
+    /** Per field keyword, in the order written; a field written nowhere is absent. */
+    fields: Map<string, FieldValue[]>;
+    node: Element;
+}
+
+export interface SideFile {
+    /** The path every output shows (relative to where the command runs). */
+    path: string;
+    model: Model;
+}
+
+/** The keyword written before a field, where it differs from the AST property's name. */
+const fieldKeywords: Record<string, string> = {
+    'Objective.metrics': 'metric', 'Metric.readings': 'reading', 'UserType.needs': 'need', 'Solution.users': 'for',
+    'Solution.needs': 'addresses', 'Solution.objectives': 'advances', 'Solution.hypotheses': 'hypothesis',
+    'Question.subjects': 'about', 'Milestone.objectives': 'advances', 'Canvas.obstacles': 'obstacle', 'Canvas.steps': 'step'
+};
+
+/**
+ * Every top-level element of the files, by key; of two with one key (a `duplicate-id`), the first in file order
+ * counts, as the linker resolves a name to it.
+ */
+export function snapshotOf(files: readonly SideFile[]): Map<string, ElementSnapshot> {
+    const elements = new Map<string, ElementSnapshot>();
+    for (const file of [...files].sort((a, b) => a.path.localeCompare(b.path))) {
+        for (const element of file.model.elements ?? []) {
+            const snapshot = elementSnapshot(element, file.path);
+            if (snapshot && !elements.has(snapshot.key)) elements.set(snapshot.key, snapshot);
+        }
+    }
+    return elements;
+}
+
+function elementSnapshot(element: Element, file: string): ElementSnapshot | undefined {
+    const kind = element.$type.toLowerCase();
+    const id = element.$type === 'Vision' ? 'vision' : element.name;
+    if (!id) return undefined; // recovered without its name: nothing to pair it by; its syntax error says so
+    const cst = element.$cstNode;
+    const nameLine = GrammarUtils.findNodeForProperty(cst, 'name')?.range.start.line;
+    const fields = new Map<string, FieldValue[]>();
+    for (const [property, value] of Object.entries(element)) {
+        if (property.startsWith('$') || property === 'name' || property === 'title' || !Array.isArray(value) || value.length === 0) continue;
+        const field = fieldKeywords[`${element.$type}.${property}`] ?? property;
+        fields.set(field, value.map(item => fieldValue(item)));
+    }
+    return {
+        key: `${element.$type}:${id}`, id, kind, title: oneLine(element.title), file,
+        line: (nameLine ?? cst?.range.start.line ?? 0) + 1,
+        startLine: cst?.range.start.line ?? 0, endLine: cst?.range.end.line ?? 0,
+        fields, node: element
+    };
+}
+
+/** A value in the words it is written in: a reference by the name written, a reading as `22.5 on 2026-11-01`. */
+function fieldValue(item: unknown): FieldValue {
+    if (typeof item === 'string') return { key: item, text: item };
+    if (isReference(item)) return { key: item.$refText, text: item.$refText };
+    if (!isAstNode(item)) return { key: String(item), text: String(item) };
+    const node = item as AstNode & Record<string, unknown>;
+    switch (node.$type) {
+        case 'Reading': {
+            const { value, date } = node as unknown as { value: string; date?: string };
+            return { key: date ?? `value ${value}`, text: date ? `${value} on ${date}` : value, ...(date ? { date } : {}) };
+        }
+        case 'Target': {
+            const { value, date } = node as unknown as { value: string; date?: string };
+            return { key: 'target', text: date ? `${value} by ${date}` : value, ...(date ? { date } : {}) };
+        }
+        case 'Range': {
+            const { low, high } = node as unknown as { low: string; high: string };
+            return { key: 'range', text: `${low} to ${high}` };
+        }
+        case 'Need': {
+            const { name, title } = node as unknown as { name: string; title: string };
+            return { key: name, text: `${name} "${oneLine(title)}"` };
+        }
+        case 'PlanStep': {
+            const { title, tickets } = node as unknown as { title: string; tickets: Array<{ $refText: string }> };
+            const work = tickets.length > 0 ? ` (tickets ${tickets.map(ticket => ticket.$refText).join(', ')})` : '';
+            return { key: oneLine(title), text: `"${oneLine(title)}"${work}` };
+        }
+        default: {
+            const text = oneLine(node.$cstNode?.text);
+            return { key: text, text };
+        }
+    }
+}

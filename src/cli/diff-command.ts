@@ -1,15 +1,14 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { diffStrategies, type DiffSide, type StrategyDiff } from '../model/diff/strategy-diff.js';
+import { diffSnapshots, type StrategyDiff } from '../model/diff/strategy-diff.js';
 import { localToday } from '../model/values.js';
 import { diffJson, diffText } from '../render/text/diff-formats.js';
 import { diffMarkdown } from '../render/text/diff-markdown.js';
 import { UsageError, type CommandArgs } from './args.js';
-import { checkReport, displayPath } from './diagnostic-format.js';
 import {
     commitOf, GitError, mergeBase, repositoryPrefixes, repositoryRoot, revisionFiles, shallowHint, workingTreeFiles, type RevisionFiles
 } from './git-revision.js';
-import { buildWorkspace } from './load-workspace.js';
+import { buildSides } from './diff-sides.js';
 
 interface Output {
     out(text: string): void;
@@ -48,10 +47,9 @@ export async function runDiff(args: CommandArgs, io: Output): Promise<number> {
             throw new GitError(`no .strategy files in ${revisions.base.label} nor in ${revisions.head.label}${where}`);
         }
         const today = args.today ?? localToday();
-        // One after the other: two engines building at once would only share the one thread.
-        const base = await sideOf(revisions.base.label, baseFiles, today, cwd);
-        const head = await sideOf(revisions.head.label, headFiles, today, cwd);
-        const diff = diffStrategies(base, head, today);
+        const [base, head] = await buildSides(
+            { label: revisions.base.label, texts: baseFiles.texts }, { label: revisions.head.label, texts: headFiles.texts }, today, cwd);
+        const diff = diffSnapshots(base, head, today);
         const problems = [...baseFiles.problems, ...headFiles.problems];
         const none = (files: RevisionFiles) => files.texts.length === 0 && files.problems.length === 0;
         if (none(baseFiles)) io.err(`strategy diff: ${revisions.base.label} has no .strategy files${where}; every element shows as added\n`);
@@ -73,15 +71,6 @@ function fails(diff: StrategyDiff, failOn: string | undefined): boolean {
     if (failOn === 'new-errors') return added.errors > 0;
     if (failOn === 'new-warnings') return added.errors + added.warnings > 0;
     return false;
-}
-
-async function sideOf(label: string, files: RevisionFiles, today: string, cwd: string): Promise<DiffSide> {
-    const { documents } = await buildWorkspace(files.texts, today);
-    return {
-        label,
-        files: documents.map(document => ({ path: displayPath(document.uri.fsPath, cwd), model: document.parseResult.value })),
-        diagnostics: checkReport(documents, cwd).diagnostics
-    };
 }
 
 /**

@@ -1,13 +1,12 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import AjvModule from 'ajv';
+import { Ajv } from 'ajv';
 import { GitRepository } from './git-fixture.js';
 
 // `strategy diff` on real git repositories: each kind of change, in text, JSON (valid against the documented
 // schema) and Markdown, and nothing written to the repository.
 
-const Ajv = (AjvModule as unknown as { default?: typeof AjvModule }).default ?? AjvModule;
 const schema = JSON.parse(readFileSync(join('docs', 'schema', 'diff.schema.json'), 'utf8'));
 const validate = new Ajv({ allErrors: true }).compile(schema);
 
@@ -88,7 +87,7 @@ Diagnostics resolved
     it('json: the spec\'s schema, valid against docs/schema/diff.schema.json', () => {
         const result = diff('main..feature', '--format', 'json');
         assert.equal(result.status, 0, result.stderr);
-        const json = JSON.parse(result.stdout);
+        const json = JSON.parse(result.stdout) as Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
         assert.ok(validate(json), JSON.stringify(validate.errors, null, 2));
         assert.equal(json.base, 'main');
         assert.equal(json.head, 'feature');
@@ -163,5 +162,28 @@ Diagnostics resolved
         const afterDashes = diff('--', 'goals.strategy');
         assert.equal(afterDashes.status, 0, afterDashes.stderr);
         assert.match(afterDashes.stdout, /^HEAD → working tree: no element changed/);
+    });
+
+    it('the diagnostics of files that did not change follow a change in another file, as a full check of each side gives them', () => {
+        const cross = new GitRepository().init();
+        try {
+            cross.write('a.strategy', 'objective G "Grow" { metric M }\nmetric M "Users" { unit "%" baseline 20 target 30 by 2027-06-30 }\n')
+                .write('b.strategy', 'ticket T-1 "Work" { serves G }\n').write('c.strategy', 'ticket T-2 "Later" { serves Later }\n').commit('base');
+            // The objective file drops G and defines Later: the ticket files, unchanged, gain and lose an error.
+            cross.write('a.strategy', 'objective Later "Later" { metric M }\nmetric M "Users" { unit "%" baseline 20 target 30 by 2027-06-30 }\n').commit('head');
+            const json = JSON.parse(cross.strategy(['diff', 'HEAD~1..HEAD', '--format', 'json', '--today', '2026-11-23']).stdout) as Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+            const said = (list: Array<{ file: string; code: string; element?: string }>) => list.map(d => `${d.file} ${d.code} ${d.element}`);
+            assert.deepEqual(said(json.diagnostics.added), ['b.strategy unresolved-reference T-1']);
+            assert.deepEqual(said(json.diagnostics.resolved), ['c.strategy unresolved-reference T-2']);
+            const check = JSON.parse(cross.strategy(['check', '--format', 'json', '--today', '2026-11-23']).stdout) as { diagnostics: Array<{ file: string; code: string }> };
+            assert.deepEqual(check.diagnostics.map(d => `${d.file} ${d.code}`), ['b.strategy unresolved-reference']);
+            // The ticket file alone changes: the objective file, unchanged, gains a diagnostic.
+            cross.remove('c.strategy').commit('third');
+            const third = JSON.parse(cross.strategy(['diff', 'HEAD~1..HEAD', '--format', 'json', '--today', '2026-11-23']).stdout) as Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+            assert.deepEqual(said(third.diagnostics.added), ['a.strategy objective-without-work Later']);
+            assert.deepEqual(said(third.diagnostics.resolved), []);
+        } finally {
+            cross.dispose();
+        }
     });
 });

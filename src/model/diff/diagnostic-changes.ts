@@ -1,4 +1,4 @@
-import type { ElementSnapshot } from './element-snapshot.js';
+import { lineSpanOf, type ElementSnapshot } from './element-snapshot.js';
 
 /** A diagnostic as `strategy check --format json` writes it (1-based lines and columns). */
 export interface SourceDiagnostic {
@@ -68,17 +68,28 @@ function sameWords(a: string, b: string): boolean {
     return words(a) === words(b);
 }
 
-/** The element each diagnostic lies in, by file and line: the elements of a file are searched by their lines. */
+/**
+ * The element each diagnostic lies in, by file and line. Only the files with diagnostics have their elements'
+ * lines read, and each of those once.
+ */
 function ownerFinder(elements: readonly ElementSnapshot[]): (diagnostic: SourceDiagnostic) => ElementSnapshot | undefined {
     const byFile = new Map<string, ElementSnapshot[]>();
     for (const element of elements) (byFile.get(element.file) ?? byFile.set(element.file, []).get(element.file)!).push(element);
-    for (const list of byFile.values()) list.sort((a, b) => a.startLine - b.startLine);
+    const spans = new Map<string, Array<{ element: ElementSnapshot; startLine: number; endLine: number }>>();
+    const spansOf = (file: string) => {
+        let list = spans.get(file);
+        if (!list) {
+            list = (byFile.get(file) ?? []).map(element => ({ element, ...lineSpanOf(element) })).sort((a, b) => a.startLine - b.startLine);
+            spans.set(file, list);
+        }
+        return list;
+    };
     return diagnostic => {
         const line = diagnostic.line - 1;
-        const list = byFile.get(diagnostic.file) ?? [];
+        const list = spansOf(diagnostic.file);
         let low = 0;
         let high = list.length - 1;
-        let found: ElementSnapshot | undefined;
+        let found: (typeof list)[number] | undefined;
         while (low <= high) {
             const middle = (low + high) >> 1;
             if (list[middle].startLine <= line) {
@@ -86,6 +97,6 @@ function ownerFinder(elements: readonly ElementSnapshot[]): (diagnostic: SourceD
                 low = middle + 1;
             } else high = middle - 1;
         }
-        return found && line <= found.endLine ? found : undefined;
+        return found && line <= found.endLine ? found.element : undefined;
     };
 }

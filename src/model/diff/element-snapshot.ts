@@ -1,10 +1,12 @@
 import { GrammarUtils, isAstNode, isReference, type AstNode } from 'langium';
 import type { Element, Model } from '../../language/generated/ast.js';
+import { figuresOf, type MetricFigures } from '../progress.js';
 import { oneLine } from '../values.js';
 
 // One side of a comparison reduced to what `strategy diff` compares: each top-level element by kind and ID, with
 // its fields as the words a reader recognises. Built from the parsed AST only (no linking needed), so that a side
-// whose references do not resolve still compares.
+// whose references do not resolve still compares. Fields are read only for elements whose text differs: most of
+// a large workspace is unchanged between two revisions.
 
 /** One value of a field; `key` pairs the values of a list across the two sides (a reading by its date). */
 export interface FieldValue {
@@ -22,13 +24,6 @@ export interface ElementSnapshot {
     kind: string;
     title: string;
     file: string;
-    /** 1-based line of the element's name (of its keyword when it has none). */
-    line: number;
-    /** 0-based lines the element spans, to tell which element a diagnostic is on. */
-    startLine: number;
-    endLine: number;
-    /** Per field keyword, in the order written; a field written nowhere is absent. */
-    fields: Map<string, FieldValue[]>;
     node: Element;
 }
 
@@ -64,20 +59,56 @@ function elementSnapshot(element: Element, file: string): ElementSnapshot | unde
     const kind = element.$type.toLowerCase();
     const id = element.$type === 'Vision' ? 'vision' : element.name;
     if (!id) return undefined; // recovered without its name: nothing to pair it by; its syntax error says so
-    const cst = element.$cstNode;
-    const nameLine = GrammarUtils.findNodeForProperty(cst, 'name')?.range.start.line;
-    const fields = new Map<string, FieldValue[]>();
-    for (const [property, value] of Object.entries(element)) {
-        if (property.startsWith('$') || property === 'name' || property === 'title' || !Array.isArray(value) || value.length === 0) continue;
-        const field = fieldKeywords[`${element.$type}.${property}`] ?? property;
-        fields.set(field, value.map(item => fieldValue(item)));
-    }
     return {
         key: `${element.$type}:${id}`, id, kind, title: oneLine(element.title), file,
-        line: (nameLine ?? cst?.range.start.line ?? 0) + 1,
-        startLine: cst?.range.start.line ?? 0, endLine: cst?.range.end.line ?? 0,
-        fields, node: element
+        node: element
     };
+}
+
+/**
+ * Whether two elements are written alike, and so have the same fields: one node when its file did not change
+ * (the engine keeps the documents it need not parse again), else the same text.
+ */
+export function writtenAlike(a: ElementSnapshot, b: ElementSnapshot): boolean {
+    return a.node === b.node || (a.node.$cstNode?.text ?? '') === (b.node.$cstNode?.text ?? '');
+}
+
+/** 1-based line of the element's name (of its keyword when it has none): asked only of the elements listed. */
+export function nameLineOf(snapshot: ElementSnapshot): number {
+    const cst = snapshot.node.$cstNode;
+    return (GrammarUtils.findNodeForProperty(cst, 'name')?.range.start.line ?? cst?.range.start.line ?? 0) + 1;
+}
+
+/** 0-based lines the element spans, to tell which element a diagnostic is on. */
+export function lineSpanOf(snapshot: ElementSnapshot): { startLine: number; endLine: number } {
+    const range = snapshot.node.$cstNode?.range;
+    return { startLine: range?.start.line ?? 0, endLine: range?.end.line ?? 0 };
+}
+
+const fieldsCache = new WeakMap<ElementSnapshot, Map<string, FieldValue[]>>();
+
+/** Per field keyword, the values in the order written; a field written nowhere is absent. */
+export function fieldsOf(snapshot: ElementSnapshot): Map<string, FieldValue[]> {
+    const cached = fieldsCache.get(snapshot);
+    if (cached) return cached;
+    const fields = new Map<string, FieldValue[]>();
+    for (const [property, value] of Object.entries(snapshot.node)) {
+        if (property.startsWith('$') || property === 'name' || property === 'title' || !Array.isArray(value) || value.length === 0) continue;
+        const field = fieldKeywords[`${snapshot.node.$type}.${property}`] ?? property;
+        fields.set(field, value.map(item => fieldValue(item)));
+    }
+    fieldsCache.set(snapshot, fields);
+    return fields;
+}
+
+/** A metric's figures, to say the progress a new reading makes. */
+export function metricFiguresOf(snapshot: ElementSnapshot): MetricFigures | undefined {
+    return snapshot.node.$type === 'Metric' ? figuresOf(snapshot.node) : undefined;
+}
+
+/** A milestone's date as written, to say how far a ticket moved to another one moves. */
+export function milestoneDateOf(snapshot: ElementSnapshot | undefined): string | undefined {
+    return snapshot?.node.$type === 'Milestone' ? snapshot.node.by[0] : undefined;
 }
 
 /** A value in the words it is written in: a reference by the name written, a reading as `22.5 on 2026-11-01`. */

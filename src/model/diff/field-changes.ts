@@ -1,8 +1,7 @@
-import type { Metric, Milestone } from '../../language/generated/ast.js';
 import { wayText } from '../metric-text.js';
-import { daysBetween, figuresOf, progressOf } from '../progress.js';
+import { daysBetween, progressOf } from '../progress.js';
 import { isCalendarDate } from '../values.js';
-import type { ElementSnapshot, FieldValue } from './element-snapshot.js';
+import { fieldsOf, metricFiguresOf, milestoneDateOf, writtenAlike, type ElementSnapshot, type FieldValue } from './element-snapshot.js';
 
 /** One field as it was and as it is; `null` on the side where it is not written. */
 export interface FieldChange {
@@ -27,13 +26,15 @@ export interface FieldContext {
 /** The fields that differ, title first, then in the order the new side writes them, then those it no longer has. */
 export function fieldChanges(before: ElementSnapshot, after: ElementSnapshot, context: FieldContext): FieldChange[] {
     const changes: FieldChange[] = [];
+    if (writtenAlike(before, after)) return changes;
     if (before.title !== after.title) {
         changes.push(change('title', `"${before.title}"`, `"${after.title}"`));
     }
-    const names = [...new Set([...after.fields.keys(), ...before.fields.keys()])];
+    const [oldFields, newFields] = [fieldsOf(before), fieldsOf(after)];
+    const names = [...new Set([...newFields.keys(), ...oldFields.keys()])];
     for (const field of names) {
-        const old = before.fields.get(field) ?? [];
-        const now = after.fields.get(field) ?? [];
+        const old = oldFields.get(field) ?? [];
+        const now = newFields.get(field) ?? [];
         if (sameValues(old, now)) continue;
         if (field === 'reading') changes.push(...readingChanges(before, after, old, now, context.today));
         else if (old.length <= 1 && now.length <= 1) changes.push(singleChange(after.kind, field, old[0], now[0], context));
@@ -96,7 +97,7 @@ function targetChange(old: FieldValue, now: FieldValue): FieldChange {
 /** A ticket moved to another milestone: how far its due date moved, when both milestones are dated. */
 function milestoneMove(from: string, to: string, context: FieldContext): string | undefined {
     const date = (milestones: ReadonlyMap<string, ElementSnapshot>, id: string) => {
-        const by = (milestones.get(id)?.node as Milestone | undefined)?.by[0];
+        const by = milestoneDateOf(milestones.get(id));
         return isCalendarDate(by) ? by : undefined;
     };
     const [old, now] = [date(context.baseMilestones, from), date(context.headMilestones, to)];
@@ -127,7 +128,10 @@ function readingChanges(before: ElementSnapshot, after: ElementSnapshot, old: re
     const added = changes.filter(item => item.before === null);
     if (added.length === 0) return changes;
     const latest = added.reduce((a, b) => (dateOf(b, now) > dateOf(a, now) ? b : a));
-    const way = (snapshot: ElementSnapshot) => progressOf(figuresOf(snapshot.node as Metric), today)?.ratio;
+    const way = (snapshot: ElementSnapshot) => {
+        const figures = metricFiguresOf(snapshot);
+        return figures ? progressOf(figures, today)?.ratio : undefined;
+    };
     const [wasWay, isWay] = [way(before), way(after)];
     const note = isWay === undefined ? undefined : wasWay === undefined ? wayText(isWay) : `${Math.round(wasWay * 100)}% → ${wayText(isWay)}`;
     if (note) {

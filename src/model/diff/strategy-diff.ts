@@ -1,5 +1,5 @@
 import { diagnosticChanges, type DiagnosticChanges, type SourceDiagnostic } from './diagnostic-changes.js';
-import { snapshotOf, type ElementSnapshot, type SideFile } from './element-snapshot.js';
+import { nameLineOf, snapshotOf, type ElementSnapshot, type SideFile } from './element-snapshot.js';
 import { fieldChanges, type FieldChange } from './field-changes.js';
 
 // `strategy diff`'s comparison, free of git and of any output format: two sides, each the parsed files and the
@@ -54,10 +54,26 @@ export interface StrategyDiff {
 /** The order changes are listed in: by kind as a strategy reads top-down, then by ID. */
 export const kindOrder = ['vision', 'objective', 'metric', 'usertype', 'solution', 'question', 'ticket', 'milestone', 'canvas'];
 
+/** A side's elements by key and its diagnostics: what the comparison needs of it. */
+export interface SideSnapshot {
+    label: string;
+    elements: Map<string, ElementSnapshot>;
+    diagnostics: readonly SourceDiagnostic[];
+}
+
+export function snapshotSide(side: DiffSide): SideSnapshot {
+    return { label: side.label, elements: snapshotOf(side.files), diagnostics: side.diagnostics };
+}
+
 /** Compares two sides element by element (by kind and ID), then their diagnostics; `today` grades the progress readings make. */
 export function diffStrategies(base: DiffSide, head: DiffSide, today: string): StrategyDiff {
-    const before = snapshotOf(base.files);
-    const after = snapshotOf(head.files);
+    return diffSnapshots(snapshotSide(base), snapshotSide(head), today);
+}
+
+/** As diffStrategies, on sides already taken (`snapshotSide`): a side is taken before the engine moves on to the other. */
+export function diffSnapshots(base: SideSnapshot, head: SideSnapshot, today: string): StrategyDiff {
+    const before = base.elements;
+    const after = head.elements;
     const removed = [...before.values()].filter(element => !after.has(element.key));
     const added = [...after.values()].filter(element => !before.has(element.key));
     const renames = pairRenames(removed, added);
@@ -100,7 +116,7 @@ export function diffStrategies(base: DiffSide, head: DiffSide, today: string): S
 
 function entry(element: ElementSnapshot, change: ElementChange['change'], fields: FieldChange[], fromFile?: string): ElementChange {
     return {
-        id: element.id, kind: element.kind, change, title: element.title, file: element.file, line: element.line,
+        id: element.id, kind: element.kind, change, title: element.title, file: element.file, line: nameLineOf(element),
         ...(fromFile ? { fromFile } : {}), fields
     };
 }
@@ -138,7 +154,7 @@ function severities(diagnostics: readonly SourceDiagnostic[]) {
 }
 
 /** A file with syntax errors parses only in part: what it holds after them may be missing from this side. */
-function parseNotes(side: DiffSide): string[] {
+function parseNotes(side: SideSnapshot): string[] {
     const counts = new Map<string, number>();
     for (const d of side.diagnostics) if (d.code === 'syntax-error') counts.set(d.file, (counts.get(d.file) ?? 0) + 1);
     return [...counts].map(([file, count]) =>

@@ -10,6 +10,9 @@ import { GitRepository } from './git-fixture.js';
 const schema = JSON.parse(readFileSync(join('docs', 'schema', 'diff.schema.json'), 'utf8'));
 const validate = new Ajv({ allErrors: true }).compile(schema);
 
+/** What the tests read of the JSON; the schema test checks the whole. */
+type DiffJson = Record<string, any>;
+
 const baseGoals = `vision "Groceries in one tap"
 objective Engagement "Grow engagement" { metric Weekly }
 objective Activation "Activate new users" { metric Weekly }
@@ -87,7 +90,7 @@ Diagnostics resolved
     it('json: the spec\'s schema, valid against docs/schema/diff.schema.json', () => {
         const result = diff('main..feature', '--format', 'json');
         assert.equal(result.status, 0, result.stderr);
-        const json = JSON.parse(result.stdout) as Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+        const json = JSON.parse(result.stdout) as DiffJson;
         assert.ok(validate(json), JSON.stringify(validate.errors, null, 2));
         assert.equal(json.base, 'main');
         assert.equal(json.head, 'feature');
@@ -171,7 +174,7 @@ Diagnostics resolved
                 .write('b.strategy', 'ticket T-1 "Work" { serves G }\n').write('c.strategy', 'ticket T-2 "Later" { serves Later }\n').commit('base');
             // The objective file drops G and defines Later: the ticket files, unchanged, gain and lose an error.
             cross.write('a.strategy', 'objective Later "Later" { metric M }\nmetric M "Users" { unit "%" baseline 20 target 30 by 2027-06-30 }\n').commit('head');
-            const json = JSON.parse(cross.strategy(['diff', 'HEAD~1..HEAD', '--format', 'json', '--today', '2026-11-23']).stdout) as Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+            const json = JSON.parse(cross.strategy(['diff', 'HEAD~1..HEAD', '--format', 'json', '--today', '2026-11-23']).stdout) as DiffJson;
             const said = (list: Array<{ file: string; code: string; element?: string }>) => list.map(d => `${d.file} ${d.code} ${d.element}`);
             assert.deepEqual(said(json.diagnostics.added), ['b.strategy unresolved-reference T-1']);
             assert.deepEqual(said(json.diagnostics.resolved), ['c.strategy unresolved-reference T-2']);
@@ -179,7 +182,7 @@ Diagnostics resolved
             assert.deepEqual(check.diagnostics.map(d => `${d.file} ${d.code}`), ['b.strategy unresolved-reference']);
             // The ticket file alone changes: the objective file, unchanged, gains a diagnostic.
             cross.remove('c.strategy').commit('third');
-            const third = JSON.parse(cross.strategy(['diff', 'HEAD~1..HEAD', '--format', 'json', '--today', '2026-11-23']).stdout) as Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+            const third = JSON.parse(cross.strategy(['diff', 'HEAD~1..HEAD', '--format', 'json', '--today', '2026-11-23']).stdout) as DiffJson;
             assert.deepEqual(said(third.diagnostics.added), ['a.strategy objective-without-work Later']);
             assert.deepEqual(said(third.diagnostics.resolved), []);
         } finally {

@@ -49,7 +49,7 @@ export async function runDiff(args: CommandArgs, io: Output): Promise<number> {
         const today = args.today ?? localToday();
         const [base, head] = await buildSides(
             { label: revisions.base.label, texts: baseFiles.texts }, { label: revisions.head.label, texts: headFiles.texts }, today, cwd);
-        const diff = diffSnapshots(base, head, today);
+        const diff = diffSnapshots(base, head);
         const problems = [...baseFiles.problems, ...headFiles.problems];
         const none = (files: RevisionFiles) => files.texts.length === 0 && files.problems.length === 0;
         if (none(baseFiles)) io.err(`strategy diff: ${revisions.base.label} has no .strategy files${where}; every element shows as added\n`);

@@ -110,6 +110,7 @@ function taken(label: string, services: StrategyServices, cwd: string): SideSnap
     return snapshotSide({
         label,
         files: documents.map(document => ({ path: displayPath(document.uri.fsPath, cwd), model: document.parseResult.value })),
-        diagnostics: checkReport(documents, cwd).diagnostics
+        diagnostics: checkReport(documents, cwd).diagnostics,
+        metrics: services.strategy.WorkspaceModel.get().metrics
     });
 }

@@ -1,6 +1,6 @@
 import { GrammarUtils, isAstNode, isReference, type AstNode } from 'langium';
-import type { Element, Model } from '../../language/generated/ast.js';
-import { figuresOf, type MetricFigures } from '../progress.js';
+import type { Element, Metric, Model } from '../../language/generated/ast.js';
+import type { MetricFacts } from '../alignment.js';
 import { oneLine } from '../values.js';
 
 // One side of a comparison reduced to what `strategy diff` compares: each top-level element by kind and ID, with
@@ -25,6 +25,8 @@ export interface ElementSnapshot {
     title: string;
     file: string;
     node: Element;
+    /** A metric's facts in its side's model: the progress a new reading makes is read there, graded once. */
+    facts?: MetricFacts;
 }
 
 export interface SideFile {
@@ -44,24 +46,25 @@ const fieldKeywords: Record<string, string> = {
  * Every top-level element of the files, by key; of two with one key (a `duplicate-id`), the first in file order
  * counts, as the linker resolves a name to it.
  */
-export function snapshotOf(files: readonly SideFile[]): Map<string, ElementSnapshot> {
+export function snapshotOf(files: readonly SideFile[], metrics: ReadonlyMap<Metric, MetricFacts>): Map<string, ElementSnapshot> {
     const elements = new Map<string, ElementSnapshot>();
     for (const file of [...files].sort((a, b) => a.path.localeCompare(b.path))) {
         for (const element of file.model.elements ?? []) {
-            const snapshot = elementSnapshot(element, file.path);
+            const snapshot = elementSnapshot(element, file.path, metrics);
             if (snapshot && !elements.has(snapshot.key)) elements.set(snapshot.key, snapshot);
         }
     }
     return elements;
 }
 
-function elementSnapshot(element: Element, file: string): ElementSnapshot | undefined {
+function elementSnapshot(element: Element, file: string, metrics: ReadonlyMap<Metric, MetricFacts>): ElementSnapshot | undefined {
     const kind = element.$type.toLowerCase();
     const id = element.$type === 'Vision' ? 'vision' : element.name;
     if (!id) return undefined; // recovered without its name: nothing to pair it by; its syntax error says so
     return {
         key: `${element.$type}:${id}`, id, kind, title: oneLine(element.title), file,
-        node: element
+        node: element,
+        ...(element.$type === 'Metric' ? { facts: metrics.get(element) } : {})
     };
 }
 
@@ -99,11 +102,6 @@ export function fieldsOf(snapshot: ElementSnapshot): Map<string, FieldValue[]> {
     }
     fieldsCache.set(snapshot, fields);
     return fields;
-}
-
-/** A metric's figures, to say the progress a new reading makes. */
-export function metricFiguresOf(snapshot: ElementSnapshot): MetricFigures | undefined {
-    return snapshot.node.$type === 'Metric' ? figuresOf(snapshot.node) : undefined;
 }
 
 /** A milestone's date as written, to say how far a ticket moved to another one moves. */

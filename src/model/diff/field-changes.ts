@@ -1,7 +1,7 @@
 import { wayText } from '../metric-text.js';
-import { daysBetween, progressOf } from '../progress.js';
+import { daysBetween } from '../progress.js';
 import { isCalendarDate } from '../values.js';
-import { fieldsOf, metricFiguresOf, milestoneDateOf, writtenAlike, type ElementSnapshot, type FieldValue } from './element-snapshot.js';
+import { fieldsOf, milestoneDateOf, writtenAlike, type ElementSnapshot, type FieldValue } from './element-snapshot.js';
 
 /** One field as it was and as it is; `null` on the side where it is not written. */
 export interface FieldChange {
@@ -15,7 +15,6 @@ export interface FieldChange {
 }
 
 export interface FieldContext {
-    today: string;
     /** Old ID → new ID of the elements renamed, so that `serves Old → New` says it is the rename. */
     renamed: ReadonlyMap<string, string>;
     /** The milestones of each side by ID, to say how far a ticket's new milestone moves its date. */
@@ -36,7 +35,7 @@ export function fieldChanges(before: ElementSnapshot, after: ElementSnapshot, co
         const old = oldFields.get(field) ?? [];
         const now = newFields.get(field) ?? [];
         if (sameValues(old, now)) continue;
-        if (field === 'reading') changes.push(...readingChanges(before, after, old, now, context.today));
+        if (field === 'reading') changes.push(...readingChanges(before, after, old, now));
         else if (old.length <= 1 && now.length <= 1) changes.push(singleChange(after.kind, field, old[0], now[0], context));
         else changes.push(...listChanges(field, old, now));
     }
@@ -121,17 +120,14 @@ function listChanges(field: string, old: readonly FieldValue[], now: readonly Fi
 
 /**
  * Readings by date: each new one, the latest of them with the progress the metric makes from the old side to
- * the new (`20% → 25% of the way`); a reading corrected on its date; a reading taken out.
+ * the new (`20% → 25% of the way`, as each side's model grades it); a reading corrected on its date; a reading taken out.
  */
-function readingChanges(before: ElementSnapshot, after: ElementSnapshot, old: readonly FieldValue[], now: readonly FieldValue[], today: string): FieldChange[] {
+function readingChanges(before: ElementSnapshot, after: ElementSnapshot, old: readonly FieldValue[], now: readonly FieldValue[]): FieldChange[] {
     const changes = listChanges('reading', old, now).filter(item => item.note !== 'reordered');
     const added = changes.filter(item => item.before === null);
     if (added.length === 0) return changes;
     const latest = added.reduce((a, b) => (dateOf(b, now) > dateOf(a, now) ? b : a));
-    const way = (snapshot: ElementSnapshot) => {
-        const figures = metricFiguresOf(snapshot);
-        return figures ? progressOf(figures, today)?.ratio : undefined;
-    };
+    const way = (snapshot: ElementSnapshot) => snapshot.facts?.progress?.ratio;
     const [wasWay, isWay] = [way(before), way(after)];
     const note = isWay === undefined ? undefined : wasWay === undefined ? wayText(isWay) : `${Math.round(wasWay * 100)}% → ${wayText(isWay)}`;
     if (note) {

@@ -1,3 +1,5 @@
+import type { Metric } from '../../language/generated/ast.js';
+import type { MetricFacts } from '../alignment.js';
 import { diagnosticChanges, type DiagnosticChanges, type SourceDiagnostic } from './diagnostic-changes.js';
 import { nameLineOf, snapshotOf, type ElementSnapshot, type SideFile } from './element-snapshot.js';
 import { fieldChanges, type FieldChange } from './field-changes.js';
@@ -11,6 +13,8 @@ export interface DiffSide {
     label: string;
     files: readonly SideFile[];
     diagnostics: readonly SourceDiagnostic[];
+    /** The side's metrics as its model graded them (`AlignmentModel.metrics`), for the progress readings make. */
+    metrics: ReadonlyMap<Metric, MetricFacts>;
 }
 
 export interface ElementChange {
@@ -62,16 +66,16 @@ export interface SideSnapshot {
 }
 
 export function snapshotSide(side: DiffSide): SideSnapshot {
-    return { label: side.label, elements: snapshotOf(side.files), diagnostics: side.diagnostics };
+    return { label: side.label, elements: snapshotOf(side.files, side.metrics), diagnostics: side.diagnostics };
 }
 
-/** Compares two sides element by element (by kind and ID), then their diagnostics; `today` grades the progress readings make. */
-export function diffStrategies(base: DiffSide, head: DiffSide, today: string): StrategyDiff {
-    return diffSnapshots(snapshotSide(base), snapshotSide(head), today);
+/** Compares two sides element by element (by kind and ID), then their diagnostics. */
+export function diffStrategies(base: DiffSide, head: DiffSide): StrategyDiff {
+    return diffSnapshots(snapshotSide(base), snapshotSide(head));
 }
 
 /** As diffStrategies, on sides already taken (`snapshotSide`): a side is taken before the engine moves on to the other. */
-export function diffSnapshots(base: SideSnapshot, head: SideSnapshot, today: string): StrategyDiff {
+export function diffSnapshots(base: SideSnapshot, head: SideSnapshot): StrategyDiff {
     const before = base.elements;
     const after = head.elements;
     const removed = [...before.values()].filter(element => !after.has(element.key));
@@ -79,7 +83,7 @@ export function diffSnapshots(base: SideSnapshot, head: SideSnapshot, today: str
     const renames = pairRenames(removed, added);
     const renamedIds = new Map([...renames].map(([old, now]) => [old.id, now.id]));
     const context = {
-        today, renamed: renamedIds,
+        renamed: renamedIds,
         baseMilestones: byIdOf(before, 'milestone'), headMilestones: byIdOf(after, 'milestone')
     };
     const changes: ElementChange[] = [];

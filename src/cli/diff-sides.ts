@@ -1,11 +1,10 @@
 import { DocumentState, URI, type LangiumDocument, type LangiumSharedCoreServices } from 'langium';
 import type { Model } from '../language/generated/ast.js';
-import { createStrategyServices, type StrategyServices } from '../language/strategy-module.js';
+import type { StrategyServices } from '../language/strategy-module.js';
 import { StrategyFileSystemProvider } from '../language/workspace/strategy-file-system.js';
 import { snapshotSide, type SideSnapshot } from '../model/diff/strategy-diff.js';
-import { NoReferenceIndex } from './check-services.js';
 import { checkReport, displayPath } from './diagnostic-format.js';
-import type { StrategyText } from './load-workspace.js';
+import { buildWorkspace, type StrategyText } from './load-workspace.js';
 
 /**
  * The texts of the side being built, by URI: the engine reads a changed file through its file system, as the
@@ -36,27 +35,13 @@ export interface SideTexts {
  * Both sides taken by one engine: the base built in full, then the head as the language server follows an edit,
  * with only the files that differ parsed again and the documents they affect linked and checked again (the
  * engine's incremental build, which the editor relies on for the same diagnostics as a full check). A change of
- * 1% of a large workspace then costs a fraction of a second build; the base is taken as plain data first.
+ * 1% of a large workspace then costs less than a second build; each side is taken before the engine moves on.
  */
 export async function buildSides(base: SideTexts, head: SideTexts, today: string, cwd: string): Promise<[SideSnapshot, SideSnapshot]> {
-    const texts = new Map<string, string>();
-    const services = createStrategyServices(
-        { fileSystemProvider: () => new TextsFileSystemProvider(texts) },
-        { workspace: { ReferenceDescriptionProvider: services => new NoReferenceIndex(services) } }
-    ).Strategy;
-    services.strategy.Config.fixedToday = today;
+    const texts = new Map(base.texts.map(({ file, text }) => [URI.file(file).toString(), text]));
+    const { services } = await buildWorkspace(base.texts, today, { fileSystemProvider: () => new TextsFileSystemProvider(texts) });
     const workspace = services.shared.workspace;
     workspace.DocumentBuilder.updateBuildOptions = { validation: true };
-
-    const documents: Array<LangiumDocument<Model>> = [];
-    for (const { file, text } of base.texts) {
-        const uri = URI.file(file);
-        texts.set(uri.toString(), text);
-        const document = workspace.LangiumDocumentFactory.fromString<Model>(text, uri);
-        workspace.LangiumDocuments.addDocument(document);
-        documents.push(document);
-    }
-    await workspace.DocumentBuilder.build(documents, { validation: true });
     const before = taken(base.label, services, cwd);
 
     const now = new Map(head.texts.map(({ file, text }) => [URI.file(file).toString(), text]));

@@ -1,4 +1,4 @@
-import { URI, type LangiumDocument } from 'langium';
+import { URI, type DefaultSharedCoreModuleContext, type LangiumDocument } from 'langium';
 import { StrategyFileSystem } from '../language/workspace/strategy-file-system.js';
 import { createStrategyServices, type StrategyServices } from '../language/strategy-module.js';
 import type { Model } from '../language/generated/ast.js';
@@ -42,9 +42,14 @@ export interface StrategyText {
     text: string;
 }
 
-/** Parses, links and validates texts as one workspace, in a fresh engine of its own. */
-export async function buildWorkspace(texts: readonly StrategyText[], today: string | undefined): Promise<{ services: StrategyServices; documents: Array<LangiumDocument<Model>> }> {
-    const services = createStrategyServices(StrategyFileSystem, { workspace: { ReferenceDescriptionProvider: services => new NoReferenceIndex(services) } }).Strategy;
+/**
+ * Parses, links and validates texts as one workspace, in a fresh engine of its own; `fileSystem` is where the
+ * engine reads a file it is told has changed (`strategy diff` gives it the other revision's texts).
+ */
+export async function buildWorkspace(
+    texts: readonly StrategyText[], today: string | undefined, fileSystem: DefaultSharedCoreModuleContext = StrategyFileSystem
+): Promise<{ services: StrategyServices; documents: Array<LangiumDocument<Model>> }> {
+    const services = createStrategyServices(fileSystem, { workspace: { ReferenceDescriptionProvider: services => new NoReferenceIndex(services) } }).Strategy;
     services.strategy.Config.fixedToday = today ?? services.strategy.Config.fixedToday;
     const factory = services.shared.workspace.LangiumDocumentFactory;
     const langiumDocuments = services.shared.workspace.LangiumDocuments;

@@ -117,4 +117,28 @@ describe('strategy diff on bad input', () => {
         assert.deepEqual(result.diagnostics, { added: [], resolved: [] });
         assert.deepEqual(result.changes, []);
     });
+
+    it('bad usage: an unknown format, a path outside the repository; --help says the revisions, formats and exit statuses', () => {
+        const repo = repository().init().write('goals.strategy', goals).commit('first');
+        const format = repo.strategy(['diff', '--format', 'sarif']);
+        assert.equal(format.status, 2);
+        assert.match(format.stderr, /^strategy diff: unknown format 'sarif'; use text, json, md\n/);
+        const outside = repo.strategy(['diff', '--', '..']);
+        assert.equal(outside.status, 2);
+        assert.match(outside.stderr, /^strategy diff: \.\. is outside the repository/);
+        const help = repo.strategy(['diff', '--help']);
+        assert.equal(help.status, 0);
+        assert.match(help.stdout, /^Usage: strategy diff \[BASE\[\.\.HEAD\]\] \[PATH\.\.\.\]/);
+        assert.match(help.stdout, /Exit status: 0 compared, 1 --fail-on met, 2 bad usage/);
+        assert.match(repo.strategy(['--help']).stdout, /strategy diff \[BASE\[\.\.HEAD\]\]/);
+    });
+
+    it('run in a folder of the repository, it compares that folder\'s files and names them from there', () => {
+        const repo = repository().init().write('team/goals.strategy', goals).write('other/more.strategy', 'objective Other "Other"\n').commit('first');
+        repo.write('team/goals.strategy', goals.replace('"Work"', '"Work now"')).write('other/more.strategy', 'objective Other "Else"\n');
+        const result = repo.strategy(['diff', '--today', '2026-11-23'], join(repo.root, 'team'));
+        assert.equal(result.status, 0, result.stderr);
+        assert.match(result.stdout, /^HEAD → working tree: 1 changed;/);
+        assert.match(result.stdout, /~ T-1 "Work now" \(goals\.strategy:3\)/);
+    });
 });

@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { diffSnapshots, type StrategyDiff } from '../model/diff/strategy-diff.js';
 import { localToday } from '../model/values.js';
+import { terminalText } from '../render/escape.js';
 import { diffJson, diffText } from '../render/text/diff-formats.js';
 import { diffMarkdown } from '../render/text/diff-markdown.js';
 import { UsageError, type CommandArgs } from './args.js';
@@ -52,18 +53,23 @@ export async function runDiff(args: CommandArgs, io: Output): Promise<number> {
         const diff = diffSnapshots(base, head);
         const problems = [...baseFiles.problems, ...headFiles.problems];
         const none = (files: RevisionFiles) => files.texts.length === 0 && files.problems.length === 0;
-        if (none(baseFiles)) io.err(`strategy diff: ${revisions.base.label} has no .strategy files${where}; every element shows as added\n`);
-        if (none(headFiles)) io.err(`strategy diff: ${revisions.head.label} has no .strategy files${where}; every element shows as removed\n`);
+        if (none(baseFiles)) say(io, `${revisions.base.label} has no .strategy files${where}; every element shows as added`);
+        if (none(headFiles)) say(io, `${revisions.head.label} has no .strategy files${where}; every element shows as removed`);
         diff.notes.push(...problems.map(problem => `${problem}: left out of the comparison`));
         io.out({ text: diffText, json: diffJson, md: diffMarkdown }[args.format as 'text' | 'json' | 'md'](diff));
-        for (const problem of problems) io.err(`strategy diff: ${problem}\n`);
+        for (const problem of problems) say(io, problem);
         if (problems.length > 0) return 2;
         return fails(diff, args.failOn) ? 1 : 0;
     } catch (error) {
         if (!(error instanceof GitError)) throw error;
-        io.err(`strategy diff: ${error.message}\n`);
+        say(io, error.message);
         return 2;
     }
+}
+
+/** One line on standard error; it may quote a file name or a revision, escaped as every text output is. */
+function say(io: Output, message: string): void {
+    io.err(`strategy diff: ${terminalText(message)}\n`);
 }
 
 function fails(diff: StrategyDiff, failOn: string | undefined): boolean {

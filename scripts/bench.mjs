@@ -26,6 +26,7 @@ const today = '2026-11-23';
 /** Benchmark modules, run in this order. */
 const benchmarks = {
     check: () => import('./bench/check.mjs'),
+    diff: () => import('./bench/diff.mjs'),
     lsp: () => import('./bench/lsp.mjs'),
     render: () => import('./bench/render.mjs'),
     // Needs Debian's Chromium (scripts/system-needs.mjs), so only with --only preview.

@@ -17,6 +17,9 @@ export interface CommandArgs {
     status?: string;
     hideDone: boolean;
     stdio: boolean;
+    failOn?: string;
+    /** How many positionals came before a `--` (all of them when there is none): diff's revision comes before it. */
+    beforeDashDash: number;
 }
 
 /** Parses one command's arguments; anything unknown or malformed is a UsageError (exit status 2). */
@@ -27,6 +30,7 @@ export function parseCommandArgs(argv: string[], formats: readonly string[]): Co
             args: argv,
             allowPositionals: true,
             strict: true,
+            tokens: true,
             options: {
                 format: { type: 'string', short: 'f' },
                 today: { type: 'string' },
@@ -40,6 +44,7 @@ export function parseCommandArgs(argv: string[], formats: readonly string[]): Co
                 status: { type: 'string' },
                 'hide-done': { type: 'boolean' },
                 stdio: { type: 'boolean' },
+                'fail-on': { type: 'string' },
                 'node-ipc': { type: 'boolean' },
                 socket: { type: 'string' }
             }
@@ -47,7 +52,9 @@ export function parseCommandArgs(argv: string[], formats: readonly string[]): Co
     } catch (error) {
         throw new UsageError((error as Error).message.replace(/\. To specify a positional argument.*$/s, ''));
     }
-    const { values, positionals } = parsed;
+    const { values, positionals, tokens } = parsed;
+    const dashDash = tokens.findIndex(token => token.kind === 'option-terminator');
+    const beforeDashDash = dashDash < 0 ? positionals.length : tokens.slice(0, dashDash).filter(token => token.kind === 'positional').length;
     const format = values.format ?? formats[0];
     if (!formats.includes(format)) {
         throw new UsageError(`unknown format '${format}'; use ${formats.join(', ')}`);
@@ -68,6 +75,8 @@ export function parseCommandArgs(argv: string[], formats: readonly string[]): Co
         kind: values.kind,
         status: values.status,
         hideDone: values['hide-done'] ?? false,
-        stdio: values.stdio ?? false
+        stdio: values.stdio ?? false,
+        failOn: values['fail-on'],
+        beforeDashDash
     };
 }

@@ -6,13 +6,16 @@ Usage:
                  [--format text|json|md] [--today YYYY-MM-DD]
   strategy render [PATH...] [--canvas ID] [--format html|svg|md|mermaid] [-o FILE] [--today YYYY-MM-DD]
                   [--owner TEXT] [--focus F] [--kind K] [--status S] [--milestone ID] [--hide-done]
+  strategy diff [BASE[..HEAD]] [PATH...] [--format text|json|md] [--fail-on new-errors|new-warnings]
+                [--today YYYY-MM-DD]
   strategy lsp --stdio
   strategy COMMAND --help
 
 PATH is a .strategy file or a folder, searched recursively (node_modules and .git are skipped);
 the default is the current folder. --today fixes the date that metric-overdue and progress use.
 
-Exit status: 0 no errors (warnings allowed), 1 at least one error, 2 bad usage or unreadable input.
+Exit status: 0 no errors (warnings allowed), 1 at least one error, 2 bad usage or unreadable input;
+diff: 0 compared, 1 --fail-on met, 2 bad usage, a git fault or a file unreadable at one side.
 `;
 
 export const commandHelp: Record<string, string> = {
@@ -55,6 +58,26 @@ they match, the objectives on their path and those whose chain holds the --owner
 only that work; --hide-done leaves out tickets done or dropped.
 Exit status: 0 rendered, 2 bad usage, unreadable input, no canvas with this ID, -o naming an input,
 --format mermaid of a canvas that is not a roadmap, a filter with --canvas or mermaid, or an unknown milestone.
+`,
+    diff: `Usage: strategy diff [BASE[..HEAD]] [PATH...] [--format text|json|md] [--fail-on new-errors|new-warnings]
+                     [--today YYYY-MM-DD]
+
+Compares the .strategy files at two git revisions, read through the git command (nothing is checked out or
+written to the repository): BASE against the working tree (default HEAD), or BASE..HEAD (main..feature,
+HEAD~3.., v1.0..v2.0); BASE...HEAD compares HEAD with where it left BASE, as a pull request does. Elements are
+compared by ID: added, removed, renamed (same kind and title, new ID), and each changed field as before → after
+(targets and dates with the days they move, serves A → B, status, new readings with the progress they make,
+milestones that slip); an element moved to another file is no change. Then the diagnostics the change adds and
+resolves, paired by code and element rather than by line. PATH (default: the current folder) limits the files;
+put -- before paths that could be read as a revision.
+  text  grouped by kind of element (the default)
+  json  one JSON object (docs/schema/diff.schema.json)
+  md    a pull-request comment: a summary line, then tables
+  --fail-on new-errors    exit 1 when the change adds an error
+  --fail-on new-warnings  exit 1 when it adds an error or a warning
+Exit status: 0 compared, 1 --fail-on met, 2 bad usage, not a git repository, an unknown revision, no .strategy
+files at either side, or a file that is binary or not UTF-8 at one side (the comparison of the rest is printed,
+marked incomplete).
 `,
     lsp: `Usage: strategy lsp --stdio
 

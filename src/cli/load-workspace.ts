@@ -1,4 +1,4 @@
-import { URI, type LangiumDocument } from 'langium';
+import { URI, type DefaultSharedCoreModuleContext, type LangiumDocument } from 'langium';
 import { StrategyFileSystem } from '../language/workspace/strategy-file-system.js';
 import { createStrategyServices, type StrategyServices } from '../language/strategy-module.js';
 import type { Model } from '../language/generated/ast.js';
@@ -19,17 +19,11 @@ export interface LoadedWorkspace {
 
 /** Reads, parses, links and validates every `.strategy` file under the paths with the language server's engine. */
 export async function loadWorkspace(paths: readonly string[], today: string | undefined): Promise<LoadedWorkspace> {
-    const services = createStrategyServices(StrategyFileSystem, { workspace: { ReferenceDescriptionProvider: services => new NoReferenceIndex(services) } }).Strategy;
-    services.strategy.Config.fixedToday = today ?? services.strategy.Config.fixedToday;
     const { files, problems, notes } = collectStrategyFiles(paths.length > 0 ? paths : ['.']);
-    const factory = services.shared.workspace.LangiumDocumentFactory;
-    const langiumDocuments = services.shared.workspace.LangiumDocuments;
-    const documents: Array<LangiumDocument<Model>> = [];
+    const texts: StrategyText[] = [];
     for (const file of files) {
         try {
-            const document = factory.fromString<Model>(readStrategyText(file), URI.file(file));
-            langiumDocuments.addDocument(document);
-            documents.push(document);
+            texts.push({ file, text: readStrategyText(file) });
         } catch (error) {
             if (!(error instanceof InputError)) throw error;
             problems.push(error.message);
@@ -38,6 +32,33 @@ export async function loadWorkspace(paths: readonly string[], today: string | un
     if (files.length === 0 && problems.length === 0) {
         problems.push(`no .strategy files found in ${paths.length > 0 ? paths.join(', ') : 'the current folder'}`);
     }
-    await services.shared.workspace.DocumentBuilder.build(documents, { validation: true });
+    const { services, documents } = await buildWorkspace(texts, today);
     return { services, documents, files, problems, notes };
+}
+
+/** A file's text, read from disk or from a git revision, under the absolute path it has (or had) on disk. */
+export interface StrategyText {
+    file: string;
+    text: string;
+}
+
+/**
+ * Parses, links and validates texts as one workspace, in a fresh engine of its own; `fileSystem` is where the
+ * engine reads a file it is told has changed (`strategy diff` gives it the other revision's texts).
+ */
+export async function buildWorkspace(
+    texts: readonly StrategyText[], today: string | undefined, fileSystem: DefaultSharedCoreModuleContext = StrategyFileSystem
+): Promise<{ services: StrategyServices; documents: Array<LangiumDocument<Model>> }> {
+    const services = createStrategyServices(fileSystem, { workspace: { ReferenceDescriptionProvider: services => new NoReferenceIndex(services) } }).Strategy;
+    services.strategy.Config.fixedToday = today ?? services.strategy.Config.fixedToday;
+    const factory = services.shared.workspace.LangiumDocumentFactory;
+    const langiumDocuments = services.shared.workspace.LangiumDocuments;
+    const documents: Array<LangiumDocument<Model>> = [];
+    for (const { file, text } of texts) {
+        const document = factory.fromString<Model>(text, URI.file(file));
+        langiumDocuments.addDocument(document);
+        documents.push(document);
+    }
+    await services.shared.workspace.DocumentBuilder.build(documents, { validation: true });
+    return { services, documents };
 }

@@ -28,6 +28,7 @@ const commands: Record<string, { formats: readonly string[]; run: (args: Command
     check: { formats: ['text', 'json'], run: runCheck },
     trace: { formats: ['text', 'json', 'md'], run: runTrace },
     render: { formats: ['html', 'svg', 'md', 'mermaid'], run: runRender },
+    diff: { formats: ['text', 'json', 'md'], run: runDiffCommand },
     lsp: { formats: ['text'], run: runLsp }
 };
 
@@ -183,6 +184,12 @@ function renderPaths(paths: readonly string[]): string[] {
             return [path]; // collectStrategyFiles reports it
         }
     });
+}
+
+async function runDiffCommand(args: CommandArgs, io: Output): Promise<number> {
+    // Loaded only here, so that check and trace never load git's reader.
+    const { runDiff } = await import('./diff-command.js');
+    return runDiff(args, io);
 }
 
 async function runLsp(args: CommandArgs, io: Output): Promise<number> {

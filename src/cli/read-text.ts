@@ -12,12 +12,17 @@ export function readStrategyText(path: string): string {
     } catch (error) {
         throw new InputError(`cannot read ${path}: ${describeIoError(error)}`);
     }
+    return decodeStrategyText(bytes, path);
+}
+
+/** Bytes as text, or an InputError naming `name` and where the bytes stop being UTF-8. */
+export function decodeStrategyText(bytes: Buffer, name: string): string {
     const bad = isUtf8(bytes) ? -1 : firstInvalidUtf8(bytes);
     if (bad >= 0) {
         const before = bytes.subarray(0, bad).toString('utf8');
         const line = before.split('\n').length;
         const column = before.length - before.lastIndexOf('\n');
-        throw new InputError(`${path}:${line}:${column}: not UTF-8 text (byte 0x${bytes[bad].toString(16).padStart(2, '0')}); save the file as UTF-8`);
+        throw new InputError(`${name}:${line}:${column}: not UTF-8 text (byte 0x${bytes[bad].toString(16).padStart(2, '0')}); save the file as UTF-8`);
     }
     return withoutBom(bytes.toString('utf8'));
 }

@@ -140,13 +140,18 @@ export function useWorkbench(workspace: () => string): Workbench {
         await editorShows(file);
     }
 
-    /** F1 opens the palette in its '>' (commands) mode; what is typed in place of the '>' is Quick Open's. */
+    /**
+     * F1 opens the palette in its '>' (commands) mode; what is typed in place of the '>' is Quick Open's. The palette
+     * closes when it loses the focus, as it does to a webview taking the focus late: then it is opened again.
+     */
     async function palette(text: string, row: string | RegExp): Promise<void> {
-        await current().keyboard.press('F1');
         const input = current().locator('.quick-input-widget input');
-        await input.waitFor({ state: 'visible' });
-        await input.fill(text);
-        await current().locator('.quick-input-widget .monaco-list-row', { hasText: row }).first().waitFor();
+        await until(`the palette listing ${row} for "${text}"`, async () => {
+            if (!(await input.isVisible())) await current().keyboard.press('F1');
+            await input.fill(text, { timeout: 2_000 });
+            await current().locator('.quick-input-widget .monaco-list-row', { hasText: row }).first().waitFor({ timeout: 2_000 });
+            return true;
+        });
         await input.press('Enter');
     }
 

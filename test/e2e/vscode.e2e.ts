@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
-import type { Browser, Frame, Page } from 'playwright-core';
-import { chromiumPath, launchChromium } from '../chromium.js';
-import { root, startCodeServer, type CodeServer } from '../../scripts/e2e/code-server.mjs';
+import type { Page } from 'playwright-core';
+import { root } from '../../scripts/e2e/code-server.mjs';
+import { until, useWorkbench } from './workbench.js';
 
 // What only a person sees, in a real VS Code: the packaged .vsix installed into code-server (VS Code 1.139) on a
 // copy of examples/shop-app, driven by Debian's Chromium. The tests run in order on one window, as a person would
@@ -11,11 +11,6 @@ import { root, startCodeServer, type CodeServer } from '../../scripts/e2e/code-s
 // `npm run test:e2e` installs code-server (scripts/e2e/setup.mjs), packages the extension, then runs this file.
 // Screenshots land in test-results/e2e/; with UPDATE_SCREENSHOTS=1 the README's also go to docs/.
 
-const { version } = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as { version: string };
-const vsix = path.join(root, `strategy-${version}.vsix`);
-const results = path.join(root, 'test-results', 'e2e');
-const docs = path.join(root, 'docs');
-const updateDocs = process.env.UPDATE_SCREENSHOTS === '1';
 const example = path.join(root, 'examples', 'shop-app');
 
 /** One-based line of the first line of an example file that matches. */
@@ -25,99 +20,12 @@ function lineOf(file: string, pattern: RegExp): number {
     return index + 1;
 }
 
-/** Polls `probe` until `accept` holds (bounded), and fails saying what it waited for and what it saw last. */
-async function until<T>(what: string, probe: () => Promise<T>, accept: (value: T) => boolean = Boolean, timeoutMs = 30_000): Promise<T> {
-    const deadline = Date.now() + timeoutMs;
-    let last: T | undefined;
-    let lastError: unknown;
-    for (;;) {
-        try {
-            last = await probe();
-            lastError = undefined;
-            if (accept(last)) return last;
-        } catch (error) {
-            lastError = error;
-        }
-        if (Date.now() > deadline) {
-            const seen = lastError ? `the last try failed: ${(lastError as Error).message}` : `last seen: ${JSON.stringify(last)}`;
-            throw new Error(`timed out after ${timeoutMs / 1000} s waiting for ${what}; ${seen}`);
-        }
-        await new Promise(resolve => setTimeout(resolve, 250));
-    }
-}
-
 describe('the packaged extension in VS Code (code-server)', function () {
     this.timeout(180_000);
-    let server: CodeServer | undefined;
-    let browser: Browser | undefined;
+    const workbench = useWorkbench(() => 'examples/shop-app');
+    const { screenshot, cursorAt, goTo, activeTab, openFromExplorer, previewFrame, runCommand } = workbench;
     let page: Page;
-
-    before(async function () {
-        this.timeout(240_000);
-        if (!existsSync(chromiumPath)) throw new Error(`${chromiumPath} is missing: \`apt-get install chromium\` (see .ci/run)`);
-        if (!existsSync(vsix)) throw new Error(`${vsix} is missing: \`npm run package\` makes it (npm run test:e2e does)`);
-        mkdirSync(results, { recursive: true });
-        server = await startCodeServer({ workspace: 'examples/shop-app', extensions: [vsix] });
-        browser = await launchChromium();
-        // The clipboard permissions let the test read what Copy as PNG wrote (a person's browser asks or allows).
-        page = await browser.newPage({ viewport: { width: 1440, height: 900 }, permissions: ['clipboard-read', 'clipboard-write'] });
-        page.setDefaultTimeout(30_000);
-        await page.goto(server.url);
-        await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
-    });
-
-    afterEach(async function () {
-        if (this.currentTest?.state === 'failed' && browser) {
-            const name = this.currentTest.title.replace(/[^a-z0-9]+/gi, '-').slice(0, 60);
-            await page.screenshot({ path: path.join(results, `failed-${name}.png`) }).catch(() => undefined);
-            console.error(`    screenshot: test-results/e2e/failed-${name}.png; code-server said:\n${server?.output().slice(-3000)}`);
-        }
-    });
-
-    after(async () => {
-        await browser?.close();
-        await server?.stop();
-    });
-
-    async function screenshot(name: string): Promise<void> {
-        const file = path.join(results, `${name}.png`);
-        await page.screenshot({ path: file });
-        if (updateDocs && name.startsWith('vscode-')) {
-            const target = path.join(docs, `${name}.png`);
-            await page.screenshot({ path: target });
-            const size = statSync(target).size;
-            assert.ok(size < 300 * 1024, `${target} is ${Math.round(size / 1024)} KB; keep README screenshots under 300 KB`);
-        }
-    }
-
-    /** The status bar's cursor position, "Ln 12, Col 5". */
-    const cursor = () => page.locator('.statusbar-item', { hasText: /^Ln \d+, Col \d+/ }).first();
-
-    async function cursorAt(line: number, column?: number): Promise<void> {
-        const expected = column === undefined ? new RegExp(`^Ln ${line}, Col \\d+`) : new RegExp(`^Ln ${line}, Col ${column}\\b`);
-        await until(`the cursor at ${column === undefined ? `line ${line}` : `${line}:${column}`} (status bar)`,
-            async () => (await cursor().textContent())?.trim() ?? '', text => expected.test(text));
-    }
-
-    /** Go to Line through the status bar's cursor position (it opens the same box as Ctrl+G, whatever has focus). */
-    async function goTo(line: number, column: number): Promise<void> {
-        await cursor().click();
-        const input = page.locator('.quick-input-widget input');
-        await input.waitFor({ state: 'visible' });
-        await input.fill(`:${line}:${column}`); // the status bar opens it as quick open in its ':' mode
-        await input.press('Enter');
-        await cursorAt(line, column);
-    }
-
-    async function activeTab(): Promise<string> {
-        return (await page.locator('.editor-group-container.active .tab.active').first().textContent())?.trim() ?? '';
-    }
-
-    async function openFromExplorer(file: string): Promise<void> {
-        await page.locator('.explorer-folders-view .monaco-list-row', { hasText: file }).first().dblclick();
-        await until(`${file} open in the editor`, activeTab, tab => tab.includes(file));
-        await page.locator('.editor-group-container.active .monaco-editor .view-lines').first().waitFor();
-    }
+    before(() => { page = workbench.page; });
 
     /** Text and colour of every token on the visible lines of the active editor. */
     async function tokens(): Promise<Array<{ text: string; className: string; color: string }>> {
@@ -127,17 +35,6 @@ describe('the packaged extension in VS Code (code-server)', function () {
                 className: span.className,
                 color: (globalThis as any).getComputedStyle(span).color as string
             })));
-    }
-
-    /** The frame of the preview's webview, found by its canvas or map content. */
-    async function previewFrame(view: 'product' | 'strategy' | 'map' | 'roadmap'): Promise<Frame> {
-        return until(`the preview's webview showing data-view="${view}"`, async () => {
-            for (const frame of page.frames()) {
-                const found = await frame.locator(`.strategy-view[data-view="${view}"]`).count().catch(() => 0);
-                if (found) return frame;
-            }
-            return undefined;
-        }, Boolean, 60_000) as Promise<Frame>;
     }
 
     const problemRows = () => page.locator('.markers-panel .monaco-list-row');
@@ -201,7 +98,7 @@ describe('the packaged extension in VS Code (code-server)', function () {
             () => frame.locator('.highlighted[data-element="objective:Engagement"]').count(), count => count > 0);
         await until('a tab for the preview', async () => (await page.locator('.tab').allTextContents()).join(' | '),
             tabs => /app recurrence|Preview/i.test(tabs));
-        await screenshot('vscode-preview-canvas');
+        await screenshot('shop-preview-canvas');
     });
 
     it('moves the editor to the definition when an item of a box is clicked, the preview staying on its canvas', async () => {
@@ -224,7 +121,7 @@ describe('the packaged extension in VS Code (code-server)', function () {
         await until('the objective under the cursor highlighted on the map',
             () => frame.locator('.highlighted[data-element="objective:Engagement"]').count(), count => count > 0);
         assert.ok(await frame.locator('.node[data-element="metric:MonthlyRepeatUsers"]').count() > 0, 'the map shows the metric');
-        await screenshot('vscode-preview-map');
+        await screenshot('shop-preview-map');
     });
 
     it('shows the roadmap canvas the cursor is in, a lane per objective, and a click on a milestone reveals it', async () => {
@@ -245,12 +142,7 @@ describe('the packaged extension in VS Code (code-server)', function () {
     });
 
     it('copies what the preview shows to the clipboard as a PNG image (Copy as PNG, from the command palette)', async () => {
-        await page.keyboard.press('F1');
-        const input = page.locator('.quick-input-widget input');
-        await input.waitFor({ state: 'visible' });
-        await input.fill('>Strategy: Copy as PNG');
-        await page.locator('.quick-input-widget .monaco-list-row', { hasText: 'Copy as PNG' }).first().waitFor();
-        await input.press('Enter');
+        await runCommand('Strategy: Copy as PNG');
         const outcome = await until('"Copied … as PNG" in the status bar, or an error notification',
             async () => (await page.locator('.statusbar-item', { hasText: /Copied .* as PNG/ }).count()) > 0 ? 'copied'
                 : (await page.locator('.notifications-toasts .notification-list-item-message').allTextContents()).join(' | '),

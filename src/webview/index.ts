@@ -183,6 +183,10 @@ window.addEventListener('message', (event: MessageEvent<ToWebviewMessage>) => {
 listenForActivation(content, post);
 listenForActivation(title, post);
 problems.addEventListener('click', () => post({ type: 'showProblems' }));
+// The changes view's button ("Compare with Revision…"): the extension renders the preview's usual view again.
+content.addEventListener('click', event => {
+    if (event.target instanceof Element && event.target.closest('[data-action="leave-comparison"]')) post({ type: 'leaveComparison' });
+});
 content.addEventListener('scroll', () => {
     state = { ...state, scroll: { x: content.scrollLeft, y: content.scrollTop } };
     save();

@@ -1,10 +1,12 @@
 import type {
     PreviewTarget, PreviewTargetParams, RenderParams, RenderResult
 } from '../../protocol/strategy-protocol.js';
+import type { CompareParams } from '../../protocol/strategy-protocol.js';
 import type { DiagnosticCounts, PreviewSource, RevealMessage, ToWebviewMessage } from '../../protocol/webview-messages.js';
 import { escapeHtml } from '../../render/escape.js';
 import { noDiagnostics, sameCounts } from './diagnostic-counts.js';
-import { isPng, parseWebviewMessage } from './preview-messages.js';
+import { parseWebviewMessage } from './preview-messages.js';
+import { PngRequests } from './png-requests.js';
 
 // What one preview decides, without VS Code (cf. the Markdown preview's preview.ts, whose logic this keeps apart
 // from the panel): which canvas it shows, when it renders, what it highlights, which webview messages it acts on,
@@ -14,6 +16,8 @@ import { isPng, parseWebviewMessage } from './preview-messages.js';
 /** What the controller needs from the outside world. */
 export interface PreviewPorts {
     render(params: RenderParams): Promise<RenderResult | null>;
+    /** The changes view of a comparison with a git revision ("Compare with Revision…"). */
+    renderChanges(params: CompareParams): Promise<RenderResult>;
     target(params: PreviewTargetParams): Promise<PreviewTarget | null>;
     /** To the webview; dropped by VS Code while the panel is hidden, hence `ready`. */
     post(message: ToWebviewMessage): void;
@@ -42,14 +46,6 @@ interface Hold {
     landed?: Position;
 }
 
-const rasterizeTimeout = 30_000;
-
-interface PendingPng {
-    resolve(bytes: Uint8Array): void;
-    reject(error: Error): void;
-    timer: ReturnType<typeof setTimeout>;
-}
-
 /** The source showing `canvas`, or the map without one (no `canvas` key at all, as the state saves it). */
 function showing(source: PreviewSource, canvas: string | undefined): PreviewSource {
     const { canvas: _previous, ...rest } = source;
@@ -74,8 +70,9 @@ export class PreviewController {
     private hold: Hold | undefined;
     /** Locked (as the Markdown preview's "Toggle Preview Locking"): it keeps its canvas whatever the editor shows. */
     private locked = false;
-    private nextPngId = 1;
-    private readonly pendingPngs = new Map<number, PendingPng>();
+    private readonly pngs = new PngRequests();
+    /** The revision the preview is compared with: it shows the map as a changes view until the comparison is left. */
+    private comparing: CompareParams | undefined;
 
     constructor(private readonly ports: PreviewPorts, source: PreviewSource, diagnostics: DiagnosticCounts = noDiagnostics) {
         this.source = { ...source };
@@ -125,10 +122,17 @@ export class PreviewController {
         do {
             this.renderAgain = false;
             let result: RenderResult | null;
+            const comparing = this.comparing;
             try {
-                result = await this.ports.render({ canvas: this.source.canvas, format: 'fragment' });
+                result = comparing ? await this.ports.renderChanges(comparing) : await this.ports.render({ canvas: this.source.canvas, format: 'fragment' });
             } catch (error) {
                 this.ports.log(`rendering failed: ${error instanceof Error ? error.message : String(error)}`);
+                // A comparison that no longer renders (the branch was deleted, git is gone) gives the preview back.
+                if (comparing && this.comparing === comparing) {
+                    this.comparing = undefined;
+                    this.renderAgain = true;
+                    continue;
+                }
                 return;
             }
             if (result === null) {
@@ -164,7 +168,8 @@ export class PreviewController {
         const reveals = hold !== undefined && hold.uri === uri
             && (hold.landed === undefined || (hold.landed.line === position.line && hold.landed.character === position.character));
         if (!reveals) this.hold = undefined;
-        const stays = this.locked || reveals;
+        // Compared with a revision, the preview keeps its changes view wherever the cursor goes; it only highlights.
+        const stays = this.locked || reveals || this.comparing !== undefined;
         if (!this.locked && uri !== this.source.uri) this.source = { ...this.source, uri };
         const request = ++this.targetRequest;
         let target: PreviewTarget | null;
@@ -185,7 +190,8 @@ export class PreviewController {
             return;
         }
         // Kept on its canvas: what another canvas's cursor is on (a `goal` box, a text) is not this canvas's.
-        const element = target?.canvas === undefined || target.canvas === this.source.canvas ? target?.element : undefined;
+        // The changes view is the map, which draws the elements a canvas names.
+        const element = this.comparing || target?.canvas === undefined || target.canvas === this.source.canvas ? target?.element : undefined;
         if (element === this.highlighted) return;
         this.highlighted = element;
         if (this.ready) this.ports.post({ type: 'highlight', element });
@@ -201,6 +207,29 @@ export class PreviewController {
         return content.startsWith('<div class="strategy-view" data-view="roadmap">') && content.includes(` data-element="${escapeHtml(target.element)}"`);
     }
 
+    /** The revision compared with, if the preview shows a changes view. */
+    get comparison(): CompareParams | undefined {
+        return this.comparing && { ...this.comparing };
+    }
+
+    /** Shows the map as the changes view of a comparison with this revision (the cursor then only highlights). */
+    compareWith(params: CompareParams): Promise<void> {
+        this.comparing = { folder: params.folder, revision: params.revision };
+        return this.render();
+    }
+
+    /** Back to what the preview showed before: the view the cursor is in. */
+    leaveComparison(): Promise<void> {
+        if (!this.comparing) return Promise.resolve();
+        this.comparing = undefined;
+        return this.render();
+    }
+
+    /** What the webview was last sent (the changes view's marks and headline included). */
+    get shownContent(): { title: string; content: string } | undefined {
+        return this.shown && { ...this.shown };
+    }
+
     setDiagnostics(counts: DiagnosticCounts): void {
         if (sameCounts(counts, this.diagnostics)) return;
         this.diagnostics = counts;
@@ -209,7 +238,7 @@ export class PreviewController {
 
     /** A message from the webview: checked, then acted on; anything else is logged and dropped. */
     receive(raw: unknown): void {
-        const parsed = parseWebviewMessage(raw, this.uris, new Set(this.pendingPngs.keys()));
+        const parsed = parseWebviewMessage(raw, this.uris, this.pngs.ids());
         if ('refused' in parsed) {
             this.ports.log(`ignored a message from the webview (${parsed.refused})`);
             return;
@@ -229,17 +258,13 @@ export class PreviewController {
             case 'showProblems':
                 this.ports.showProblems();
                 break;
-            case 'png':
-            case 'error': {
-                const pending = this.pendingPngs.get(message.id)!;
-                this.pendingPngs.delete(message.id);
-                clearTimeout(pending.timer);
-                const bytes = message.type === 'png' ? Buffer.from(message.data, 'base64') : undefined;
-                if (message.type === 'error') pending.reject(new Error(message.message));
-                else if (bytes && isPng(bytes)) pending.resolve(bytes);
-                else pending.reject(new Error('The preview did not return a PNG.'));
+            case 'leaveComparison':
+                void this.leaveComparison();
                 break;
-            }
+            case 'png':
+            case 'error':
+                this.pngs.settle(message);
+                break;
         }
     }
 
@@ -260,25 +285,14 @@ export class PreviewController {
     /** The PNG of a standalone SVG, drawn by the webview once it is ready; with `copy`, the webview also puts it on the clipboard. */
     async rasterize(svg: string, scale: number, copy = false): Promise<Uint8Array> {
         if (!this.ready) await new Promise<void>((resolve, reject) => this.readyWaiters.push({ resolve, reject }));
-        const id = this.nextPngId++;
-        const bytes = new Promise<Uint8Array>((resolve, reject) => {
-            const timer = setTimeout(() => {
-                this.pendingPngs.delete(id);
-                reject(new Error('The preview did not draw the PNG in time.'));
-            }, rasterizeTimeout);
-            this.pendingPngs.set(id, { resolve, reject, timer });
-        });
+        const { id, bytes } = this.pngs.request();
         this.ports.post(copy ? { type: 'rasterize', id, svg, scale, copy } : { type: 'rasterize', id, svg, scale });
         return bytes;
     }
 
     dispose(): void {
         const closed = new Error('The preview was closed.');
-        for (const pending of this.pendingPngs.values()) {
-            clearTimeout(pending.timer);
-            pending.reject(closed);
-        }
-        this.pendingPngs.clear();
+        this.pngs.rejectAll(closed);
         this.readyWaiters.splice(0).forEach(waiter => waiter.reject(closed));
     }
 }

@@ -4,6 +4,7 @@ import {
 } from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { previewTargetRequest, renderRequest } from '../../protocol/strategy-protocol.js';
+import { renderChangesRequest, type CompareParams } from '../../protocol/strategy-protocol.js';
 import { previewCss } from '../../render/preview-styles.js';
 import type { DiagnosticCounts, PreviewSource, RevealMessage } from '../../protocol/webview-messages.js';
 import { countDiagnostics } from './diagnostic-counts.js';
@@ -73,6 +74,7 @@ export class StrategyPreview implements Disposable {
         panel.iconPath = Uri.joinPath(context.extensionUri, 'icons', 'strategy-file.svg');
         this.controller = new PreviewController({
             render: params => client.sendRequest(renderRequest, params),
+            renderChanges: params => client.sendRequest(renderChangesRequest, params),
             target: params => client.sendRequest(previewTargetRequest, params),
             post: message => void webview.postMessage(message),
             setTitle: title => { panel.title = title; },
@@ -132,6 +134,15 @@ export class StrategyPreview implements Disposable {
     setLocked(locked: boolean, activeEditor: TextEditor | undefined): void {
         this.controller.setLocked(locked);
         if (!locked && activeEditor) this.follow(activeEditor);
+    }
+
+    /** "Compare with Revision…": the map as the changes view of the comparison, until its button leaves it. */
+    compareWith(params: CompareParams): Promise<void> {
+        return this.controller.compareWith(params);
+    }
+
+    get shownContent(): { title: string; content: string } | undefined {
+        return this.controller.shownContent;
     }
 
     reveal(column: ViewColumn, preserveFocus: boolean): void {

@@ -16,6 +16,8 @@ export interface StrategyExtensionApi {
     activationMs: number;
     /** Settles when the language server has answered `initialize` (or failed to start, which is logged). */
     serverReady: Promise<void>;
+    /** What the preview shows (its title and the HTML last sent to its webview), if a preview is open. */
+    previewContent(): { title: string; content: string } | undefined;
 }
 
 /**
@@ -31,6 +33,10 @@ export function activate(context: ExtensionContext): StrategyExtensionApi {
     // The client keeps one handler per notification (a second registration replaces the first): the ticket links,
     // the alignment view and the preview share this one.
     const modelChanged = new EventEmitter<void>();
+    const preview = registerPreview({
+        client: languageClient, extensionUri: context.extensionUri, log: output, onModelChanged: modelChanged.event,
+        workspaceState: context.workspaceState
+    });
     context.subscriptions.push(
         modelChanged,
         languageClient.onNotification(modelChangedNotification, () => modelChanged.fire()),
@@ -38,10 +44,7 @@ export function activate(context: ExtensionContext): StrategyExtensionApi {
         registerRestartCommand(languageClient, output),
         ...registerTicketLinks(languageClient, modelChanged.event),
         ...registerAlignmentView(languageClient, modelChanged.event),
-        ...registerPreview({
-            client: languageClient, extensionUri: context.extensionUri, log: output, onModelChanged: modelChanged.event,
-            workspaceState: context.workspaceState
-        })
+        ...preview.disposables
     );
     const serverReady = languageClient.start().then(
         () => output.info(`Strategy language server ready ${Math.round(performance.now() - started)} ms after activation began`),
@@ -54,7 +57,7 @@ export function activate(context: ExtensionContext): StrategyExtensionApi {
     const activationMs = performance.now() - started;
     output.info(`Strategy extension activated in ${activationMs.toFixed(1)} ms`);
     void commands.executeCommand('setContext', 'strategy.extensionActive', true);
-    return { activationMs, serverReady };
+    return { activationMs, serverReady, previewContent: () => preview.manager.active?.shownContent };
 }
 
 export async function deactivate(): Promise<void> {

@@ -71,6 +71,7 @@ describe('preview contributions in package.json', () => {
         ];
         for (const command of referenced) assert.ok(declared.has(command), command);
     });
+
     it('offers Compare with Revision… in the palette of .strategy editors and the preview, and in the preview\'s menu', () => {
         const command = 'strategy.compareWithRevision';
         assert.equal(declared.get(command)?.title, 'Compare with Revision…');

@@ -34,6 +34,9 @@ class Fakes implements PreviewPorts {
         return content === undefined ? null : { title: params.canvas ?? 'Alignment map', content, uris: [canvasFile, objectivesFile] };
     }
     compared: CompareParams[] = [];
+    /** What the Strategy view is told: each comparison begun, and undefined when it ends. */
+    comparisons: Array<CompareParams | undefined> = [];
+    comparisonChanged(params: CompareParams | undefined): void { this.comparisons.push(params); }
     /** Revisions whose changes view fails to render (a branch deleted since). */
     failing = new Set<string>();
     async renderChanges(params: CompareParams): Promise<RenderResult> {
@@ -277,6 +280,7 @@ describe('preview controller', () => {
         await controller.render();
         assert.equal(controller.comparison, undefined);
         assert.equal(controller.shownContent?.content, '<div>canvas</div>');
+        assert.deepEqual(fakes.comparisons, [{ folder, revision: 'HEAD' }, undefined]);
     });
 
     it('a comparison that no longer renders gives the preview back and says why in the log', async () => {
@@ -286,6 +290,7 @@ describe('preview controller', () => {
         await controller.compareWith({ folder: 'file:///ws', revision: 'gone' });
         assert.equal(controller.comparison, undefined);
         assert.match(fakes.logs.join('\n'), /rendering failed: Unknown revision 'gone'/);
+        assert.deepEqual(fakes.comparisons, [{ folder: 'file:///ws', revision: 'gone' }, undefined], 'the Strategy view drops its marks too');
         assert.equal(controller.shownContent?.title, 'Alignment map');
     });
 

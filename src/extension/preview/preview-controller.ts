@@ -18,6 +18,8 @@ export interface PreviewPorts {
     render(params: RenderParams): Promise<RenderResult | null>;
     /** The changes view of a comparison with a git revision ("Compare with Revision…"). */
     renderChanges(params: CompareParams): Promise<RenderResult>;
+    /** The comparison began, ended or changed revision (the Strategy view marks the same elements). */
+    comparisonChanged?(params: CompareParams | undefined): void;
     target(params: PreviewTargetParams): Promise<PreviewTarget | null>;
     /** To the webview; dropped by VS Code while the panel is hidden, hence `ready`. */
     post(message: ToWebviewMessage): void;
@@ -129,7 +131,7 @@ export class PreviewController {
                 this.ports.log(`rendering failed: ${error instanceof Error ? error.message : String(error)}`);
                 // A comparison that no longer renders (the branch was deleted, git is gone) gives the preview back.
                 if (comparing && this.comparing === comparing) {
-                    this.comparing = undefined;
+                    this.compared(undefined);
                     this.renderAgain = true;
                     continue;
                 }
@@ -212,17 +214,16 @@ export class PreviewController {
         return this.comparing && { ...this.comparing };
     }
 
-    /** Shows the map as the changes view of a comparison with this revision (the cursor then only highlights). */
-    compareWith(params: CompareParams): Promise<void> {
-        this.comparing = { folder: params.folder, revision: params.revision };
+    /** The map as the changes view of a comparison with this revision (the cursor then only highlights); undefined leaves it. */
+    compareWith(params: CompareParams | undefined): Promise<void> {
+        if (!params && !this.comparing) return Promise.resolve();
+        this.compared(params && { folder: params.folder, revision: params.revision });
         return this.render();
     }
 
-    /** Back to what the preview showed before: the view the cursor is in. */
-    leaveComparison(): Promise<void> {
-        if (!this.comparing) return Promise.resolve();
-        this.comparing = undefined;
-        return this.render();
+    private compared(params: CompareParams | undefined): void {
+        this.comparing = params;
+        this.ports.comparisonChanged?.(params);
     }
 
     /** What the webview was last sent (the changes view's marks and headline included). */
@@ -259,7 +260,7 @@ export class PreviewController {
                 this.ports.showProblems();
                 break;
             case 'leaveComparison':
-                void this.leaveComparison();
+                void this.compareWith(undefined);
                 break;
             case 'png':
             case 'error':

@@ -20,6 +20,8 @@ export interface PreviewContext {
     onModelChanged: Event<void>;
     /** The workspace's state: the folder exports were saved to last. */
     workspaceState: Memento;
+    /** Told when the preview's comparison with a revision begins or ends. */
+    comparisonChanged?(params: CompareParams | undefined): void;
 }
 
 /** Edits and model changes within this many milliseconds make one render. */
@@ -75,6 +77,7 @@ export class StrategyPreview implements Disposable {
         this.controller = new PreviewController({
             render: params => client.sendRequest(renderRequest, params),
             renderChanges: params => client.sendRequest(renderChangesRequest, params),
+            comparisonChanged: params => context.comparisonChanged?.(params),
             target: params => client.sendRequest(previewTargetRequest, params),
             post: message => void webview.postMessage(message),
             setTitle: title => { panel.title = title; },
@@ -137,7 +140,7 @@ export class StrategyPreview implements Disposable {
     }
 
     /** "Compare with Revision…": the map as the changes view of the comparison, until its button leaves it. */
-    compareWith(params: CompareParams): Promise<void> {
+    compareWith(params: CompareParams | undefined): Promise<void> {
         return this.controller.compareWith(params);
     }
 

@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
 
 // What "Compare with Revision…" reads from git, through the `git` command as VS Code's git extension does: no
 // shell, no pager, no prompt, and nothing that writes to the repository (no checkout, stash or worktree); a
@@ -35,6 +36,8 @@ export function runGit(args: readonly string[], cwd: string, input?: string): Pr
 
 /** The top folder of the repository holding `folder`; outside one, a GitError saying so. */
 export async function repositoryRoot(folder: string): Promise<string> {
+    // git started in a missing folder fails as a missing git would (ENOENT): say which is missing.
+    if (!existsSync(folder)) throw new GitError(`${folder} does not exist`);
     let result: GitResult;
     try {
         result = await runGit(['rev-parse', '--show-toplevel'], folder);

@@ -138,5 +138,7 @@ describe('Compare with Revision on the server (strategy/revisions, strategy/diff
             const answer = await call<CompareResult>(diffRequest.method, params);
             assert.ok(answer instanceof ResponseError && answer.code === -32602, JSON.stringify(params));
         }
+        const missing = await call<CompareResult>(diffRequest.method, { folder: URI.file(join(folder, 'gone')).toString(), revision: 'HEAD' });
+        assert.ok(missing instanceof ResponseError && /gone does not exist$/.test(missing.message), 'a missing folder is not a missing git');
     });
 });

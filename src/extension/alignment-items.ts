@@ -1,4 +1,5 @@
 import type { AlignmentTree, MetricNode, ObjectiveNode, SolutionNode, TicketNode } from '../model/alignment-tree.js';
+import type { StrategyDiff } from '../model/diff/strategy-diff.js';
 import { placeKey, type ElementLocation } from '../model/locations.js';
 import { gradeLabel, metricLine } from '../model/metric-text.js';
 import type { Grade } from '../model/progress.js';
@@ -136,4 +137,29 @@ export function itemView(item: AlignmentItem, topLevel: boolean): ItemView {
                 state: 'none'
             };
     }
+}
+
+/** How "Compare with Revision…" marks an element, in the preview's words, with what changed. */
+export interface ItemChange {
+    mark: 'new' | 'changed' | 'renamed';
+    words: string[];
+}
+
+/** The elements a comparison added, changed or renamed, by `kind:id` (the removed ones are in no tree). */
+export function itemChanges(diff: StrategyDiff): Map<string, ItemChange> {
+    const marks = { added: 'new', changed: 'changed', renamed: 'renamed' } as const;
+    const changes = new Map<string, ItemChange>();
+    for (const change of diff.changes) {
+        if (change.change === 'removed') continue;
+        const words = [...(change.from ? [`renamed from ${change.from}`] : []), ...change.fields.map(field => field.words)];
+        changes.set(`${change.kind}:${change.id}`, { mark: marks[change.change], words });
+    }
+    return changes;
+}
+
+/** The item's view with its mark first in the description and what changed in the tooltip; unmarked items as they are. */
+export function markedView(item: AlignmentItem, view: ItemView, changes: ReadonlyMap<string, ItemChange>): ItemView {
+    const change = item.kind === 'group' ? undefined : changes.get(`${item.kind}:${item.id}`);
+    if (!change) return view;
+    return { ...view, description: joined(change.mark, view.description), tooltip: [view.tooltip, ...change.words].filter(Boolean).join('\n') };
 }

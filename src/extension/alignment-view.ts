@@ -4,8 +4,8 @@ import {
 } from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import type { ElementLocation } from '../model/locations.js';
-import { alignmentTreeRequest, type AlignmentTree } from '../protocol/strategy-protocol.js';
-import { alignmentRoots, childrenOf, itemView, type AlignmentItem } from './alignment-items.js';
+import { alignmentTreeRequest, diffRequest, type AlignmentTree, type CompareParams } from '../protocol/strategy-protocol.js';
+import { alignmentRoots, childrenOf, itemChanges, itemView, markedView, type AlignmentItem, type ItemChange } from './alignment-items.js';
 import { excludeGlobs } from './language-client.js';
 
 export const alignmentViewId = 'strategyAlignment';
@@ -20,8 +20,8 @@ const collapsibleStates = {
     expanded: TreeItemCollapsibleState.Expanded
 };
 
-function treeItemOf(item: AlignmentItem, topLevel: boolean): TreeItem {
-    const view = itemView(item, topLevel);
+function treeItemOf(item: AlignmentItem, topLevel: boolean, changes: ReadonlyMap<string, ItemChange>): TreeItem {
+    const view = markedView(item, itemView(item, topLevel), changes);
     const treeItem = new TreeItem(view.label, collapsibleStates[view.state]);
     treeItem.description = view.description;
     if (view.tooltip !== undefined) treeItem.tooltip = new MarkdownString().appendText(view.tooltip);
@@ -37,6 +37,9 @@ class AlignmentTreeProvider implements TreeDataProvider<AlignmentItem> {
     readonly onDidChangeTreeData: Event<void> = this.changed.event;
     private tree: Promise<AlignmentTree | undefined> | undefined;
     private roots = new Set<AlignmentItem>();
+    /** The preview's comparison with a revision, whose added and changed elements the view marks too. */
+    private comparing: CompareParams | undefined;
+    private changes: ReadonlyMap<string, ItemChange> = new Map();
 
     constructor(private readonly client: LanguageClient) {}
 
@@ -45,8 +48,13 @@ class AlignmentTreeProvider implements TreeDataProvider<AlignmentItem> {
         this.changed.fire();
     }
 
+    compare(params: CompareParams | undefined): void {
+        this.comparing = params;
+        this.refresh();
+    }
+
     getTreeItem(item: AlignmentItem): TreeItem {
-        return treeItemOf(item, this.roots.has(item));
+        return treeItemOf(item, this.roots.has(item), this.changes);
     }
 
     async getChildren(item?: AlignmentItem): Promise<AlignmentItem[]> {
@@ -55,7 +63,12 @@ class AlignmentTreeProvider implements TreeDataProvider<AlignmentItem> {
 
     private async topLevel(): Promise<AlignmentItem[]> {
         this.tree ??= this.client.sendRequest(alignmentTreeRequest).catch(() => undefined);
-        const tree = await this.tree;
+        const comparing = this.comparing;
+        const [tree, diff] = await Promise.all([
+            this.tree,
+            comparing && this.client.sendRequest(diffRequest, comparing).catch(() => undefined)
+        ]);
+        this.changes = diff ? itemChanges(diff.diff) : new Map();
         const roots = tree ? alignmentRoots(tree) : [];
         this.roots = new Set(roots);
         return roots;
@@ -79,7 +92,7 @@ async function updateHasStrategyFiles(): Promise<void> {
 }
 
 /** The "Strategy" view in the explorer, its refresh and reveal commands, and the context key that shows it. */
-export function registerAlignmentView(client: LanguageClient, onModelChanged: Event<void>): Disposable[] {
+export function registerAlignmentView(client: LanguageClient, onModelChanged: Event<void>, onComparison?: Event<CompareParams | undefined>): Disposable[] {
     const provider = new AlignmentTreeProvider(client);
     const watcher = workspace.createFileSystemWatcher('**/*.strategy', false, true, false);
     void updateHasStrategyFiles();
@@ -88,6 +101,7 @@ export function registerAlignmentView(client: LanguageClient, onModelChanged: Ev
         commands.registerCommand(refreshAlignmentCommand, () => provider.refresh()),
         commands.registerCommand(revealElementCommand, revealElement),
         onModelChanged(() => provider.refresh()),
+        ...(onComparison ? [onComparison(params => provider.compare(params))] : []),
         watcher,
         watcher.onDidCreate(() => void updateHasStrategyFiles()),
         watcher.onDidDelete(() => void updateHasStrategyFiles())

@@ -1,7 +1,7 @@
 import { commands, EventEmitter, window, type ExtensionContext } from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { registerAlignmentView } from './alignment-view.js';
-import { modelChangedNotification } from '../protocol/strategy-protocol.js';
+import { modelChangedNotification, type CompareParams } from '../protocol/strategy-protocol.js';
 import { createLanguageClient } from './language-client.js';
 import { registerPreview } from './preview/preview-manager.js';
 import { registerRestartCommand } from './restart-server.js';
@@ -16,6 +16,8 @@ export interface StrategyExtensionApi {
     activationMs: number;
     /** Settles when the language server has answered `initialize` (or failed to start, which is logged). */
     serverReady: Promise<void>;
+    /** What the preview shows (its title and the HTML last sent to its webview), if a preview is open. */
+    previewContent(): { title: string; content: string } | undefined;
 }
 
 /**
@@ -31,17 +33,20 @@ export function activate(context: ExtensionContext): StrategyExtensionApi {
     // The client keeps one handler per notification (a second registration replaces the first): the ticket links,
     // the alignment view and the preview share this one.
     const modelChanged = new EventEmitter<void>();
+    // The preview's comparison with a revision: the Strategy view marks the same elements.
+    const comparison = new EventEmitter<CompareParams | undefined>();
+    const preview = registerPreview({
+        client: languageClient, extensionUri: context.extensionUri, log: output, onModelChanged: modelChanged.event,
+        workspaceState: context.workspaceState, comparisonChanged: params => comparison.fire(params)
+    });
     context.subscriptions.push(
-        modelChanged,
+        modelChanged, comparison,
         languageClient.onNotification(modelChangedNotification, () => modelChanged.fire()),
         registerShowReferences(languageClient),
         registerRestartCommand(languageClient, output),
         ...registerTicketLinks(languageClient, modelChanged.event),
-        ...registerAlignmentView(languageClient, modelChanged.event),
-        ...registerPreview({
-            client: languageClient, extensionUri: context.extensionUri, log: output, onModelChanged: modelChanged.event,
-            workspaceState: context.workspaceState
-        })
+        ...registerAlignmentView(languageClient, modelChanged.event, comparison.event),
+        ...preview.disposables
     );
     const serverReady = languageClient.start().then(
         () => output.info(`Strategy language server ready ${Math.round(performance.now() - started)} ms after activation began`),
@@ -54,7 +59,7 @@ export function activate(context: ExtensionContext): StrategyExtensionApi {
     const activationMs = performance.now() - started;
     output.info(`Strategy extension activated in ${activationMs.toFixed(1)} ms`);
     void commands.executeCommand('setContext', 'strategy.extensionActive', true);
-    return { activationMs, serverReady };
+    return { activationMs, serverReady, previewContent: () => preview.manager.active?.shownContent };
 }
 
 export async function deactivate(): Promise<void> {

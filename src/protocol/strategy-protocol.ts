@@ -6,6 +6,7 @@
 import { NotificationType0, RequestType, RequestType0 } from 'vscode-jsonrpc';
 import type { AlignmentTree } from '../model/alignment-tree.js';
 import type { ElementLocation } from '../model/locations.js';
+import type { StrategyDiff } from '../model/diff/strategy-diff.js';
 import type { WorkFilter } from '../model/work-filter.js';
 
 /** `strategy/ticketKeys`, no parameters: every ticket ID of the workspace with where it is defined. */
@@ -64,6 +65,44 @@ export interface RenderResult {
     /** Set when a filter was applied to the map and it keeps nothing: no objective and no ticket. */
     nothingMatches?: boolean;
 }
+
+/**
+ * `strategy/revisions` {folder}: what "Compare with Revision…" offers for the folder's git repository (branches, tags,
+ * recent commits). Outside a git repository, or without git, an error (LSP's RequestFailed) whose message says so.
+ */
+export const revisionsRequest = new RequestType<RevisionsParams, RevisionChoice[], void>('strategy/revisions');
+export interface RevisionsParams {
+    /** The URI of the workspace folder the comparison is about. */
+    folder: string;
+}
+export interface RevisionChoice {
+    revision: string;
+    kind: 'branch' | 'remote' | 'tag' | 'commit';
+    detail: string;
+}
+
+/**
+ * `strategy/diff` {folder, revision}: the folder's .strategy files at a git revision (read from git, never checked
+ * out) against the server's documents, unsaved edits included, compared as `strategy diff` compares them. An
+ * unknown revision or a folder outside git is an error (RequestFailed) with git's reason.
+ */
+export const diffRequest = new RequestType<CompareParams, CompareResult, void>('strategy/diff');
+export interface CompareParams {
+    folder: string;
+    /** What git understands: `HEAD`, a branch, a tag, a commit. */
+    revision: string;
+}
+export interface CompareResult {
+    /** The revision as asked for, and the commit it named then. */
+    revision: string;
+    commit: string;
+    /** `Compared with HEAD (abc1234): 3 added · 2 changed · 1 removed`. */
+    headline: string;
+    diff: StrategyDiff;
+}
+
+/** `strategy/renderChanges` {folder, revision}: the preview's changes view, the alignment map marked with the diff. */
+export const renderChangesRequest = new RequestType<CompareParams, RenderResult, void>('strategy/renderChanges');
 
 /** `strategy/modelChanged`, no parameters: sent after workspace builds (debounced) so clients refetch what they show. */
 export const modelChangedNotification = new NotificationType0('strategy/modelChanged');

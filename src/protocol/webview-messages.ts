@@ -94,7 +94,12 @@ export interface RasterizeErrorMessage {
     message: string;
 }
 
-export type FromWebviewMessage = ReadyMessage | FilterMessage | RevealMessage | ShowProblemsMessage | PngMessage | RasterizeErrorMessage;
+/** The changes view's "Leave comparison" button: show what the preview showed before the comparison. */
+export interface LeaveComparisonMessage {
+    type: 'leaveComparison';
+}
+
+export type FromWebviewMessage = ReadyMessage | FilterMessage | RevealMessage | ShowProblemsMessage | PngMessage | RasterizeErrorMessage | LeaveComparisonMessage;
 
 /** Kept with `acquireVsCodeApi().setState`: the webview restores it after a reload, the serializer reads uri and canvas. */
 export interface PreviewState extends PreviewSource {

@@ -90,6 +90,10 @@ ${boxNames.map(name => `.box-${name} { grid-area: ${name}; }`).join('\n')}
 .map-viewport > svg.alignment-map { overflow: visible; }
 .map-breadcrumb { flex: none; padding: 2px 16px; }
 .map-breadcrumb button { font: inherit; color: var(--sv-accent); background: none; border: none; padding: 0; cursor: pointer; }
+.view-changes { flex: none; padding: 4px 16px; border-bottom: 1px solid var(--sv-border); background: var(--sv-box); }
+.view-changes .changes-headline { font-weight: 600; }
+.view-changes .leave-comparison { margin-left: 8px; font: inherit; color: var(--sv-accent); background: none; border: 1px solid var(--sv-border); border-radius: 2px; padding: 1px 8px; cursor: pointer; }
+.view-changes .changes-notes { margin: 2px 0 0; padding-left: 1.2em; color: var(--sv-warning); font-size: 0.9em; }
 .legend { display: flex; flex-wrap: wrap; gap: 4px 14px; margin: 6px 0 0; padding: 0; list-style: none; color: var(--sv-muted); font-size: 0.85em; }
 .legend svg { color: var(--sv-accent); width: 2.2em; height: 0.8em; vertical-align: -0.05em; margin-right: 4px; }
 .legend .legend-edge { stroke: var(--sv-edge); stroke-width: 1.5; }

@@ -253,6 +253,10 @@ listenForActivation(content, post);
 listenForActivation(title, post);
 problems.addEventListener('click', () => post({ type: 'showProblems' }));
 window.addEventListener('resize', fitHeaderLine);
+// The changes view's button ("Compare with Revision…"): the extension renders the preview's usual view again.
+content.addEventListener('click', event => {
+    if (event.target instanceof Element && event.target.closest('[data-action="leave-comparison"]')) post({ type: 'leaveComparison' });
+});
 content.addEventListener('scroll', () => {
     state = { ...state, scroll: { x: content.scrollLeft, y: content.scrollTop } };
     save();

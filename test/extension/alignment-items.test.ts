@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
-import { alignmentRoots, childrenOf, itemView, problemIcons, type AlignmentItem } from '../../src/extension/alignment-items.js';
+import { alignmentRoots, childrenOf, itemChanges, itemView, markedView, problemIcons, type AlignmentItem } from '../../src/extension/alignment-items.js';
+import { diffStrategies, type DiffSide } from '../../src/model/diff/strategy-diff.js';
 import { buildAlignmentTree, type AlignmentTree, type ObjectiveNode } from '../../src/model/alignment-tree.js';
 import { workspace } from '../helpers.js';
 
@@ -105,5 +106,25 @@ ticket T-9 "t" { priority medium }
         assert.deepEqual(roots.slice(1).map(labels), [['T-9', 'T-8'], ['S4', 'S5']]);
         const t4 = childrenOf(roots[0]).find(child => child.kind === 'ticket' && child.id === 'T-4')!;
         assert.equal(itemView(t4, false).description, 't · doing · priority high');
+    });
+    it('marks what a comparison added, changed or renamed, as the changes view does: "new" / "changed" first, the changes in the tooltip', async () => {
+        const sideOf = async (label: string, text: string): Promise<{ side: DiffSide; tree: AlignmentTree }> => {
+            const ws = await workspace({ 'a.strategy': text });
+            const model = ws.services.strategy.WorkspaceModel.get();
+            const side = { label, diagnostics: [], metrics: model.metrics, files: [{ path: 'a.strategy', model: ws.documents.get('a.strategy')!.parseResult.value }] };
+            return { side, tree: buildAlignmentTree(ws.services.strategy.WorkspaceModel.get()) };
+        };
+        const base = await sideOf('HEAD', files['a.strategy']);
+        const head = await sideOf('workspace', files['a.strategy'].replace('ticket T-1 "t" { serves Mid }', 'ticket T-1 "t" { serves Mid status done }') + 'ticket T-10 "new work" { serves Side }\n');
+        const changes = itemChanges(diffStrategies(base.side, head.side));
+        const all = (items: AlignmentItem[]): AlignmentItem[] => items.flatMap(item => [item, ...all(childrenOf(item))]);
+        const viewOf = (id: string) => {
+            const item = all(alignmentRoots(head.tree)).find(each => each.kind !== 'group' && each.id === id)!;
+            return markedView(item, itemView(item, false), changes);
+        };
+        assert.equal(viewOf('T-10').description, 'new · new work');
+        assert.equal(viewOf('T-1').description, 'changed · t · done');
+        assert.equal(viewOf('T-1').tooltip, 't · done\nnew status done');
+        assert.equal(viewOf('T-2').description, 't', 'an element the comparison did not change is not marked');
     });
 });

@@ -71,4 +71,14 @@ describe('preview contributions in package.json', () => {
         ];
         for (const command of referenced) assert.ok(declared.has(command), command);
     });
+
+    it('offers Compare with Revision… in the palette of .strategy editors and the preview, and in the preview\'s menu', () => {
+        const command = 'strategy.compareWithRevision';
+        assert.equal(declared.get(command)?.title, 'Compare with Revision…');
+        assert.equal(declared.get(command)?.category, 'Strategy');
+        const palette = manifest.contributes.menus.commandPalette?.find(item => item.command === command)?.when ?? '';
+        assert.match(palette, /editorLangId == strategy/);
+        assert.match(palette, new RegExp(`activeWebviewPanelId == '${previewViewType}'`));
+        assert.match((manifest.contributes.menus['editor/title'] ?? []).find(item => item.command === command)?.when ?? '', new RegExp(`activeWebviewPanelId == '${previewViewType}'`));
+    });
 });

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import type { PreviewTarget, PreviewTargetParams, RenderParams, RenderResult } from '../../src/protocol/strategy-protocol.js';
+import type { CompareParams, PreviewTarget, PreviewTargetParams, RenderParams, RenderResult } from '../../src/protocol/strategy-protocol.js';
 import { PreviewController, type PreviewPorts } from '../../src/extension/preview/preview-controller.js';
 import type { RevealMessage, ToWebviewMessage } from '../../src/protocol/webview-messages.js';
 
@@ -32,6 +32,17 @@ class Fakes implements PreviewPorts {
         await this.gate;
         const content = this.views.get(params.canvas ?? '');
         return content === undefined ? null : { title: params.canvas ?? 'Alignment map', content, uris: [canvasFile, objectivesFile] };
+    }
+    compared: CompareParams[] = [];
+    /** What the Strategy view is told: each comparison begun, and undefined when it ends. */
+    comparisons: Array<CompareParams | undefined> = [];
+    comparisonChanged(params: CompareParams | undefined): void { this.comparisons.push(params); }
+    /** Revisions whose changes view fails to render (a branch deleted since). */
+    failing = new Set<string>();
+    async renderChanges(params: CompareParams): Promise<RenderResult> {
+        this.compared.push(params);
+        if (this.failing.has(params.revision)) throw new Error(`Unknown revision '${params.revision}'`);
+        return { title: `Changes since ${params.revision}`, content: `<div class="strategy-view" data-view="map">changes since ${params.revision}</div>`, uris: [objectivesFile] };
     }
     async target(_params: PreviewTargetParams): Promise<PreviewTarget | null> {
         return this.targets.shift() ?? null;
@@ -249,6 +260,38 @@ describe('preview controller', () => {
         controller.setDiagnostics({ errors: 0, warnings: 3, infos: 0 });
         assert.deepEqual(fakes.posted.at(-1), { type: 'diagnostics', diagnostics: { errors: 0, warnings: 3, infos: 0 } });
         assert.equal(fakes.types().filter(type => type === 'diagnostics').length, 1);
+    });
+
+    it('compared with a revision, shows the changes view whatever the cursor is in, until the webview\'s button leaves it', async () => {
+        const fakes = new Fakes();
+        const controller = await readyController(fakes, 'AppRecurrence');
+        const folder = 'file:///ws';
+        await controller.compareWith({ folder, revision: 'HEAD' });
+        assert.deepEqual(fakes.compared, [{ folder, revision: 'HEAD' }]);
+        assert.deepEqual(controller.shownContent, { title: 'Changes since HEAD', content: '<div class="strategy-view" data-view="map">changes since HEAD</div>' });
+        assert.equal(fakes.titles.at(-1), 'Preview Changes since HEAD');
+        // A cursor in another canvas only highlights its element on the map: the changes view stays.
+        fakes.targets.push({ canvas: 'Other', element: 'objective:Engagement' });
+        await controller.cursorAt(canvasFile, { line: 1, character: 0 });
+        assert.deepEqual(fakes.posted.at(-1), { type: 'highlight', element: 'objective:Engagement' });
+        await controller.render();
+        assert.equal(fakes.compared.length, 2, 'an edit renders the changes view again');
+        controller.receive({ type: 'leaveComparison' });
+        await controller.render();
+        assert.equal(controller.comparison, undefined);
+        assert.equal(controller.shownContent?.content, '<div>canvas</div>');
+        assert.deepEqual(fakes.comparisons, [{ folder, revision: 'HEAD' }, undefined]);
+    });
+
+    it('a comparison that no longer renders gives the preview back and says why in the log', async () => {
+        const fakes = new Fakes();
+        const controller = await readyController(fakes);
+        fakes.failing.add('gone');
+        await controller.compareWith({ folder: 'file:///ws', revision: 'gone' });
+        assert.equal(controller.comparison, undefined);
+        assert.match(fakes.logs.join('\n'), /rendering failed: Unknown revision 'gone'/);
+        assert.deepEqual(fakes.comparisons, [{ folder: 'file:///ws', revision: 'gone' }, undefined], 'the Strategy view drops its marks too');
+        assert.equal(controller.shownContent?.title, 'Alignment map');
     });
 
     it('asks the webview for a PNG once it is ready, and takes only a PNG back', async () => {

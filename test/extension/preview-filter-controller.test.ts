@@ -20,6 +20,7 @@ class Ports implements PreviewPorts {
         if (params.filter?.owner === 'nobody') result.nothingMatches = true;
         return result;
     }
+    async renderChanges(): Promise<RenderResult> { throw new Error('these tests compare with no revision'); }
     async target(): Promise<null> { return null; }
     post(message: ToWebviewMessage): void { this.posted.push(message); }
     setTitle(): void { }

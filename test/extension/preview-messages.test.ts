@@ -21,6 +21,7 @@ describe('messages from the preview webview', () => {
     it('accepts the known messages and rebuilds them from their checked fields only', () => {
         assert.deepEqual(accepted({ type: 'ready', extra: '<script>' }), { type: 'ready' });
         assert.deepEqual(accepted({ type: 'showProblems' }), { type: 'showProblems' });
+        assert.deepEqual(accepted({ type: 'leaveComparison', revision: '--output=x' }), { type: 'leaveComparison' });
         assert.deepEqual(accepted({ type: 'reveal', uri: shown, line: 4, character: 0, command: 'workbench.action.terminal.new' }),
             { type: 'reveal', uri: shown, line: 4, character: 0 });
         assert.deepEqual(accepted({ type: 'png', id: 3, data: 'iVBORw0KGgo=' }), { type: 'png', id: 3, data: 'iVBORw0KGgo=' });

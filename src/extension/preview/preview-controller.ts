@@ -1,6 +1,7 @@
 import type {
     PreviewTarget, PreviewTargetParams, RenderParams, RenderResult
 } from '../../protocol/strategy-protocol.js';
+import type { CompareParams } from '../../protocol/strategy-protocol.js';
 import type { DiagnosticCounts, PreviewSource, RevealMessage, ToWebviewMessage } from '../../protocol/webview-messages.js';
 import { sameFilter } from '../../model/filter-query.js';
 import { isFiltering, type WorkFilter } from '../../model/work-filter.js';
@@ -17,6 +18,10 @@ import { PendingPngs } from './pending-pngs.js';
 /** What the controller needs from the outside world. */
 export interface PreviewPorts {
     render(params: RenderParams): Promise<RenderResult | null>;
+    /** The changes view of a comparison with a git revision ("Compare with Revision…"). */
+    renderChanges(params: CompareParams): Promise<RenderResult>;
+    /** The comparison began, ended or changed revision (the Strategy view marks the same elements). */
+    comparisonChanged?(params: CompareParams | undefined): void;
     target(params: PreviewTargetParams): Promise<PreviewTarget | null>;
     /** To the webview; dropped by VS Code while the panel is hidden, hence `ready`. */
     post(message: ToWebviewMessage): void;
@@ -72,6 +77,8 @@ export class PreviewController {
     /** Locked (as the Markdown preview's "Toggle Preview Locking"): it keeps its canvas whatever the editor shows. */
     private locked = false;
     private readonly pngs = new PendingPngs();
+    /** The revision the preview is compared with: it shows the map as a changes view until the comparison is left. */
+    private comparing: CompareParams | undefined;
 
     constructor(private readonly ports: PreviewPorts, source: PreviewSource, diagnostics: DiagnosticCounts = noDiagnostics) {
         this.source = { ...source };
@@ -133,10 +140,17 @@ export class PreviewController {
         do {
             this.renderAgain = false;
             let result: RenderResult | null;
+            const comparing = this.comparing;
             try {
-                result = await this.ports.render(this.renderParams());
+                result = comparing ? await this.ports.renderChanges(comparing) : await this.ports.render(this.renderParams());
             } catch (error) {
                 this.ports.log(`rendering failed: ${error instanceof Error ? error.message : String(error)}`);
+                // A comparison that no longer renders (the branch was deleted, git is gone) gives the preview back.
+                if (comparing && this.comparing === comparing) {
+                    this.compared(undefined);
+                    this.renderAgain = true;
+                    continue;
+                }
                 return;
             }
             if (result === null) {
@@ -184,7 +198,8 @@ export class PreviewController {
         const reveals = hold !== undefined && hold.uri === uri
             && (hold.landed === undefined || (hold.landed.line === position.line && hold.landed.character === position.character));
         if (!reveals) this.hold = undefined;
-        const stays = this.locked || reveals;
+        // Compared with a revision, the preview keeps its changes view wherever the cursor goes; it only highlights.
+        const stays = this.locked || reveals || this.comparing !== undefined;
         if (!this.locked && uri !== this.source.uri) this.source = { ...this.source, uri };
         const request = ++this.targetRequest;
         let target: PreviewTarget | null;
@@ -205,7 +220,8 @@ export class PreviewController {
             return;
         }
         // Kept on its canvas: what another canvas's cursor is on (a `goal` box, a text) is not this canvas's.
-        const element = target?.canvas === undefined || target.canvas === this.source.canvas ? target?.element : undefined;
+        // The changes view is the map, which draws the elements a canvas names.
+        const element = this.comparing || target?.canvas === undefined || target.canvas === this.source.canvas ? target?.element : undefined;
         if (element === this.highlighted) return;
         this.highlighted = element;
         if (this.ready) this.ports.post({ type: 'highlight', element });
@@ -219,6 +235,28 @@ export class PreviewController {
         if (!this.shown || target?.canvas !== undefined || target?.element === undefined) return false;
         const content = this.shown.content;
         return content.startsWith('<div class="strategy-view" data-view="roadmap">') && content.includes(` data-element="${escapeHtml(target.element)}"`);
+    }
+
+    /** The revision compared with, if the preview shows a changes view. */
+    get comparison(): CompareParams | undefined {
+        return this.comparing && { ...this.comparing };
+    }
+
+    /** The map as the changes view of a comparison with this revision (the cursor then only highlights); undefined leaves it. */
+    compareWith(params: CompareParams | undefined): Promise<void> {
+        if (!params && !this.comparing) return Promise.resolve();
+        this.compared(params && { folder: params.folder, revision: params.revision });
+        return this.render();
+    }
+
+    private compared(params: CompareParams | undefined): void {
+        this.comparing = params;
+        this.ports.comparisonChanged?.(params);
+    }
+
+    /** What the webview was last sent (the changes view's marks and headline included). */
+    get shownContent(): { title: string; content: string } | undefined {
+        return this.shown && { ...this.shown };
     }
 
     setDiagnostics(counts: DiagnosticCounts): void {
@@ -257,6 +295,9 @@ export class PreviewController {
                 break;
             case 'showProblems':
                 this.ports.showProblems();
+                break;
+            case 'leaveComparison':
+                void this.compareWith(undefined);
                 break;
             case 'png':
             case 'error':

@@ -5,6 +5,7 @@ import { previewViewType } from '../../protocol/webview-messages.js';
 import { parsePreviewState } from '../../webview/preview-state.js';
 import { previewLockedContext, showPreviewCommand, showPreviewToSideCommand, toggleLockCommand } from './preview-commands.js';
 import { registerExports } from './preview-export.js';
+import { registerCompareCommand } from '../compare-command.js';
 import { StrategyPreview, webviewOptions, type PreviewContext } from './preview-panel.js';
 
 /** workspaceState key: whether the preview was locked, for the serializer after a window reload. */
@@ -120,8 +121,8 @@ export class PreviewManager implements WebviewPanelSerializer, Disposable {
     }
 }
 
-/** The preview's commands, its serializer and the export commands. */
-export function registerPreview(context: PreviewContext): Disposable[] {
+/** The preview's commands, its serializer, the export commands and Compare with Revision; the manager, for the extension's API. */
+export function registerPreview(context: PreviewContext): { manager: PreviewManager; disposables: Disposable[] } {
     const manager = new PreviewManager(context);
-    return [manager, ...registerExports(context, manager)];
+    return { manager, disposables: [manager, ...registerExports(context, manager), registerCompareCommand(context.client, manager)] };
 }

@@ -41,6 +41,8 @@ export function parseWebviewMessage(raw: unknown, uris: ReadonlySet<string>, pen
         }
         case 'showProblems':
             return { message: { type: 'showProblems' } };
+        case 'leaveComparison':
+            return { message: { type: 'leaveComparison' } };
         case 'reveal': {
             const { uri, line, character } = fields;
             if (typeof uri !== 'string' || !uris.has(uri)) return { refused: `reveal of a file the preview does not show: ${describe(uri)}` };

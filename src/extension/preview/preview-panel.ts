@@ -4,6 +4,7 @@ import {
 } from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { previewTargetRequest, renderRequest } from '../../protocol/strategy-protocol.js';
+import { renderChangesRequest, type CompareParams } from '../../protocol/strategy-protocol.js';
 import { previewCss } from '../../render/preview-styles.js';
 import type { DiagnosticCounts, PreviewSource, RevealMessage, WorkFilter } from '../../protocol/webview-messages.js';
 import { countDiagnostics } from './diagnostic-counts.js';
@@ -19,6 +20,8 @@ export interface PreviewContext {
     onModelChanged: Event<void>;
     /** The workspace's state: the folder exports were saved to last. */
     workspaceState: Memento;
+    /** Told when the preview's comparison with a revision begins or ends. */
+    comparisonChanged?(params: CompareParams | undefined): void;
 }
 
 /** Edits and model changes within this many milliseconds make one render. */
@@ -73,6 +76,8 @@ export class StrategyPreview implements Disposable {
         panel.iconPath = Uri.joinPath(context.extensionUri, 'icons', 'strategy-file.svg');
         this.controller = new PreviewController({
             render: params => client.sendRequest(renderRequest, params),
+            renderChanges: params => client.sendRequest(renderChangesRequest, params),
+            comparisonChanged: params => context.comparisonChanged?.(params),
             target: params => client.sendRequest(previewTargetRequest, params),
             post: message => void webview.postMessage(message),
             setTitle: title => { panel.title = title; },
@@ -137,6 +142,15 @@ export class StrategyPreview implements Disposable {
     setLocked(locked: boolean, activeEditor: TextEditor | undefined): void {
         this.controller.setLocked(locked);
         if (!locked && activeEditor) this.follow(activeEditor);
+    }
+
+    /** "Compare with Revision…": the map as the changes view of the comparison, until its button leaves it. */
+    compareWith(params: CompareParams | undefined): Promise<void> {
+        return this.controller.compareWith(params);
+    }
+
+    get shownContent(): { title: string; content: string } | undefined {
+        return this.controller.shownContent;
     }
 
     reveal(column: ViewColumn, preserveFocus: boolean): void {

@@ -5,6 +5,8 @@ import { CancellationToken, type Connection, type HandlerResult } from 'vscode-l
 import {
     alignmentTreeRequest, modelChangedNotification, previewTargetRequest, renderRequest, ticketHoverRequest, ticketKeysRequest
 } from '../../protocol/strategy-protocol.js';
+import { diffRequest, renderChangesRequest, revisionsRequest } from '../../protocol/strategy-protocol.js';
+import { CompareRequests } from './compare-requests.js';
 import { alignmentTree, ticketHover, ticketKeys } from './custom-requests.js';
 import { linkedReader } from './linked-reader.js';
 import { PreviewRequests } from './preview-requests.js';
@@ -71,6 +73,10 @@ export class StrategyRpc {
         onRequest0(connection, alignmentTreeRequest, token => whenLinked(token, () => alignmentTree(Strategy)));
         onRequest(connection, renderRequest, (params, token) => preview.render(params, token));
         onRequest(connection, previewTargetRequest, (params, token) => preview.target(params, token));
+        const compare = new CompareRequests(Strategy);
+        onRequest(connection, revisionsRequest, params => compare.revisions(params));
+        onRequest(connection, diffRequest, (params, token) => compare.diff(params, token));
+        onRequest(connection, renderChangesRequest, (params, token) => compare.renderChanges(params, token));
 
         const notify = debounce(() => void connection.sendNotification(modelChangedNotification), 150, 1000);
         shared.workspace.DocumentBuilder.onBuildPhase(DocumentState.Validated, () => notify());

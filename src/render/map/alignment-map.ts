@@ -1,5 +1,6 @@
 import type { MapView } from '../../model/preview-view.js';
 import { escapeHtml } from '../escape.js';
+import { changesBanner, ChangeMarks, type MapChanges } from './map-changes.js';
 import { countTree, summaryText, type MapCounts } from './map-counts.js';
 import { mapGraph, type MapGraph } from './map-graph.js';
 import { outlineLayout, type MapLayout, type Point } from './map-outline.js';
@@ -16,6 +17,8 @@ import { textWidth } from '../svg/text-wrap.js';
 
 export interface MapOptions {
     interactive: boolean;
+    /** A comparison with a git revision: the map becomes its changes view. */
+    changes?: MapChanges;
 }
 
 function pathOf(points: Point[]): string {
@@ -73,7 +76,7 @@ interface DrawnMap {
 }
 
 function drawMap(view: MapView, options: MapOptions): DrawnMap {
-    const graph = mapGraph(view.tree, options.interactive);
+    const graph = mapGraph(view.tree, options.interactive, options.changes && new ChangeMarks(options.changes));
     const counts = countTree(view.tree);
     const layout = outlineLayout(graph.nodes, graph.edges);
     const overlays = options.interactive ? `\n<g class="map-overlays">\n${overlaysSvg(graph, layout)}\n</g>` : '';
@@ -114,7 +117,8 @@ export function mapHtml(view: MapView, options: MapOptions): string {
         ? `<p class="empty-map">${escapeHtml(emptyHint)}</p>`
         : `<div class="map-viewport" tabindex="0" role="region" aria-label="${label}"><svg class="strategy-svg alignment-map" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${map.width} ${map.height}" `
             + `width="${map.width}" height="${map.height}" aria-label="${escapeHtml(view.title)}">${map.body}</svg></div>`;
-    return `<div class="strategy-view" data-view="map">${header}\n${content}</div>`;
+    const banner = options.changes ? `\n${changesBanner(options.changes, options.interactive)}` : '';
+    return `<div class="strategy-view" data-view="map">${header}${banner}\n${content}</div>`;
 }
 
 const titleBand = 56;

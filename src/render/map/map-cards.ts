@@ -43,6 +43,7 @@ export function ticketBlock(ticket: TicketNode, interactive: boolean, badges: Ba
 function ticketLine(ticket: TicketNode, interactive: boolean): CardBlock {
     const head = [ticket.id, ticket.status, ticket.priority].filter(Boolean).join(' · ');
     return {
+        key: elementKey('ticket', ticket.id),
         classes: 'node node-ticket ticket-summary',
         attributes: elementAttributes(elementKey('ticket', ticket.id), ticket.location, interactive),
         title: ticket.title ? `${head}: ${ticket.title}` : head,
@@ -56,6 +57,7 @@ function metricLine(metric: MetricNode, interactive: boolean, indent = 4): CardB
     const grade = metric.grade?.replace(/-/g, ' ');
     const share = metric.progress === undefined ? '' : ` ${Math.round(metric.progress * 100)}%`;
     return {
+        key: elementKey('metric', metric.id),
         classes: 'node node-metric metric-summary',
         attributes: elementAttributes(elementKey('metric', metric.id), metric.location, interactive),
         title: `${metric.title ? `${metric.id}: ${metric.title}` : metric.id}${progressText(metric) ? `, ${progressText(metric)}` : ''}`,
@@ -78,6 +80,7 @@ function moreBlock(hidden: number, interactive: boolean): CardBlock {
 
 function headBlock(objective: ObjectiveNode, badges: Badge[]): CardBlock {
     return {
+        key: elementKey('objective', objective.id),
         texts: [
             { text: objective.id, cls: 't-id', size: 13, bold: true, maxLines: 2 },
             ...(objective.title ? [{ text: objective.title, cls: 't-title t-objective-title', size: 14, maxLines: 3 }] : [])

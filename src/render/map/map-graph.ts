@@ -7,6 +7,7 @@ import { measureCard, type CardBlock, type MeasuredCard } from '../svg/svg-card.
 import { fullTitle, itemBlock, labelBlock } from '../svg/svg-blocks.js';
 import type { OutlineEdge, OutlineNode } from './map-outline.js';
 import { plural } from '../../model/values.js';
+import type { ChangeMarks } from './map-changes.js';
 import { countsBlock, healthCards, moreBlock, objectiveCards, summaryTickets, ticketBlock, ticketLine, type CardPair } from './map-cards.js';
 
 // The alignment tree as the graph the map lays out. It stays small: a node per objective (a card summarising its
@@ -14,7 +15,7 @@ import { countsBlock, healthCards, moreBlock, objectiveCards, summaryTickets, ti
 // group and one "Not aligned" node for orphan tickets and unaligned solutions.
 
 export interface MapNode extends OutlineNode {
-    kind: 'objective' | 'health' | 'not-aligned';
+    kind: 'objective' | 'health' | 'not-aligned' | 'removed' | 'other-changes';
     /** How many objectives are above it: the outline indents it by that much. */
     depth: number;
     /** Classes of the node's <g>: `node node-objective unmeasured`… */
@@ -42,12 +43,13 @@ const orphan: Badge = { text: 'orphan', tone: 'warning', name: 'orphan' };
 const unaligned: Badge = { text: 'unaligned', tone: 'warning', name: 'unaligned' };
 
 /** A node's card, measured at the node's width (the layout sizes the node by its summary), and its whole card. */
-function cards(pair: CardPair, nodeWidth: number): Pick<MapNode, 'card' | 'whole' | 'width' | 'height'> {
+function cards(pair: CardPair, nodeWidth: number, marks?: ChangeMarks): Pick<MapNode, 'card' | 'whole' | 'width' | 'height'> {
+    if (marks) pair = marks.mark(pair);
     const measured = measureCard(pair.summary, nodeWidth);
     return { card: measured, ...pair.whole && { whole: measureCard(pair.whole, nodeWidth) }, width: nodeWidth, height: measured.height };
 }
 
-function objectiveNode(id: string, path: string, objective: ObjectiveNode, interactive: boolean): MapNode {
+function objectiveNode(id: string, path: string, objective: ObjectiveNode, interactive: boolean, marks?: ChangeMarks): MapNode {
     const badges = [...(objective.measured ? [] : [unmeasured]), ...(objective.inCycle ? [cycle] : [])];
     const classes = ['node', 'node-objective', ...badges.map(badge => badge.name)].join(' ');
     // data-node and data-path (its ancestors' nodes and its own) let the preview show one objective's subtree.
@@ -55,7 +57,7 @@ function objectiveNode(id: string, path: string, objective: ObjectiveNode, inter
     return {
         id, kind: 'objective', depth: path.split(' ').length - 1, classes, title: fullTitle(objective.id, objective.title),
         attributes: elementAttributes(elementKey('objective', objective.id), objective.location, interactive) + place,
-        ...cards(objectiveCards(objective, badges, interactive), width.objective)
+        ...cards(objectiveCards(objective, badges, interactive), width.objective, marks)
     };
 }
 
@@ -64,7 +66,7 @@ function groupAttributes(id: string, interactive: boolean): string {
     return interactive ? ` data-node="${id}" tabindex="0" role="button"` : '';
 }
 
-function notAlignedNode(tree: AlignmentTree, interactive: boolean): MapNode {
+function notAlignedNode(tree: AlignmentTree, interactive: boolean, marks?: ChangeMarks): MapNode {
     const heading: CardBlock = { texts: [{ text: 'Not aligned', cls: 't-heading', size: 13, bold: true }, { text: 'Work that reaches no objective', cls: 't-muted' }] };
     const summary: CardBlock[] = [heading];
     const whole: CardBlock[] = [heading];
@@ -85,13 +87,13 @@ function notAlignedNode(tree: AlignmentTree, interactive: boolean): MapNode {
             head: solution.id, title: solution.title, titleLines: 2, badges: [unaligned, ...statusBadge(solution.status)]
         })));
     }
-    return { id: 'not-aligned', kind: 'not-aligned', depth: 0, classes: 'group group-not-aligned', title: 'Not aligned', attributes: groupAttributes('not-aligned', interactive), ...cards({ summary, whole }, width.group) };
+    return { id: 'not-aligned', kind: 'not-aligned', depth: 0, classes: 'group group-not-aligned', title: 'Not aligned', attributes: groupAttributes('not-aligned', interactive), ...cards({ summary, whole }, width.group, marks) };
 }
 
 /** The KPIs, each with its figures and grade in words: a band to stay inside, watched beside the objectives. */
-function healthNode(tree: AlignmentTree, interactive: boolean): MapNode {
+function healthNode(tree: AlignmentTree, interactive: boolean, marks?: ChangeMarks): MapNode {
     const heading: CardBlock = { texts: [{ text: 'Health metrics', cls: 't-heading', size: 13, bold: true }, { text: 'Kept inside a range, not moved to a target', cls: 't-muted' }] };
-    return { id: 'health', kind: 'health', depth: 0, classes: 'group group-health', title: 'Health metrics', attributes: groupAttributes('health', interactive), ...cards(healthCards(tree.healthMetrics, heading, interactive), width.group) };
+    return { id: 'health', kind: 'health', depth: 0, classes: 'group group-health', title: 'Health metrics', attributes: groupAttributes('health', interactive), ...cards(healthCards(tree.healthMetrics, heading, interactive), width.group, marks) };
 }
 
 /**
@@ -99,7 +101,7 @@ function healthNode(tree: AlignmentTree, interactive: boolean): MapNode {
  * are counted and listed inside the cards of the objectives they advance, not drawn as nodes of their own: sixty
  * solutions in one layer made a column taller than the rest of the map.
  */
-export function mapGraph(tree: AlignmentTree, interactive: boolean): MapGraph {
+export function mapGraph(tree: AlignmentTree, interactive: boolean, marks?: ChangeMarks): MapGraph {
     const nodes: MapNode[] = [];
     const edges: MapEdge[] = [];
     const stack: Array<{ objective: ObjectiveNode; parent?: string; path: string }> = [...tree.objectives].reverse().map(objective => ({ objective, path: '' }));
@@ -107,11 +109,15 @@ export function mapGraph(tree: AlignmentTree, interactive: boolean): MapGraph {
         const { objective, parent, path } = stack.pop()!;
         const id = `o${nodes.length}`;
         const own = path ? `${path} ${id}` : id;
-        nodes.push(objectiveNode(id, own, objective, interactive));
+        nodes.push(objectiveNode(id, own, objective, interactive, marks));
         if (parent) edges.push({ id: `e${edges.length}`, source: parent, target: id, kind: 'parent' });
         for (let index = objective.children.length - 1; index >= 0; index--) stack.push({ objective: objective.children[index], parent: id, path: own });
     }
-    if (tree.healthMetrics.length > 0) nodes.push(healthNode(tree, interactive));
-    if (tree.orphanTickets.length > 0 || tree.unalignedSolutions.length > 0) nodes.push(notAlignedNode(tree, interactive));
+    if (tree.healthMetrics.length > 0) nodes.push(healthNode(tree, interactive, marks));
+    if (tree.orphanTickets.length > 0 || tree.unalignedSolutions.length > 0) nodes.push(notAlignedNode(tree, interactive, marks));
+    // After every card is marked: what no card showed goes to "Other changes".
+    for (const group of marks?.groups(interactive) ?? []) {
+        nodes.push({ id: group.id, kind: group.id, depth: 0, classes: `group group-${group.id}`, title: group.title, attributes: groupAttributes(group.id, interactive), ...cards(group.pair, width.group) });
+    }
     return { nodes, edges };
 }

@@ -39,6 +39,7 @@ export function itemBlock(options: ItemBlockOptions): CardBlock {
     const texts: CardText[] = [{ text: options.head, cls: 't-id', size: options.headSize ?? 11.5, bold: true, maxLines: 2 }];
     if (options.title) texts.push({ text: options.title, cls: 't-title', maxLines: options.titleLines });
     return {
+        key: options.key,
         classes: options.classes,
         attributes: elementAttributes(options.key, options.location, options.interactive),
         title: fullTitle(options.head, options.title),
@@ -56,6 +57,7 @@ export function metricBlock(metric: MetricNode, interactive: boolean, indent = 4
     texts.push({ text: figuresText(metric), cls: 't-figures', maxLines: 2 });
     if (!progress) texts.push({ text: metric.current === undefined ? 'no current value yet' : 'no progress to grade', cls: 't-hint', maxLines: 1 });
     return {
+        key: elementKey('metric', metric.id),
         classes: 'node node-metric',
         attributes: elementAttributes(elementKey('metric', metric.id), metric.location, interactive),
         title: fullTitle(metric.id, metric.title),

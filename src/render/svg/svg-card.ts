@@ -19,6 +19,8 @@ export interface CardText {
 }
 
 export interface CardBlock {
+    /** The `data-element` key of the element the block shows, if it shows one (the changes view marks it by this). */
+    key?: string;
     /** Classes of the block's <g>; a block with neither classes nor attributes is drawn without a group. */
     classes?: string;
     /** Pre-escaped attributes of the block's <g> (`data-element` and its location). */

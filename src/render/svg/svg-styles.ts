@@ -80,6 +80,12 @@ svg.strategy-svg text { fill: var(--sv-fg); }
 .strategy-svg g[data-uri]:hover > .card-bg { stroke: var(--sv-accent); }
 .strategy-svg g[tabindex]:focus { outline: none; }
 .strategy-svg g[tabindex]:focus-visible > :first-child { stroke: var(--sv-focus); stroke-width: 2; }
+.badge-diff-added .badge-bg { fill: var(--sv-on-track); stroke: var(--sv-on-track); }
+.badge-diff-changed .badge-bg, .badge-diff-renamed .badge-bg { fill: var(--sv-accent); stroke: var(--sv-accent); }
+.badge-diff-removed .badge-bg { fill: var(--sv-error); stroke: var(--sv-error); }
+.strategy-svg .badge-diff-added text, .strategy-svg .badge-diff-changed text, .strategy-svg .badge-diff-renamed text, .strategy-svg .badge-diff-removed text { fill: var(--sv-bg); font-weight: 600; }
+.strategy-svg .t-change { fill: var(--sv-fg); }
+.strategy-svg .diff-removed .t-id, .strategy-svg .diff-removed .t-title { text-decoration: line-through; }
 `;
 
 /** The style a standalone SVG file embeds: the palette on its root, then the rules. */

@@ -29,6 +29,8 @@ export interface UpdateMessage {
     source: PreviewSource;
     /** The map was filtered and keeps nothing: the webview says so instead of showing an empty map. */
     nothingMatches?: boolean;
+    /** The map is the changes view of a comparison, which the filter box does not filter: the box is hidden. */
+    comparing?: boolean;
 }
 
 /** Only the Problems count changed. */

@@ -178,7 +178,7 @@ function update(message: UpdateMessage): void {
     document.title = message.title;
     showDiagnostics(message.diagnostics);
     const canvas = message.source.canvas;
-    filter.setAvailable(canvas === undefined);
+    filter.setAvailable(canvas === undefined && message.comparing !== true);
     if (message.nothingMatches === true && canvas === undefined) {
         showNothingMatches();
         // What the header showed was the last map's: the empty state has no counts, legend or zoom.

@@ -270,6 +270,8 @@ describe('preview controller', () => {
         assert.deepEqual(fakes.compared, [{ folder, revision: 'HEAD' }]);
         assert.deepEqual(controller.shownContent, { title: 'Changes since HEAD', content: '<div class="strategy-view" data-view="map">changes since HEAD</div>' });
         assert.equal(fakes.titles.at(-1), 'Preview Changes since HEAD');
+        const update = [...fakes.posted].reverse().find(message => message.type === 'update');
+        assert.equal(update?.type === 'update' && update.comparing, true, 'the webview is told the map is a changes view, which its filter box does not filter');
         // A cursor in another canvas only highlights its element on the map: the changes view stays.
         fakes.targets.push({ canvas: 'Other', element: 'objective:Engagement' });
         await controller.cursorAt(canvasFile, { line: 1, character: 0 });

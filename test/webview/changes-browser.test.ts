@@ -64,8 +64,9 @@ describe('the changes view of Compare with Revision, in Chromium', function () {
 
     it('shows the headline and the marks on the map, the change under the row, a Removed group, and leaves on the button', async () => {
         preview = await openPreview(browser!, server!, { width: 900, height: 1200 });
-        await preview.send({ type: 'update', title: 'Changes since HEAD', html: fragment, diagnostics: { errors: 0, warnings: 0, infos: 0 }, source: { uri: uris[0] } });
+        await preview.send({ type: 'update', title: 'Changes since HEAD', html: fragment, diagnostics: { errors: 0, warnings: 0, infos: 0 }, source: { uri: uris[0] }, comparing: true });
         const { page } = preview;
+        assert.ok(await page.locator('#preview-filter').isHidden(), 'the filter box does not filter a changes view, so it is not offered');
         const headline = page.locator('.view-changes .changes-headline');
         assert.equal(await headline.textContent(), 'Compared with HEAD (0123456): 1 added · 1 changed · 1 removed');
         assert.ok(await headline.isVisible(), 'the headline is on screen above the map');

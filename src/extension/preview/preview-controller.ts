@@ -161,7 +161,7 @@ export class PreviewController {
                 continue;
             }
             this.uris = new Set(result.uris);
-            const filter = this.source.canvas === undefined ? this.filter : {};
+            const filter = this.source.canvas === undefined && !comparing ? this.filter : {};
             const nothingMatches = result.nothingMatches === true;
             // Another filter that keeps nothing renders the same empty map, but the webview names the filter.
             const changed = !this.shown || this.shown.title !== result.title || this.shown.content !== result.content
@@ -184,7 +184,8 @@ export class PreviewController {
         if (!this.ready) return;
         this.ports.post({
             type: 'update', title: this.shown.title, html: this.shown.content, diagnostics: this.diagnostics, source: this.current,
-            ...(this.shown.nothingMatches ? { nothingMatches: true } : {})
+            ...(this.shown.nothingMatches ? { nothingMatches: true } : {}),
+            ...(this.comparing ? { comparing: true } : {})
         });
         this.ports.post({ type: 'highlight', element: this.highlighted });
     }
@@ -256,7 +257,7 @@ export class PreviewController {
 
     /** What the webview was last sent (the changes view's marks and headline included). */
     get shownContent(): { title: string; content: string } | undefined {
-        return this.shown && { ...this.shown };
+        return this.shown && { title: this.shown.title, content: this.shown.content };
     }
 
     setDiagnostics(counts: DiagnosticCounts): void {

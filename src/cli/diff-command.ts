@@ -1,14 +1,13 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { GitError, shallowHint } from '../git/git-command.js';
 import { diffSnapshots, type StrategyDiff } from '../model/diff/strategy-diff.js';
 import { localToday } from '../model/values.js';
 import { terminalText } from '../render/escape.js';
 import { diffJson, diffText } from '../render/text/diff-formats.js';
 import { diffMarkdown } from '../render/text/diff-markdown.js';
 import { UsageError, type CommandArgs } from './args.js';
-import {
-    commitOf, GitError, mergeBase, repositoryPrefixes, repositoryRoot, revisionFiles, shallowHint, workingTreeFiles, type RevisionFiles
-} from './git-revision.js';
+import { commitOf, mergeBase, repositoryPrefixes, repositoryRoot, revisionFiles, workingTreeFiles, type RevisionFiles } from './git-revision.js';
 import { buildSides } from './diff-sides.js';
 
 interface Output {

@@ -3,6 +3,7 @@ import { isAbsolute, join, relative, sep } from 'node:path';
 import { DocumentState, EmptyFileSystem, isOperationCancelled, ReadPriority, URI, type LangiumDocument } from 'langium';
 import { LSPErrorCodes, ResponseError, type CancellationToken, type Diagnostic } from 'vscode-languageserver';
 import type { Model } from '../generated/ast.js';
+import { GitError } from '../../git/git-command.js';
 import { diffStrategies, type DiffSide } from '../../model/diff/strategy-diff.js';
 import type { SourceDiagnostic } from '../../model/diff/diagnostic-changes.js';
 import { previewView, sourceUris, type MapView } from '../../model/preview-view.js';
@@ -11,7 +12,7 @@ import { mapHtml } from '../../render/map/alignment-map.js';
 import { changesHeadline } from '../../render/map/map-changes.js';
 import type { CompareParams, CompareResult, RenderResult, RevisionChoice, RevisionsParams } from '../../protocol/strategy-protocol.js';
 import { createStrategyServices } from '../strategy-module.js';
-import { commitOf, GitError, repositoryRoot, revisionChoices, revisionTexts } from './git-reader.js';
+import { commitOf, repositoryRoot, revisionChoices, revisionTexts, shownMessage } from './git-reader.js';
 import type { StrategyLspServices } from './strategy-lsp-module.js';
 
 // "Compare with Revision…" on the server: the folder's .strategy files at a git revision, parsed and checked in an
@@ -41,7 +42,7 @@ function isCompareParams(params: unknown): params is CompareParams {
 
 function failed(error: unknown): ResponseError {
     if (isOperationCancelled(error)) return new ResponseError(LSPErrorCodes.RequestCancelled, 'The request has been cancelled.');
-    if (error instanceof GitError) return new ResponseError(LSPErrorCodes.RequestFailed, error.message);
+    if (error instanceof GitError) return new ResponseError(LSPErrorCodes.RequestFailed, shownMessage(error));
     throw error;
 }
 

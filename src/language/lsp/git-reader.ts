@@ -1,66 +1,34 @@
-import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import { commitOf as gitCommitOf, GitError, repositoryRoot as gitRepositoryRoot, runGit, shallowHint } from '../../git/git-command.js';
+import { revisionBlobs } from '../../git/revision-blobs.js';
 
-// What "Compare with Revision…" reads from git, through the `git` command as VS Code's git extension does: no
-// shell, no pager, no prompt, and nothing that writes to the repository (no checkout, stash or worktree); a
-// revision's files come from git's object store into memory. `strategy diff` reads git the same way in
-// src/cli/git-revision.ts; the server cannot import the CLI (the CLI imports the server's engine), so this is the
-// editor's own thin copy of the three reads it needs.
-
-/** A fault of git or of the revision asked for, in words to show the user. */
-export class GitError extends Error {}
-
-interface GitResult {
-    status: number;
-    stdout: Buffer;
-    stderr: string;
-}
-
-export function runGit(args: readonly string[], cwd: string, input?: string): Promise<GitResult> {
-    return new Promise((done, fail) => {
-        // The same words whatever the user's language, so that messages are recognised.
-        const env = { ...process.env, GIT_PAGER: 'cat', GIT_TERMINAL_PROMPT: '0', LC_ALL: 'C', GIT_OPTIONAL_LOCKS: '0' };
-        const child = spawn('git', args, { cwd, env, stdio: ['pipe', 'pipe', 'pipe'] });
-        const out: Buffer[] = [];
-        const err: Buffer[] = [];
-        child.stdout.on('data', (chunk: Buffer) => out.push(chunk));
-        child.stderr.on('data', (chunk: Buffer) => err.push(chunk));
-        child.on('error', error => fail((error as NodeJS.ErrnoException).code === 'ENOENT'
-            ? new GitError('The git command was not found: Compare with Revision reads revisions through git, so install it or put it on PATH.')
-            : new GitError(`Cannot run git: ${error.message}`)));
-        child.on('close', status => done({ status: status ?? 1, stdout: Buffer.concat(out), stderr: Buffer.concat(err).toString('utf8').trim() }));
-        child.stdin.on('error', () => { /* git ended before reading its input: its status says why */ });
-        child.stdin.end(input ?? '');
-    });
-}
+// What "Compare with Revision…" reads from git, through src/git/ as `strategy diff` does (no shell, nothing that
+// writes to the repository; a revision's files come from git's object store into memory), in the editor's words.
 
 /** The top folder of the repository holding `folder`; outside one, a GitError saying so. */
 export async function repositoryRoot(folder: string): Promise<string> {
     // git started in a missing folder fails as a missing git would (ENOENT): say which is missing.
     if (!existsSync(folder)) throw new GitError(`${folder} does not exist`);
-    let result: GitResult;
-    try {
-        result = await runGit(['rev-parse', '--show-toplevel'], folder);
-    } catch (error) {
-        if (error instanceof GitError) throw error;
-        throw new GitError(`Cannot run git in ${folder}: ${error instanceof Error ? error.message : String(error)}`);
-    }
-    if (result.status === 0) return result.stdout.toString('utf8').trim();
-    if (/not a git repository/i.test(result.stderr)) {
-        throw new GitError(`${folder} is not in a git repository: Compare with Revision compares the .strategy files with a git revision.`);
-    }
-    throw new GitError(`git rev-parse failed: ${result.stderr}`);
+    const root = await gitRepositoryRoot(folder, 'Compare with Revision');
+    if (root === undefined) throw new GitError(`${folder} is not in a git repository: Compare with Revision compares the .strategy files with a git revision.`);
+    return root;
 }
 
 /** The commit a revision names (a branch, a tag, `HEAD~3`, a hash); otherwise a GitError with git's reason. */
 export async function commitOf(root: string, revision: string): Promise<string> {
     if (revision.trim() === '' || revision.startsWith('-')) throw new GitError(`'${revision}' is not a revision`);
-    const result = await runGit(['rev-parse', '--verify', '--end-of-options', `${revision}^{commit}`], root);
-    if (result.status === 0) return result.stdout.toString('utf8').trim();
-    const reason = result.stderr.replace(/^fatal:\s*/m, '').split('\n')[0] || 'git does not know it';
-    const shallow = (await runGit(['rev-parse', '--is-shallow-repository'], root)).stdout.toString('utf8').trim() === 'true'
-        ? ' This is a shallow clone, which may not hold it: fetch more history.' : '';
-    return Promise.reject(new GitError(`Unknown revision '${revision}': ${reason}.${shallow}`));
+    const resolved = await gitCommitOf(root, revision);
+    if ('commit' in resolved) return resolved.commit;
+    throw new GitError(`Unknown revision '${revision}': ${resolved.reason}${await shallowHint(root)}.`);
+}
+
+/**
+ * A GitError's message as the editor shows it, a message of its own: git's faults are worded as clauses that
+ * follow a name (`strategy diff: cannot run git: …`), so a first word in small letters gets its capital. A first
+ * word that is a path or a revision (it holds `/`, `.`, `:` or a quote) is left as written.
+ */
+export function shownMessage(error: GitError): string {
+    return error.message.replace(/^[a-z]+(?= )/, word => word[0].toUpperCase() + word.slice(1));
 }
 
 export interface RevisionChoice {
@@ -106,35 +74,16 @@ export interface RevisionText {
  * run. Files that are not UTF-8 text are left out and said in `problems`.
  */
 export async function revisionTexts(root: string, commit: string, prefix: string): Promise<{ texts: RevisionText[]; problems: string[] }> {
-    const listing = await runGit(['ls-tree', '-r', '-z', '--full-tree', commit], root);
-    if (listing.status !== 0) throw new GitError(`Cannot list the files of ${commit}: ${listing.stderr}`);
-    const entries: Array<{ object: string; path: string }> = [];
-    for (const record of listing.stdout.toString('utf8').split('\0')) {
-        const tab = record.indexOf('\t');
-        const [mode, type, object] = record.slice(0, tab).split(' ');
-        const path = record.slice(tab + 1);
-        if (tab < 0 || type !== 'blob' || mode === '120000' || !path.endsWith('.strategy')) continue;
-        if (prefix === '' || path.startsWith(`${prefix}/`)) entries.push({ object, path });
-    }
-    if (entries.length === 0) return { texts: [], problems: [] };
-    const batch = await runGit(['cat-file', '--batch'], root, entries.map(entry => entry.object).join('\n') + '\n');
-    if (batch.status !== 0) throw new GitError(`Cannot read the files of ${commit}: ${batch.stderr}`);
+    const { blobs } = await revisionBlobs(root, commit, commit, [prefix]);
     const texts: RevisionText[] = [];
     const problems: string[] = [];
     const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
-    let offset = 0;
-    for (const entry of entries) {
-        const headerEnd = batch.stdout.indexOf(0x0a, offset);
-        const header = batch.stdout.subarray(offset, headerEnd).toString('utf8').split(' ');
-        if (header[1] === 'missing' || header.length < 3) throw new GitError(`${entry.path} is missing from the repository's objects`);
-        const size = Number(header[2]);
-        const bytes = batch.stdout.subarray(headerEnd + 1, headerEnd + 1 + size);
-        offset = headerEnd + 1 + size + 1;
+    for (const { path, bytes } of blobs) {
         try {
             if (bytes.includes(0)) throw new TypeError('binary');
-            texts.push({ path: entry.path, text: decoder.decode(bytes) });
+            texts.push({ path, text: decoder.decode(bytes) });
         } catch {
-            problems.push(`${entry.path} is not UTF-8 text at ${commit.slice(0, 7)}: left out of the comparison`);
+            problems.push(`${path} is not UTF-8 text at ${commit.slice(0, 7)}: left out of the comparison`);
         }
     }
     return { texts, problems };

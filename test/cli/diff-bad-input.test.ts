@@ -27,6 +27,15 @@ describe('strategy diff on bad input', () => {
         assert.match(result.stderr, /^strategy diff: not a git repository \(nor any parent folder\): strategy diff compares the \.strategy files of two git revisions\n$/);
     });
 
+    it('without a git command on PATH: exit 2, saying that strategy diff reads revisions through git', () => {
+        const repo = repository().init().write('goals.strategy', goals).commit('first');
+        repo.env.PATH = join(repo.root, 'no-bin');
+        const result = repo.strategy(['diff']);
+        assert.equal(result.status, 2);
+        assert.equal(result.stdout, '');
+        assert.equal(result.stderr, 'strategy diff: the git command was not found; strategy diff reads revisions through git, so install it or put it on PATH\n');
+    });
+
     it('an unknown revision, alone or in a range, and a repository without a commit: exit 2 naming it', () => {
         const repo = repository().init();
         const empty = repo.strategy(['diff']);

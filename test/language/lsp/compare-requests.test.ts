@@ -133,6 +133,38 @@ describe('Compare with Revision on the server (strategy/revisions, strategy/diff
         }
     });
 
+    it('a revision\'s file that is not UTF-8 text is left out with a note; without a git command the answer says what to install', async () => {
+        const other = new GitRepository('strategy-compare-bytes-').init();
+        try {
+            other.write('goals.strategy', goals)
+                .write('latin1.strategy', Buffer.from('objective Caf\xe9 "Caf\xe9"\n', 'latin1'))
+                .write('image.strategy', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x00, 0x00]))
+                .commit('base');
+            const { handlers: its } = await server(other.root, { 'goals.strategy': goals });
+            const params = { folder: URI.file(other.root).toString(), revision: 'HEAD' };
+            const result = await its.get(diffRequest.method)!(params, CancellationToken.None) as CompareResult | ResponseError;
+            assert.ok(!(result instanceof ResponseError), String(result instanceof ResponseError && result.message));
+            const at = result.commit.slice(0, 7);
+            assert.deepEqual(result.diff.notes.filter(note => /image|latin1/.test(note)), [
+                `image.strategy is not UTF-8 text at ${at}: left out of the comparison`,
+                `latin1.strategy is not UTF-8 text at ${at}: left out of the comparison`
+            ]);
+
+            const path = process.env.PATH;
+            process.env.PATH = join(other.root, 'no-bin');
+            let missing: unknown;
+            try {
+                missing = await its.get(diffRequest.method)!(params, CancellationToken.None);
+            } finally {
+                process.env.PATH = path;
+            }
+            assert.ok(missing instanceof ResponseError && missing.code === LSPErrorCodes.RequestFailed, String(missing));
+            assert.equal(missing.message, 'The git command was not found; Compare with Revision reads revisions through git, so install it or put it on PATH');
+        } finally {
+            other.dispose();
+        }
+    });
+
     it('parameters that are not a file folder and a revision are refused, not run', async () => {
         for (const params of [undefined, {}, { folder: 'http://example.com/x', revision: 'HEAD' }, { folder: folderUri() }, { folder: folderUri(), revision: 3 }]) {
             const answer = await call<CompareResult>(diffRequest.method, params);

@@ -10,6 +10,9 @@ import { spawn } from 'node:child_process';
 /** A fault of git or of the revision asked for, in words to show the user. */
 export class GitError extends Error {}
 
+/** No git command on PATH: repositoryRoot words it with the name of what needs git. */
+class GitNotFound extends GitError {}
+
 export interface GitResult {
     status: number;
     stdout: Buffer;
@@ -41,8 +44,6 @@ export function runGit(args: readonly string[], cwd: string, input?: string): Pr
         child.stdin.end(input ?? '');
     });
 }
-
-class GitNotFound extends GitError {}
 
 /**
  * The top folder of the repository that holds `cwd`, or undefined outside one. `reader` names what reads

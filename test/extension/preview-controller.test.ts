@@ -33,6 +33,7 @@ class Fakes implements PreviewPorts {
         const content = this.views.get(params.canvas ?? '');
         return content === undefined ? null : { title: params.canvas ?? 'Alignment map', content, uris: [canvasFile, objectivesFile] };
     }
+    async renderCard(): Promise<null> { return null; }
     async target(_params: PreviewTargetParams): Promise<PreviewTarget | null> {
         return this.targets.shift() ?? null;
     }

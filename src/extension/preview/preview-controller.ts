@@ -1,5 +1,5 @@
 import type {
-    PreviewTarget, PreviewTargetParams, RenderParams, RenderResult
+    PreviewTarget, PreviewTargetParams, RenderCardParams, RenderCardResult, RenderParams, RenderResult
 } from '../../protocol/strategy-protocol.js';
 import type { DiagnosticCounts, PreviewSource, RevealMessage, ToWebviewMessage } from '../../protocol/webview-messages.js';
 import { sameFilter } from '../../model/filter-query.js';
@@ -17,6 +17,7 @@ import { PendingPngs } from './pending-pngs.js';
 /** What the controller needs from the outside world. */
 export interface PreviewPorts {
     render(params: RenderParams): Promise<RenderResult | null>;
+    renderCard(params: RenderCardParams): Promise<RenderCardResult | null>;
     target(params: PreviewTargetParams): Promise<PreviewTarget | null>;
     /** To the webview; dropped by VS Code while the panel is hidden, hence `ready`. */
     post(message: ToWebviewMessage): void;
@@ -58,6 +59,8 @@ export class PreviewController {
     private shown: { title: string; content: string; nothingMatches: boolean; filter: WorkFilter } | undefined;
     /** The map's filter from the webview's filter box: every render of the map applies it, edits included. */
     private filter: WorkFilter = {};
+    /** The map's cards the webview shows expanded: every render of the map carries their whole cards. */
+    private expanded: string[] = [];
     /** Files of the last render: the only ones a reveal may open. */
     private uris = new Set<string>();
     private diagnostics: DiagnosticCounts = noDiagnostics;
@@ -161,7 +164,11 @@ export class PreviewController {
     private renderParams(): RenderParams {
         const canvas = this.source.canvas;
         if (canvas !== undefined) return { canvas, format: 'fragment' };
-        return isFiltering(this.filter) ? { format: 'fragment', filter: { ...this.filter } } : { format: 'fragment' };
+        return {
+            format: 'fragment',
+            ...(isFiltering(this.filter) ? { filter: { ...this.filter } } : {}),
+            ...(this.expanded.length > 0 ? { expanded: [...this.expanded] } : {})
+        };
     }
 
     private sendShown(): void {
@@ -239,6 +246,8 @@ export class PreviewController {
             case 'ready': {
                 this.ready = true;
                 this.readyWaiters.splice(0).forEach(waiter => waiter.resolve());
+                // A new webview document has no card expanded.
+                this.expanded = [];
                 // A reloaded webview brings back the filter its box shows; the map is rendered again with it.
                 const filter = message.filter ?? {};
                 const refilter = !sameFilter(filter, this.filter);
@@ -252,6 +261,10 @@ export class PreviewController {
             case 'filter':
                 this.setFilter(message.filter);
                 break;
+            case 'expand':
+                this.expanded = message.cards;
+                if (message.open !== undefined) void this.sendCard(message.open);
+                break;
             case 'reveal':
                 void this.revealClicked(message);
                 break;
@@ -263,6 +276,20 @@ export class PreviewController {
                 this.pngs.settle(message);
                 break;
         }
+    }
+
+    /** The whole card of a card the webview expands, as the map it shows (with its filter) has it. */
+    private async sendCard(card: string): Promise<void> {
+        if (this.source.canvas !== undefined) return;
+        const filter = isFiltering(this.filter) ? { filter: { ...this.filter } } : {};
+        let result: RenderCardResult | null;
+        try {
+            result = await this.ports.renderCard({ card, ...filter });
+        } catch (error) {
+            this.ports.log(`rendering a card failed: ${error instanceof Error ? error.message : String(error)}`);
+            return;
+        }
+        if (result && this.ready && this.source.canvas === undefined) this.ports.post({ type: 'card', card, html: result.content });
     }
 
     /**

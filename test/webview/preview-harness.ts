@@ -13,6 +13,7 @@ export { chromiumPath, launchChromium, skipWithoutChromium } from '../chromium.j
 import { createNonce, previewShellHtml } from '../../src/extension/preview/preview-html.js';
 import { previewView, sourceUris, viewTitle, type PreviewView } from '../../src/model/preview-view.js';
 import { previewCss } from '../../src/render/preview-styles.js';
+import { mapCardSvg } from '../../src/render/map/alignment-map.js';
 import { renderView } from '../../src/render/render-view.js';
 import type { FromWebviewMessage, PreviewState, ToWebviewMessage, UpdateMessage } from '../../src/protocol/webview-messages.js';
 
@@ -295,4 +296,24 @@ export async function activeContent(page: DocumentScope): Promise<string[]> {
 
 export async function pwned(page: DocumentScope): Promise<unknown> {
     return page.evaluate(() => (globalThis as any).__pwned);
+}
+
+const answered = new WeakMap<PreviewPage, number>();
+
+/**
+ * Answers, as the extension does through `strategy/renderCard`, each `expand` the webview posted since the last call
+ * that asks for a whole card (`open`): with the card of `view`, the map the page shows. Resolves to the cards sent.
+ */
+export async function answerCards(preview: PreviewPage, view: PreviewView): Promise<string[]> {
+    const posted = await preview.posted();
+    const asked = posted.slice(answered.get(preview) ?? 0).flatMap(message => message.type === 'expand' && message.open !== undefined ? [message.open] : []);
+    answered.set(preview, posted.length);
+    const sent: string[] = [];
+    for (const card of asked) {
+        const html = view.view === 'map' ? mapCardSvg(view, card) : undefined;
+        if (html === undefined) continue;
+        await preview.send({ type: 'card', card, html });
+        sent.push(card);
+    }
+    return sent;
 }

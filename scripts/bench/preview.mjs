@@ -108,7 +108,8 @@ async function measure({ root, runs, today, scratch }) {
     try {
         web = await servePreview(root, shell);
         browser = await chromium.launch({ executablePath: chromiumPath, headless: true, args: chromiumArgs, env: isolatedEnv(join(scratch, 'chromium')) });
-        server = startServer({ root, today, rssFile: join(scratch, 'maxrss') });
+        // BENCH_LSP_CPU_PROF, as for the lsp benchmark: the server's CPU profile goes to that folder.
+        server = startServer({ root, today, rssFile: join(scratch, 'maxrss'), profileDir: process.env.BENCH_LSP_CPU_PROF });
         const { connection, until } = server;
         const files = new Set(readdirSync(folder, { recursive: true }).map(String).filter(each => each.endsWith('.strategy')).map(each => pathToFileURL(join(folder, each)).toString()));
         const published = new Set();

@@ -123,7 +123,8 @@ export class MapCards {
         const whole = this.wholeOf(node);
         node.classList.toggle('expanded', open && whole !== undefined);
         whole?.classList.toggle('expanded', open);
-        if (whole || node.hasAttribute('data-expandable')) node.setAttribute('aria-expanded', String(open && whole !== undefined));
+        // Expanded as soon as asked, while its whole card is on its way: Enter again closes it.
+        if (whole || node.hasAttribute('data-expandable')) node.setAttribute('aria-expanded', String(open));
     }
 
     private setFocus(key: string | undefined): void {

@@ -6,7 +6,7 @@ import { alignmentTree, ticketHover, ticketKeys } from '../../../src/language/ls
 import { debounce, registerStrategyRequests } from '../../../src/language/lsp/strategy-rpc.js';
 import { createStrategyLspServices } from '../../../src/language/lsp/strategy-lsp-module.js';
 import {
-    alignmentTreeRequest, modelChangedNotification, previewTargetRequest, renderRequest, ticketHoverRequest, ticketKeysRequest, type TicketKey
+    alignmentTreeRequest, modelChangedNotification, previewTargetRequest, renderCardRequest, renderRequest, ticketHoverRequest, ticketKeysRequest, type TicketKey
 } from '../../../src/protocol/strategy-protocol.js';
 import { MemoryFileSystem, today, workspace, type Workspace } from '../../helpers.js';
 
@@ -65,7 +65,7 @@ describe('custom requests on the connection', () => {
         const { shared, Strategy } = createStrategyLspServices({ connection: fake.connection, fileSystemProvider: () => fileSystem });
         Strategy.strategy.Config.fixedToday = today;
         registerStrategyRequests(shared, Strategy);
-        assert.deepEqual([...fake.handlers.keys()].sort(), [alignmentTreeRequest, previewTargetRequest, renderRequest, ticketHoverRequest, ticketKeysRequest].map(type => type.method).sort());
+        assert.deepEqual([...fake.handlers.keys()].sort(), [alignmentTreeRequest, previewTargetRequest, renderCardRequest, renderRequest, ticketHoverRequest, ticketKeysRequest].map(type => type.method).sort());
 
         const uri = URI.file('/ws/a.strategy');
         fileSystem.files.set(uri.toString(), 'objective O "O" { }\nticket T-1 "T" { serves O }\n');

@@ -244,7 +244,11 @@ window.addEventListener('message', (event: MessageEvent<ToWebviewMessage>) => {
             applyHighlight(true);
             break;
         case 'card':
-            if (typeof message.card === 'string' && typeof message.html === 'string' && shown?.canvas === undefined) cards.receive(message.card, message.html);
+            if (typeof message.card === 'string' && typeof message.html === 'string' && shown?.canvas === undefined) {
+                cards.receive(message.card, message.html);
+                // The element under the editor's cursor may be one of the whole card's.
+                applyHighlight(false);
+            }
             break;
         case 'rasterize':
             void answerRasterize(message.id, message.svg, message.scale, message.copy === true);

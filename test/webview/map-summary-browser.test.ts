@@ -3,6 +3,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import type { Browser } from 'playwright-core';
+import type { MapView } from '../../src/model/preview-view.js';
+import { mapCardSvg } from '../../src/render/map/alignment-map.js';
 import { renderView } from '../../src/render/render-view.js';
 // @ts-expect-error: the generator is a plain ES module of the benchmarks, without types.
 import { generateWorkspace } from '../../scripts/bench/generate-workspace.mjs';
@@ -103,10 +105,15 @@ describe('the map that summarises, in Chromium', function () {
         const whole = page.locator(`.map-whole[data-whole="${id}"]`);
         const listed = () => page.locator('.map-whole.expanded .node-ticket').count();
         const summaryTickets = await card.locator('.node-ticket').count();
+        // The editor's cursor on a ticket that only the whole card lists: highlighted once the card arrives.
+        const onlyWhole = [...mapCardSvg(map.view as MapView, key)!.matchAll(/data-element="(ticket:[^"]+)"/g)].map(match => match[1]!).at(-1)!;
+        assert.equal(await card.locator(`[data-element="${onlyWhole}"]`).count(), 0);
+        await preview.send({ type: 'highlight', element: onlyWhole });
         await card.locator('text.t-id').first().click();
         assert.deepEqual((await preview.posted()).filter(message => message.type === 'expand'), [{ type: 'expand', cards: [key], open: key }]);
         assert.deepEqual(await answerCards(preview, map.view), [key], 'the extension answers with the card');
         assert.ok(await whole.isVisible(), 'the whole card shows');
+        assert.equal(await whole.locator(`[data-element="${onlyWhole}"].highlighted`).count(), 1, 'the cursor\'s ticket highlighted in it');
         assert.ok(await listed() > summaryTickets, `${await listed()} tickets listed where the summary has ${summaryTickets}`);
         const summaryBox = await card.locator(':scope > .card-bg').boundingBox();
         const wholeBox = await whole.locator(':scope > .card-bg').boundingBox();

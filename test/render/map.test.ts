@@ -135,6 +135,8 @@ ticket ORPH-2 "Serves a missing objective" { serves Missing }`
         // The whole card alone, at 0,0, as strategy/renderCard answers it: the same blocks as in the map, moved there.
         const card = mapCardSvg(view, 'objective:Engagement')!;
         assert.match(card, /^<rect class="card-bg" x="0" y="0" width="260" height="\d+" rx="6"\/><title>/);
+        const text = (markup: string) => markup.replace(/<[^>]+>/g, '').trim();
+        assert.equal(text(card), text(one.slice(one.indexOf('<g class="map-whole"'))), 'the same texts as the whole card in the map');
         assert.equal(mapCardSvg(view, 'objective:Nope'), undefined);
         // Exports show the summaries, as before: no whole card, nothing to expand.
         assert.doesNotMatch(await renderView(view, 'svg'), /<g class="map-whole"|data-expandable/);

@@ -1,7 +1,7 @@
 import type { MapView } from '../../model/preview-view.js';
 import { escapeHtml } from '../escape.js';
 import { countTree, summaryText, type MapCounts } from './map-counts.js';
-import { mapGraph, type MapGraph, type MapNode } from './map-graph.js';
+import { mapGraph, mapNodeByKey, type MapGraph, type MapNode } from './map-graph.js';
 import { outlineLayout, type MapLayout, type Point } from './map-outline.js';
 import { round } from '../progress-markup.js';
 import { legendDisclosure } from '../view-legend.js';
@@ -78,7 +78,7 @@ function wholeCardSvg(node: MapNode, x: number, y: number): string {
  * leaves nothing out.
  */
 export function mapCardSvg(view: MapView, key: string): string | undefined {
-    const node = mapGraph(view.tree, true, each => each === key).nodes.find(each => each.key === key);
+    const node = mapNodeByKey(view.tree, key);
     return node?.whole && wholeCardSvg(node, 0, 0);
 }
 

@@ -47,6 +47,8 @@ export interface PreviewTarget {
  * rendered by src/render/ exactly as `strategy render` renders it; null when no canvas has the ID.
  * `fragment` is the preview's body (its styles come with the webview), the other formats are whole files.
  * `filter` filters the map as `strategy render`'s flags do (src/model/work-filter.ts); a canvas ignores it.
+ * `expanded`: the keys of the map's cards whose whole cards a `fragment` carries (the preview's expanded cards: an
+ * objective's element key, `group:health`, `group:not-aligned`); the others it asks for with `strategy/renderCard`.
  */
 export const renderRequest = new RequestType<RenderParams, RenderResult | null, void>('strategy/render');
 export type RenderFormat = 'fragment' | 'html' | 'svg' | 'md';
@@ -54,6 +56,22 @@ export interface RenderParams {
     canvas?: string;
     format: RenderFormat;
     filter?: WorkFilter;
+    expanded?: string[];
+}
+
+/**
+ * `strategy/renderCard` {card, filter?}: the whole card of one card of the alignment map (filtered as `strategy/render`
+ * filters it), which the preview draws over the card's summary when it is expanded: SVG markup at 0,0, without its
+ * enclosing <g>. Null when the map has no such card or its summary already shows everything.
+ */
+export const renderCardRequest = new RequestType<RenderCardParams, RenderCardResult | null, void>('strategy/renderCard');
+export interface RenderCardParams {
+    /** The card's key, as in RenderParams.expanded. */
+    card: string;
+    filter?: WorkFilter;
+}
+export interface RenderCardResult {
+    content: string;
 }
 export type { WorkFilter };
 export interface RenderResult {

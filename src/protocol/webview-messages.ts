@@ -57,7 +57,14 @@ export interface RasterizeMessage {
     copy?: boolean;
 }
 
-export type ToWebviewMessage = UpdateMessage | DiagnosticsMessage | HighlightMessage | RasterizeMessage;
+/** The whole card of the map's card with this key, asked for with `expand`: SVG markup at 0,0 (strategy/renderCard). */
+export interface CardMessage {
+    type: 'card';
+    card: string;
+    html: string;
+}
+
+export type ToWebviewMessage = UpdateMessage | DiagnosticsMessage | HighlightMessage | RasterizeMessage | CardMessage;
 
 /** The webview's script runs; `filter` is the map's filter it restored from its state, if any. */
 export interface ReadyMessage {
@@ -101,7 +108,17 @@ export interface LeaveComparisonMessage {
     type: 'leaveComparison';
 }
 
-export type FromWebviewMessage = ReadyMessage | FilterMessage | RevealMessage | ShowProblemsMessage | PngMessage | RasterizeErrorMessage | LeaveComparisonMessage;
+/**
+ * The map's cards shown expanded changed: `cards` are all of them (every render of the map carries their whole cards,
+ * so they stay expanded across edits); `open`, one the webview has no whole card for yet, answered with `card`.
+ */
+export interface ExpandMessage {
+    type: 'expand';
+    cards: string[];
+    open?: string;
+}
+
+export type FromWebviewMessage = ReadyMessage | ExpandMessage | FilterMessage | RevealMessage | ShowProblemsMessage | PngMessage | RasterizeErrorMessage | LeaveComparisonMessage;
 
 /** Kept with `acquireVsCodeApi().setState`: the webview restores it after a reload, the serializer reads uri and canvas. */
 export interface PreviewState extends PreviewSource {

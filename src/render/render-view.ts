@@ -21,12 +21,13 @@ function canvasBoxes(view: ProductCanvasView | StrategyCanvasView): CanvasBoxes 
 /**
  * `fragment`: the preview's body, with the location attributes the webview's script reveals and highlights by
  * (no style, no script). `html`: a self-contained page (its stylesheet allowed by hash, no script). `svg`: a
- * standalone SVG file. `md`: Markdown for a wiki. Exports carry no file locations.
+ * standalone SVG file. `md`: Markdown for a wiki. Exports carry no file locations. `expanded`: the map's cards
+ * whose whole cards the fragment carries (the preview's expanded ones); the other formats show the summaries.
  */
-export async function renderView(view: PreviewView, format: RenderFormat): Promise<string> {
+export async function renderView(view: PreviewView, format: RenderFormat, expanded?: ReadonlySet<string>): Promise<string> {
     if (view.view === 'roadmap') return renderRoadmap(view, format);
     const fragment = (interactive: boolean): string => (view.view === 'map'
-        ? mapHtml(view, { interactive })
+        ? mapHtml(view, { interactive, expanded })
         : canvasHtml(canvasBoxes(view), { interactive }));
     switch (format) {
         case 'fragment': return fragment(true);

@@ -59,7 +59,7 @@ const map = new MapControls(content, shellElement(shellIds.mapTools), transform 
     save();
 });
 if (restored && restored.canvas === undefined) map.restore(restored);
-const cards = new MapCards(content, () => map.command('fit'));
+const cards = new MapCards(content, () => map.command('fit'), (expanded, open) => post(open === undefined ? { type: 'expand', cards: expanded } : { type: 'expand', cards: expanded, open }));
 
 let diagnostics: DiagnosticCounts = { errors: 0, warnings: 0, infos: 0 };
 function byId<T extends HTMLElement>(id: string, type: { new(): T }): T {
@@ -242,6 +242,13 @@ window.addEventListener('message', (event: MessageEvent<ToWebviewMessage>) => {
         case 'highlight':
             highlighted = typeof message.element === 'string' ? message.element : undefined;
             applyHighlight(true);
+            break;
+        case 'card':
+            if (typeof message.card === 'string' && typeof message.html === 'string' && shown?.canvas === undefined) {
+                cards.receive(message.card, message.html);
+                // The element under the editor's cursor may be one of the whole card's.
+                applyHighlight(false);
+            }
             break;
         case 'rasterize':
             void answerRasterize(message.id, message.svg, message.scale, message.copy === true);

@@ -1,8 +1,15 @@
 // The map's cards in the preview: a click on an objective's card (or Enter on it, or on its "+N more") shows its whole
 // card in place, over the map, without a new layout; Alt+click or its focus button shows only that objective and
 // what is below it, with a breadcrumb back up. Both are kept, by the objectives' keys, across the updates typing sends.
+// A whole card is not in the map the extension sends unless it is expanded (the whole cards are most of the map's
+// bytes, sent and parsed again on every keystroke): the first expansion asks for it (`expand` → `card`), and every
+// later update carries it while it stays expanded.
 
 const hidden = 'map-hidden';
+const svgNamespace = 'http://www.w3.org/2000/svg';
+
+/** To the extension: the cards expanded now, and one whose whole card the page lacks. */
+export type ExpandPost = (cards: string[], open?: string) => void;
 
 /** What a card is remembered by across updates: its element's key; a group (no element) by its node. */
 function cardKey(node: Element): string {
@@ -15,7 +22,7 @@ export class MapCards {
     private focus: string | undefined;
 
     /** `refit` places the map anew after the focus changed its size (the pan and zoom controls' "Fit"). */
-    constructor(private readonly root: HTMLElement, private readonly refit: () => void) {
+    constructor(private readonly root: HTMLElement, private readonly refit: () => void, private readonly post: ExpandPost) {
         // Capture: the card's own click (reveal in the editor) still follows, but not for the focus button.
         root.addEventListener('click', event => this.click(event), true);
         root.addEventListener('keydown', event => {
@@ -36,9 +43,31 @@ export class MapCards {
         const svg = this.svg();
         if (!svg) return;
         for (const node of svg.querySelectorAll('[data-node]')) {
-            this.show(node, this.expanded.has(cardKey(node)));
+            const key = cardKey(node);
+            this.show(node, this.expanded.has(key));
+            // An update rendered before the extension heard of the expansion: asked for again.
+            if (this.expanded.has(key) && !this.wholeOf(node) && node.hasAttribute('data-expandable')) this.post([...this.expanded], key);
         }
         this.applyFocus(svg);
+    }
+
+    /** The whole card the extension sent for `key`: placed over the card's summary, if it is still expanded and lacks it. */
+    receive(key: string, markup: string): void {
+        const svg = this.svg();
+        const node = svg && [...svg.querySelectorAll('[data-node]')].find(each => cardKey(each) === key);
+        const overlays = svg?.querySelector('.map-overlays');
+        if (!node || !overlays || !this.expanded.has(key) || this.wholeOf(node)) return;
+        const background = node.querySelector(':scope > .card-bg');
+        const whole = document.createElementNS(svgNamespace, 'g');
+        whole.setAttribute('class', 'map-whole');
+        whole.setAttribute('data-whole', node.getAttribute('data-node') ?? '');
+        // The renderer drew it at 0,0; the summary's card says where the card is in this map.
+        whole.setAttribute('transform', `translate(${background?.getAttribute('x') ?? 0} ${background?.getAttribute('y') ?? 0})`);
+        // The renderer escapes every text of the .strategy files, as in the map itself; parsed as SVG inside the <g>.
+        whole.innerHTML = markup;
+        whole.classList.toggle(hidden, node.classList.contains(hidden));
+        overlays.append(whole);
+        this.show(node, true);
     }
 
     private svg(): SVGSVGElement | undefined {
@@ -82,13 +111,20 @@ export class MapCards {
         if (open) this.expanded.add(key);
         else this.expanded.delete(key);
         this.show(node, open);
+        const ask = open && !this.wholeOf(node) && node.hasAttribute('data-expandable');
+        this.post([...this.expanded], ask ? key : undefined);
+    }
+
+    private wholeOf(node: Element): Element | undefined {
+        return [...this.root.querySelectorAll('[data-whole]')].find(each => each.getAttribute('data-whole') === node.getAttribute('data-node'));
     }
 
     private show(node: Element, open: boolean): void {
-        const whole = [...this.root.querySelectorAll('[data-whole]')].find(each => each.getAttribute('data-whole') === node.getAttribute('data-node'));
+        const whole = this.wholeOf(node);
         node.classList.toggle('expanded', open && whole !== undefined);
         whole?.classList.toggle('expanded', open);
-        if (whole) node.setAttribute('aria-expanded', String(open));
+        // Expanded as soon as asked, while its whole card is on its way: Enter again closes it.
+        if (whole || node.hasAttribute('data-expandable')) node.setAttribute('aria-expanded', String(open));
     }
 
     private setFocus(key: string | undefined): void {

@@ -44,6 +44,7 @@ class Fakes implements PreviewPorts {
         if (this.failing.has(params.revision)) throw new Error(`Unknown revision '${params.revision}'`);
         return { title: `Changes since ${params.revision}`, content: `<div class="strategy-view" data-view="map">changes since ${params.revision}</div>`, uris: [objectivesFile] };
     }
+    async renderCard(): Promise<null> { return null; }
     async target(_params: PreviewTargetParams): Promise<PreviewTarget | null> {
         return this.targets.shift() ?? null;
     }

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { PreviewController, type PreviewPorts } from '../../src/extension/preview/preview-controller.js';
-import type { RenderParams, RenderResult } from '../../src/protocol/strategy-protocol.js';
+import type { RenderCardParams, RenderCardResult, RenderParams, RenderResult } from '../../src/protocol/strategy-protocol.js';
 import type { ToWebviewMessage, UpdateMessage } from '../../src/protocol/webview-messages.js';
 
 // The preview's filter on the extension's side: the webview's filter box sends a filter, every render of the map
@@ -12,6 +12,7 @@ const file = 'file:///ws/objectives.strategy';
 class Ports implements PreviewPorts {
     posted: ToWebviewMessage[] = [];
     renders: RenderParams[] = [];
+    cards: RenderCardParams[] = [];
     edit = 0;
     async render(params: RenderParams): Promise<RenderResult | null> {
         this.renders.push(params);
@@ -21,12 +22,17 @@ class Ports implements PreviewPorts {
         return result;
     }
     async renderChanges(): Promise<RenderResult> { throw new Error('these tests compare with no revision'); }
+    async renderCard(params: RenderCardParams): Promise<RenderCardResult | null> {
+        this.cards.push(params);
+        return params.card === 'objective:Gone' ? null : { content: `whole ${params.card} ${JSON.stringify(params.filter ?? {})}` };
+    }
     async target(): Promise<null> { return null; }
     post(message: ToWebviewMessage): void { this.posted.push(message); }
     setTitle(): void { }
     async reveal(): Promise<undefined> { return undefined; }
     showProblems(): void { }
-    log(): void { }
+    logs: string[] = [];
+    log(message: string): void { this.logs.push(message); }
     updates(): UpdateMessage[] {
         return this.posted.filter((message): message is UpdateMessage => message.type === 'update');
     }
@@ -93,5 +99,44 @@ describe('preview controller: the map\'s filter', () => {
         controller.receive({ type: 'filter', filter: { text: 'checkout' } });
         await settled();
         assert.equal(ports.renders.length, renders, 'neither a malformed filter nor the same one renders again');
+    });
+});
+
+describe('preview controller: the map\'s expanded cards', () => {
+    it('answers an expansion with the card\'s whole card, with the filter, and renders every later map with the expanded cards', async () => {
+        const ports = new Ports();
+        const controller = new PreviewController(ports, { uri: file });
+        controller.receive({ type: 'ready' });
+        await settled();
+        controller.receive({ type: 'filter', filter: { owner: 'ana' } });
+        await settled();
+        controller.receive({ type: 'expand', cards: ['objective:Grow', 'group:health'], open: 'objective:Grow' });
+        await settled();
+        assert.deepEqual(ports.cards, [{ card: 'objective:Grow', filter: { owner: 'ana' } }]);
+        assert.deepEqual(ports.posted.at(-1), { type: 'card', card: 'objective:Grow', html: 'whole objective:Grow {"owner":"ana"}' });
+        await controller.render();
+        assert.deepEqual(ports.renders.at(-1), { format: 'fragment', filter: { owner: 'ana' }, expanded: ['objective:Grow', 'group:health'] });
+        // Closed: the next map carries no whole card; a card the map no longer has is not answered.
+        controller.receive({ type: 'expand', cards: [], open: 'objective:Gone' });
+        await settled();
+        assert.equal(ports.posted.filter(message => message.type === 'card').length, 1);
+        await controller.render();
+        assert.deepEqual(ports.renders.at(-1), { format: 'fragment', filter: { owner: 'ana' } });
+    });
+
+    it('refuses a malformed expansion, and forgets the expanded cards when the webview reloads', async () => {
+        const ports = new Ports();
+        const controller = new PreviewController(ports, { uri: file });
+        controller.receive({ type: 'ready' });
+        await settled();
+        controller.receive({ type: 'expand', cards: [42] });
+        controller.receive({ type: 'expand', cards: [], open: 'x'.repeat(5000) });
+        assert.equal(ports.logs.length, 2, ports.logs.join('; '));
+        assert.deepEqual(ports.cards, []);
+        controller.receive({ type: 'expand', cards: ['objective:Grow'] });
+        controller.receive({ type: 'ready' });
+        await settled();
+        await controller.render();
+        assert.deepEqual(ports.renders.at(-1), { format: 'fragment' });
     });
 });

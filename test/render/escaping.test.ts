@@ -153,7 +153,8 @@ canvas C "C" { kind product outcomes O solutions S plan { step "s" tickets T-1 }
         });
         for (const view of [previewView(modelOf(ws), 'C')!, previewView(modelOf(ws))!]) {
             for (const format of ['fragment', 'svg'] as const) {
-                const output = await renderView(view, format);
+                // The map's card expanded, as the preview gets it: its whole card lists the solution with its badge.
+                const output = await renderView(view, format, new Set(['objective:O']));
                 const what = `${view.view} ${format}`;
                 // The map's export summarises: solutions counted by status in words, listed only in the preview's whole cards.
                 if (view.view === 'map' && format === 'svg') {

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import type { MapView } from '../../src/model/preview-view.js';
+import { mapCardSvg } from '../../src/render/map/alignment-map.js';
 import { renderView } from '../../src/render/render-view.js';
 import { workspace } from '../helpers.js';
 import { filesOf, fixture, mapOf } from './render-fixtures.js';
@@ -41,13 +42,14 @@ describe('render: alignment map', () => {
         assert.match(fragment, /<p class="view-summary">3 objectives · 4 metrics · 3 solutions · 4 tickets<\/p>/);
     });
 
-    it('has every objective with its metrics\' grades, its work counted and its live tickets, and the sub-objective edges', () => {
+    it('has every objective with its metrics\' grades, its work counted and its live tickets, and the sub-objective edges', async () => {
         assert.deepEqual(keysOf(nodes(elements, 'objective')), ['objective:Revenue', 'objective:Engagement', 'objective:Activation']);
         assert.deepEqual(keysOf(nodes(elements, 'metric')), ['metric:PurchaseRecurrence', 'metric:MonthlyRepeatUsers', 'metric:SecondPurchaseRate', 'metric:StoreRating']);
         assert.deepEqual(keysOf(nodes(elements, 'ticket')), ['ticket:APP-101', 'ticket:APP-123', 'ticket:APP-102', 'ticket:APP-130']);
         // Solutions are counted in the cards of the objectives they advance; the whole cards list them.
         assert.deepEqual(keysOf(nodes(elements, 'solution')), []);
-        assert.deepEqual([...new Set(keysOf(nodes(parseXml(fragment, { fragment: true }), 'solution')))].sort(),
+        const expanded = await renderView(await mapOf(await fixture('shopApp')), 'fragment', new Set(keysOf(nodes(elements, 'objective'))));
+        assert.deepEqual([...new Set(keysOf(nodes(parseXml(expanded, { fragment: true }), 'solution')))].sort(),
             ['solution:ExclusiveDeals', 'solution:FasterNavigation', 'solution:PersonalizedNotifications']);
         const edges = elements.filter(element => element.name === 'path' && classes(element).includes('edge'));
         assert.equal(edges.filter(edge => classes(edge).includes('edge-parent')).length, 2);
@@ -85,8 +87,8 @@ solution Floating "Advances nothing" { for Nobody }
 ticket ORPH-1 "Serves nothing" { kind bug }
 ticket ORPH-2 "Serves a missing objective" { serves Missing }`
         });
-        const map = await renderView(await mapOf(ws), 'fragment');
-        // The whole cards too: the orphans and the unaligned solution are listed there.
+        // The "Not aligned" card expanded: the orphans and the unaligned solution are listed in its whole card.
+        const map = await renderView(await mapOf(ws), 'fragment', new Set(['group:not-aligned']));
         const parsed = parseXml(map, { fragment: true });
         const top = nodes(parsed, 'objective').find(node => node.attributes.get('data-element') === 'objective:Top')!;
         assert.ok(classes(top).includes('unmeasured'));
@@ -119,6 +121,28 @@ ticket ORPH-2 "Serves a missing objective" { serves Missing }`
         assert.deepEqual(positions(edited), positions(first));
     });
 
+    it('sends only the whole cards of the expanded cards; the others are marked expandable', async () => {
+        const view = await mapOf(await fixture('shopApp'));
+        const wholes = (markup: string) => [...markup.matchAll(/<g class="map-whole" data-whole="([^"]+)">/g)].map(match => match[1]);
+        assert.deepEqual(wholes(fragment), [], 'none expanded, no whole card');
+        const expandable = [...fragment.matchAll(/<g class="node node-objective[^"]*" data-element="([^"]+)"[^>]*data-expandable="true">/g)].map(match => match[1]);
+        assert.deepEqual(expandable, ['objective:Revenue', 'objective:Engagement', 'objective:Activation']);
+        const one = await renderView(view, 'fragment', new Set(['objective:Engagement']));
+        assert.equal(wholes(one).length, 1);
+        assert.match(one, new RegExp(`<g class="node node-objective[^"]*" data-element="objective:Engagement"[^>]*data-node="${wholes(one)[0]}"`));
+        // The summaries are laid out alike whatever is expanded.
+        assert.equal(summaryOf(one), summaryOf(fragment));
+        // The whole card alone, at 0,0, as strategy/renderCard answers it: the same blocks as in the map, moved there.
+        const card = mapCardSvg(view, 'objective:Engagement')!;
+        assert.match(card, /^<rect class="card-bg" x="0" y="0" width="260" height="\d+" rx="6"\/><title>/);
+        const text = (markup: string) => markup.replace(/<[^>]+>/g, '').trim();
+        assert.equal(text(card), text(one.slice(one.indexOf('<g class="map-whole"'))), 'the same texts as the whole card in the map');
+        assert.equal(mapCardSvg(view, 'objective:Nope'), undefined);
+        // Exports show the summaries, as before: no whole card, nothing to expand.
+        assert.doesNotMatch(await renderView(view, 'svg'), /<g class="map-whole"|data-expandable/);
+        assert.doesNotMatch(await renderView(view, 'html'), /<g class="map-whole"|data-expandable/);
+    });
+
     it('renders the same map twice alike', async () => {
         const view = await mapOf(await fixture('shopApp'));
         assert.equal(await renderView(view, 'fragment'), await renderView(view, 'fragment'));
@@ -136,7 +160,8 @@ ticket ORPH-2 "Serves a missing objective" { serves Missing }`
         // The outline runs in columns under 2,800 px; a sub-objective that starts a column has no line to its parent.
         const parentLines = parsed.filter(element => classes(element).includes('edge-parent')).length;
         assert.ok(parentLines > 900 && parentLines < 999, `${parentLines} lines`);
-        assert.ok(fragment.includes('data-element="ticket:DEEP-1"'));
+        // Its ticket, without a status, is listed in its whole card: in the map when the preview has it expanded.
+        assert.ok((await renderView(view, 'fragment', new Set(['objective:O999']))).includes('data-element="ticket:DEEP-1"'));
         parseXml(await renderView(view, 'svg'));
         const markdown = await renderView(view, 'md');
         assert.match(markdown, /^ {16}- \*\*O999\*\* Level 999 ⚠ \*not measured\* \*\(under O998\)\*$/m);

@@ -8,7 +8,7 @@ import { visibleText } from '../../src/render/escape.js';
 import type { RevealMessage } from '../../src/protocol/webview-messages.js';
 import { corpus, expandedMapElements, hostileWorkspace, payloadValueFields, shownElements, type HostilePayload } from '../fixtures/hostile/corpus.js';
 import {
-    activeContent, launchChromium, openPreview, PreviewServer, pwned, renderWorkspace, skipWithoutChromium, root, updateMessage,
+    activeContent, answerCards, expandedFragment, launchChromium, openPreview, PreviewServer, pwned, renderWorkspace, skipWithoutChromium, root, updateMessage,
     type DocumentScope, type PreviewPage, type RenderedView
 } from './preview-harness.js';
 
@@ -168,6 +168,8 @@ describe('hostile corpus in Chromium: every payload in every field, shown as tex
     let server: PreviewServer | undefined;
     let plain: Case;
     const cases: Case[] = [];
+    /** Each payload's map with every card expanded, by payload name. */
+    const expanded = new Map<string, string>();
 
     /** Renders a payload's workspace with the real engine and serves its exports, each at /export/<payload>/<view>.<format>. */
     async function render(payload: HostilePayload): Promise<Case> {
@@ -176,6 +178,7 @@ describe('hostile corpus in Chromium: every payload in every field, shown as tex
         for (const [file, text] of Object.entries(hostileWorkspace(payload.text))) writeFileSync(path.join(dir, file), text);
         const { views: [product, strategy, map], diagnostics } = await renderWorkspace(dir, canvases);
         const views = { product: product!, strategy: strategy!, map: map! };
+        expanded.set(payload.name, await expandedFragment(map!.view));
         for (const name of viewNames) {
             const base = `/export/${payload.name}/${name}`;
             server!.files.set(`${base}.html`, { body: views[name].html, type: 'text/html; charset=utf-8' });
@@ -216,7 +219,9 @@ describe('hostile corpus in Chromium: every payload in every field, shown as tex
             const map = views.map.view;
             if (map.view !== 'map' || map.tree.objectives[0]?.title !== payload.text) problems.push(`${payload.name}: the title does not read back as written`);
             for (const name of viewNames) {
-                const missing = [...shownElements[name], ...name === 'map' ? expandedMapElements : []].filter(key => !views[name].fragment.includes(`data-element="${key}"`));
+                const missing = shownElements[name].filter(key => !views[name].fragment.includes(`data-element="${key}"`));
+                // The map's whole cards, in the map the preview gets with every card expanded.
+                if (name === 'map') missing.push(...expandedMapElements.filter(key => !expanded.get(payload.name)!.includes(`data-element="${key}"`)));
                 if (missing.length > 0) problems.push(`${payload.name} ${name}: not rendered: ${missing.join(', ')}`);
             }
         }
@@ -244,6 +249,8 @@ describe('hostile corpus in Chromium: every payload in every field, shown as tex
                         await page.locator(`.nodes [data-node="${id}"]`).focus();
                         await page.keyboard.press('Enter');
                     }
+                    // Each whole card as the extension sends it when asked: strategy/renderCard's markup, parsed as SVG.
+                    await answerCards(preview, rendered.view);
                 }
                 const facts = await readFacts(page, '#preview-content', [...shownElements[name], ...name === 'map' ? expandedMapElements : []]);
                 if (item === plain) plainFacts.set(name, facts);

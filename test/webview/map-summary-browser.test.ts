@@ -3,10 +3,13 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import type { Browser } from 'playwright-core';
+import type { MapView } from '../../src/model/preview-view.js';
+import { mapCardSvg } from '../../src/render/map/alignment-map.js';
+import { renderView } from '../../src/render/render-view.js';
 // @ts-expect-error: the generator is a plain ES module of the benchmarks, without types.
 import { generateWorkspace } from '../../scripts/bench/generate-workspace.mjs';
 import {
-    activeContent, launchChromium, openPreview, PreviewServer, renderFixture, skipWithoutChromium, updateMessage, type PreviewPage, type RenderedView
+    activeContent, answerCards, launchChromium, openPreview, PreviewServer, renderFixture, skipWithoutChromium, updateMessage, type PreviewPage, type RenderedView
 } from './preview-harness.js';
 
 // Issue 14, item 1, in Debian's Chromium: the map of a team's workspace (20 objectives, 300 tickets) in a side panel
@@ -89,18 +92,28 @@ describe('the map that summarises, in Chromium', function () {
         assert.ok(Math.min(...sizes) >= 9, `titles at ${Math.min(...sizes).toFixed(2)} px at ${(widthZoom * 100).toFixed(0)}%`);
     });
 
-    it('expands a card in place on a click and on Enter, and keeps it expanded across an update', async () => {
+    it('expands a card in place on a click and on Enter, asking for its whole card once, and keeps it expanded across an update', async () => {
         const preview = await open(1);
         const { page } = preview;
+        // The map as typing sends it carries no whole card: each is asked for when its card is expanded.
+        assert.equal(await page.locator('.map-whole').count(), 0, 'no whole card before one is expanded');
         // The first card with more work than its summary lists.
         const card = page.locator('.nodes .node-objective:has([data-action="expand"])').first();
         const id = await card.getAttribute('data-node');
+        const key = (await card.getAttribute('data-element'))!;
+        assert.equal(await card.getAttribute('data-expandable'), 'true');
         const whole = page.locator(`.map-whole[data-whole="${id}"]`);
-        assert.equal(await whole.isVisible(), false);
         const listed = () => page.locator('.map-whole.expanded .node-ticket').count();
         const summaryTickets = await card.locator('.node-ticket').count();
+        // The editor's cursor on a ticket that only the whole card lists: highlighted once the card arrives.
+        const onlyWhole = [...mapCardSvg(map.view as MapView, key)!.matchAll(/data-element="(ticket:[^"]+)"/g)].map(match => match[1]!).at(-1)!;
+        assert.equal(await card.locator(`[data-element="${onlyWhole}"]`).count(), 0);
+        await preview.send({ type: 'highlight', element: onlyWhole });
         await card.locator('text.t-id').first().click();
+        assert.deepEqual((await preview.posted()).filter(message => message.type === 'expand'), [{ type: 'expand', cards: [key], open: key }]);
+        assert.deepEqual(await answerCards(preview, map.view), [key], 'the extension answers with the card');
         assert.ok(await whole.isVisible(), 'the whole card shows');
+        assert.equal(await whole.locator(`[data-element="${onlyWhole}"].highlighted`).count(), 1, 'the cursor\'s ticket highlighted in it');
         assert.ok(await listed() > summaryTickets, `${await listed()} tickets listed where the summary has ${summaryTickets}`);
         const summaryBox = await card.locator(':scope > .card-bg').boundingBox();
         const wholeBox = await whole.locator(':scope > .card-bg').boundingBox();
@@ -109,19 +122,29 @@ describe('the map that summarises, in Chromium', function () {
         assert.ok((await whole.locator('.node-ticket.done').count()) > 0, 'done tickets listed, dimmed');
         const opacity = await whole.locator('.node-ticket.done').first().evaluate(element => (globalThis as any).getComputedStyle(element).opacity);
         assert.equal(opacity, '0.5');
+        // A ticket of the whole card is clickable as in the map: it reveals its line.
+        await whole.locator('.node-ticket').first().click();
+        assert.equal((await preview.posted()).at(-1)?.type, 'reveal');
 
-        // An update as typing sends it: the same card stays expanded.
-        await preview.send({ ...updateMessage(map), html: map.fragment.replace('</svg>', '<g></g></svg>') });
+        // An update as typing sends it, rendered with the expanded card: the same card stays expanded, nothing asked.
+        const edited = await renderView(map.view, 'fragment', new Set([key]));
+        await preview.send({ ...updateMessage(map), html: edited.replace('</svg>', '<g></g></svg>') });
         assert.ok(await whole.isVisible(), 'still expanded after an update');
+        assert.deepEqual(await answerCards(preview, map.view), [], 'the update carried the whole card');
 
         // A click on the whole card's edge closes it; Enter on the summary's "+N more" (focusable) opens it again.
         await whole.locator(':scope > .card-bg').click({ position: { x: 150, y: 4 } });
         assert.equal(await whole.isVisible(), false, 'a click on the whole card\'s edge closes it');
+        assert.deepEqual((await preview.posted()).at(-1), { type: 'expand', cards: [] });
         await page.locator(`.nodes [data-node="${id}"] [data-action="expand"]`).focus();
         await page.keyboard.press('Enter');
-        assert.ok(await whole.isVisible(), 'Enter on "+N more" expands');
-        // Expanding posts nothing to the extension: no render, no layout.
-        assert.deepEqual((await preview.posted()).filter(message => message.type !== 'ready' && message.type !== 'reveal'), []);
+        assert.ok(await whole.isVisible(), 'Enter on "+N more" expands, from the whole card the page has');
+        assert.deepEqual((await preview.posted()).at(-1), { type: 'expand', cards: [key] });
+
+        // An update rendered before the extension heard of the expansion lacks the card: the page asks for it again.
+        await preview.send({ ...updateMessage(map), html: map.fragment.replace('</svg>', '<g></g><g></g></svg>') });
+        assert.deepEqual(await answerCards(preview, map.view), [key]);
+        assert.ok(await whole.isVisible(), 'expanded again once the card arrives');
     });
 
     it('focuses one objective\'s subtree on Alt+click, with a breadcrumb that goes back up', async () => {

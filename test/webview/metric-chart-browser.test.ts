@@ -4,7 +4,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import type { Browser, Locator, Page } from 'playwright-core';
 import {
-    activeContent, launchChromium, openPreview, PreviewServer, pwned, renderFixture, root, skipWithoutChromium, updateMessage, type PreviewPage,
+    activeContent, answerCards, launchChromium, openPreview, PreviewServer, pwned, renderFixture, root, skipWithoutChromium, updateMessage, type PreviewPage,
     type RenderedView
 } from './preview-harness.js';
 
@@ -162,9 +162,14 @@ describe('metric charts in Chromium', function () {
     });
 
     it('the map draws the chart inside the metric\'s expanded card, below its grade in words', async () => {
-        const page = await open(map);
-        // The summary shows the grade line; a click on the objective's card shows its whole card, charts included.
+        const preview = await openPreview(browser!, server!);
+        pages.push(preview);
+        await preview.send(updateMessage(map));
+        const page = preview.page;
+        // The summary shows the grade line; a click on the objective's card shows its whole card, charts included,
+        // which the extension sends when asked.
         await page.locator('g.node-objective text.t-id').first().click();
+        assert.equal((await answerCards(preview, map.view)).length, 1);
         const card = page.locator('.map-whole.expanded g.node-metric[data-element="metric:WeeklyActive"]');
         const chart = card.locator('svg.metric-chart');
         const frame = await assertChartDrawn(chart, 4, 'map');

@@ -6,7 +6,7 @@ import type { ElementLocation } from '../../src/model/locations.js';
 import type { MapView, ProductCanvasView } from '../../src/model/preview-view.js';
 import type { FromWebviewMessage, RevealMessage } from '../../src/protocol/webview-messages.js';
 import {
-    activeContent, launchChromium, openPreview, PreviewServer, pwned, renderFixture, skipWithoutChromium, root, updateMessage, type PreviewPage,
+    activeContent, answerCards, launchChromium, openPreview, PreviewServer, pwned, renderFixture, skipWithoutChromium, root, updateMessage, type PreviewPage,
     type RenderedView
 } from './preview-harness.js';
 
@@ -240,6 +240,8 @@ describe('preview webview in Chromium', function () {
         // The objective's own text: its card also holds its metrics, which are items of their own.
         const node = view.tree.objectives[0]!;
         await page.locator(`.node[data-element="objective:${node.id}"] > text`).first().click();
+        // The click also expands the card: its whole card, sent by the extension when asked, lists the metric's figures.
+        assert.deepEqual(await answerCards(preview, shop.map.view), [`objective:${node.id}`]);
         const metric = node.metrics[0]!;
         await page.locator(`.node[data-element="metric:${metric.id}"] > text`).first().click();
         assert.deepEqual(await reveals(preview), [revealOf(node.location), revealOf(metric.location)]);
@@ -303,6 +305,8 @@ describe('preview webview in Chromium', function () {
                     await page.locator(`.nodes [data-node="${id}"]`).focus();
                     await page.keyboard.press('Enter');
                 }
+                // Each whole card as the extension sends it when asked: strategy/renderCard's markup, parsed as SVG.
+                assert.ok((await answerCards(preview, rendered.view)).length > 0);
             }
             for (const [key, text] of expected[name]) {
                 const element = page.locator(`[data-element="${key}"]:visible`).first();

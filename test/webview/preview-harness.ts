@@ -11,8 +11,9 @@ import type { Diagnostic } from 'vscode-languageserver';
 import { loadWorkspace } from '../../src/cli/load-workspace.js';
 export { chromiumPath, launchChromium, skipWithoutChromium } from '../chromium.js';
 import { createNonce, previewShellHtml } from '../../src/extension/preview/preview-html.js';
-import { previewView, sourceUris, viewTitle, type PreviewView } from '../../src/model/preview-view.js';
+import { elementKey, previewView, sourceUris, viewTitle, type PreviewView } from '../../src/model/preview-view.js';
 import { previewCss } from '../../src/render/preview-styles.js';
+import { mapCardSvg } from '../../src/render/map/alignment-map.js';
 import { renderView } from '../../src/render/render-view.js';
 import type { FromWebviewMessage, PreviewState, ToWebviewMessage, UpdateMessage } from '../../src/protocol/webview-messages.js';
 
@@ -295,4 +296,45 @@ export async function activeContent(page: DocumentScope): Promise<string[]> {
 
 export async function pwned(page: DocumentScope): Promise<unknown> {
     return page.evaluate(() => (globalThis as any).__pwned);
+}
+
+/**
+ * Answers, as the extension does through `strategy/renderCard`, each `expand` the webview posted that asks for a whole
+ * card (`open`) the page still lacks: with the card of `view`, the map the page shows. Resolves to the cards sent.
+ */
+export async function answerCards(preview: PreviewPage, view: PreviewView): Promise<string[]> {
+    const asked = [...new Set((await preview.posted()).flatMap(message => message.type === 'expand' && message.open !== undefined ? [message.open] : []))];
+    const lacking = await preview.page.evaluate(keys => {
+        const document = (globalThis as any).document;
+        const nodes: any[] = [...document.querySelectorAll('.nodes [data-node]')];
+        return keys.filter(key => {
+            const node = nodes.find(each => (each.getAttribute('data-element') ?? `group:${each.getAttribute('data-node')}`) === key);
+            return node && !document.querySelector(`.map-whole[data-whole="${node.getAttribute('data-node')}"]`);
+        });
+    }, asked);
+    const sent: string[] = [];
+    for (const card of lacking) {
+        const html = view.view === 'map' ? mapCardSvg(view, card) : undefined;
+        if (html === undefined) continue;
+        await preview.send({ type: 'card', card, html });
+        sent.push(card);
+    }
+    return sent;
+}
+
+/** The map's fragment as the preview gets it with every card expanded: each card's whole card included. */
+export function expandedFragment(view: PreviewView): Promise<string> {
+    return renderView(view, 'fragment', new Set(cardKeys(view)));
+}
+
+function cardKeys(view: PreviewView): string[] {
+    if (view.view !== 'map') return [];
+    const keys = ['group:health', 'group:not-aligned'];
+    const stack = [...view.tree.objectives];
+    while (stack.length > 0) {
+        const objective = stack.pop()!;
+        keys.push(elementKey('objective', objective.id));
+        stack.push(...objective.children);
+    }
+    return keys;
 }

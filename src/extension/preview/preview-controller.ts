@@ -1,5 +1,5 @@
 import type {
-    PreviewTarget, PreviewTargetParams, RenderParams, RenderResult
+    PreviewTarget, PreviewTargetParams, RenderCardParams, RenderCardResult, RenderParams, RenderResult
 } from '../../protocol/strategy-protocol.js';
 import type { CompareParams } from '../../protocol/strategy-protocol.js';
 import type { DiagnosticCounts, PreviewSource, RevealMessage, ToWebviewMessage } from '../../protocol/webview-messages.js';
@@ -22,6 +22,7 @@ export interface PreviewPorts {
     renderChanges(params: CompareParams): Promise<RenderResult>;
     /** The comparison began, ended or changed revision (the Strategy view marks the same elements). */
     comparisonChanged?(params: CompareParams | undefined): void;
+    renderCard(params: RenderCardParams): Promise<RenderCardResult | null>;
     target(params: PreviewTargetParams): Promise<PreviewTarget | null>;
     /** To the webview; dropped by VS Code while the panel is hidden, hence `ready`. */
     post(message: ToWebviewMessage): void;
@@ -63,6 +64,8 @@ export class PreviewController {
     private shown: { title: string; content: string; nothingMatches: boolean; filter: WorkFilter } | undefined;
     /** The map's filter from the webview's filter box: every render of the map applies it, edits included. */
     private filter: WorkFilter = {};
+    /** The map's cards the webview shows expanded: every render of the map carries their whole cards. */
+    private expanded: string[] = [];
     /** Files of the last render: the only ones a reveal may open. */
     private uris = new Set<string>();
     private diagnostics: DiagnosticCounts = noDiagnostics;
@@ -175,7 +178,11 @@ export class PreviewController {
     private renderParams(): RenderParams {
         const canvas = this.source.canvas;
         if (canvas !== undefined) return { canvas, format: 'fragment' };
-        return isFiltering(this.filter) ? { format: 'fragment', filter: { ...this.filter } } : { format: 'fragment' };
+        return {
+            format: 'fragment',
+            ...(isFiltering(this.filter) ? { filter: { ...this.filter } } : {}),
+            ...(this.expanded.length > 0 ? { expanded: [...this.expanded] } : {})
+        };
     }
 
     private sendShown(): void {
@@ -278,6 +285,8 @@ export class PreviewController {
             case 'ready': {
                 this.ready = true;
                 this.readyWaiters.splice(0).forEach(waiter => waiter.resolve());
+                // A new webview document has no card expanded.
+                this.expanded = [];
                 // A reloaded webview brings back the filter its box shows; the map is rendered again with it.
                 const filter = message.filter ?? {};
                 const refilter = !sameFilter(filter, this.filter);
@@ -290,6 +299,10 @@ export class PreviewController {
             }
             case 'filter':
                 this.setFilter(message.filter);
+                break;
+            case 'expand':
+                this.expanded = message.cards;
+                if (message.open !== undefined) void this.sendCard(message.open);
                 break;
             case 'reveal':
                 void this.revealClicked(message);
@@ -305,6 +318,20 @@ export class PreviewController {
                 this.pngs.settle(message);
                 break;
         }
+    }
+
+    /** The whole card of a card the webview expands, as the map it shows (with its filter) has it. */
+    private async sendCard(card: string): Promise<void> {
+        if (this.source.canvas !== undefined) return;
+        const filter = isFiltering(this.filter) ? { filter: { ...this.filter } } : {};
+        let result: RenderCardResult | null;
+        try {
+            result = await this.ports.renderCard({ card, ...filter });
+        } catch (error) {
+            this.ports.log(`rendering a card failed: ${error instanceof Error ? error.message : String(error)}`);
+            return;
+        }
+        if (result && this.ready && this.source.canvas === undefined) this.ports.post({ type: 'card', card, html: result.content });
     }
 
     /**

@@ -17,6 +17,14 @@ const maxPngBase64 = 256 * 1024 * 1024;
 const maxErrorMessage = 500;
 const base64 = /^[A-Za-z0-9+/]*={0,2}$/;
 
+/** As the server's check of `strategy/renderCard`: a card's key is short, and a map has not this many cards. */
+const maxCardKey = 1000;
+const maxCards = 10_000;
+
+function isCardKey(value: unknown): value is string {
+    return typeof value === 'string' && value.length > 0 && value.length <= maxCardKey;
+}
+
 function describe(value: unknown): string {
     const text = typeof value === 'string' ? JSON.stringify(value) : typeof value;
     return text.length > 60 ? `${text.slice(0, 57)}...` : text;
@@ -38,6 +46,12 @@ export function parseWebviewMessage(raw: unknown, uris: ReadonlySet<string>, pen
         case 'filter': {
             const filter = parseWorkFilter(fields.filter);
             return filter ? { message: { type: 'filter', filter } } : { refused: 'a malformed filter' };
+        }
+        case 'expand': {
+            const { cards, open } = fields;
+            if (!Array.isArray(cards) || cards.length > maxCards || !cards.every(isCardKey)) return { refused: 'expand with malformed cards' };
+            if (open !== undefined && !isCardKey(open)) return { refused: `expand of a malformed card: ${describe(open)}` };
+            return { message: open === undefined ? { type: 'expand', cards: [...cards] } : { type: 'expand', cards: [...cards], open } };
         }
         case 'showProblems':
             return { message: { type: 'showProblems' } };

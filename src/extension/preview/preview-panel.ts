@@ -3,7 +3,7 @@ import {
     type Memento, type TextEditor, type WebviewPanel
 } from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { previewTargetRequest, renderRequest } from '../../protocol/strategy-protocol.js';
+import { previewTargetRequest, renderCardRequest, renderRequest } from '../../protocol/strategy-protocol.js';
 import { renderChangesRequest, type CompareParams } from '../../protocol/strategy-protocol.js';
 import { previewCss } from '../../render/preview-styles.js';
 import type { DiagnosticCounts, PreviewSource, RevealMessage, WorkFilter } from '../../protocol/webview-messages.js';
@@ -78,6 +78,7 @@ export class StrategyPreview implements Disposable {
             render: params => client.sendRequest(renderRequest, params),
             renderChanges: params => client.sendRequest(renderChangesRequest, params),
             comparisonChanged: params => context.comparisonChanged?.(params),
+            renderCard: params => client.sendRequest(renderCardRequest, params),
             target: params => client.sendRequest(previewTargetRequest, params),
             post: message => void webview.postMessage(message),
             setTitle: title => { panel.title = title; },

@@ -9,19 +9,38 @@ import { visibleText } from '../../render/escape.js';
 import type { LinkedReader } from './linked-reader.js';
 import { previewTargetAt } from './preview-target.js';
 import { isInside } from './position-guard.js';
-import { renderRequest, type PreviewTarget, type PreviewTargetParams, type RenderFormat, type RenderResult } from '../../protocol/strategy-protocol.js';
+import {
+    renderCardRequest, renderRequest, type PreviewTarget, type PreviewTargetParams, type RenderCardParams, type RenderCardResult, type RenderFormat, type RenderResult
+} from '../../protocol/strategy-protocol.js';
+import { mapCardSvg } from '../../render/map/alignment-map.js';
 import type { StrategyLspServices } from './strategy-lsp-module.js';
 
 const formats: readonly RenderFormat[] = ['fragment', 'html', 'svg', 'md'];
+const filterFields = 'text?, owner?, focus?, kind?, status?, milestone?: string, hideDone?: boolean';
 
 // The parameters are whatever JSON the client sent: the protocol's types say what a well-behaved client sends,
 // these checks what the handlers may rely on.
 
-function isRenderParams(params: unknown): params is { canvas?: string; format: RenderFormat; filter?: WorkFilter } {
+/** A card's key is an element key or a group's: short; a list of them no longer than a map has cards. */
+const maxKey = 1000;
+const maxExpanded = 10_000;
+
+function isCardKey(value: unknown): value is string {
+    return typeof value === 'string' && value.length > 0 && value.length <= maxKey;
+}
+
+function isRenderParams(params: unknown): params is { canvas?: string; format: RenderFormat; filter?: WorkFilter; expanded?: string[] } {
     if (typeof params !== 'object' || params === null) return false;
-    const { canvas, format, filter } = params as Record<string, unknown>;
+    const { canvas, format, filter, expanded } = params as Record<string, unknown>;
     return (canvas === undefined || typeof canvas === 'string') && formats.some(known => known === format)
-        && (filter === undefined || parseWorkFilter(filter) !== undefined);
+        && (filter === undefined || parseWorkFilter(filter) !== undefined)
+        && (expanded === undefined || (Array.isArray(expanded) && expanded.length <= maxExpanded && expanded.every(isCardKey)));
+}
+
+function isRenderCardParams(params: unknown): params is RenderCardParams {
+    if (typeof params !== 'object' || params === null) return false;
+    const { card, filter } = params as Record<string, unknown>;
+    return isCardKey(card) && (filter === undefined || parseWorkFilter(filter) !== undefined);
 }
 
 function isPreviewTargetParams(params: unknown): params is PreviewTargetParams {
@@ -41,18 +60,28 @@ export class PreviewRequests {
     /** `strategy/render`: the view rendered in the format asked for; null when no canvas has the ID. */
     async render(params: unknown, token: CancellationToken): Promise<RenderResult | null | ResponseError> {
         if (!isRenderParams(params)) {
-            return new ResponseError(-32602, `${renderRequest.method} needs {canvas?: string, format: ${formats.join('|')}, filter?: {text?, owner?, focus?, kind?, status?, milestone?: string, hideDone?: boolean}}`);
+            return new ResponseError(-32602, `${renderRequest.method} needs {canvas?: string, format: ${formats.join('|')}, filter?: {${filterFields}}, expanded?: string[]}`);
         }
         // Rebuilt from its checked fields: only what a filter has reaches the model.
         const filter = params.filter && parseWorkFilter(params.filter);
         const view = await this.whenLinked(token, () => previewView(this.Strategy.strategy.WorkspaceModel.get(), params.canvas, filter));
         if (view instanceof ResponseError || view === undefined) return view ?? null;
-        const content = await renderView(view, params.format);
+        const content = await renderView(view, params.format, params.expanded && new Set(params.expanded));
         // The panel's tab and the preview's header show the title as the content shows its texts: a bidi override
         // made visible, so it cannot reorder what follows it.
         const result: RenderResult = { title: visibleText(viewTitle(view)), content, uris: sourceUris(view) };
         if (view.view === 'map' && filter && isFiltering(filter) && keepsNothing(view)) result.nothingMatches = true;
         return result;
+    }
+
+    /** `strategy/renderCard`: one card's whole card, as the map of `strategy/render` with the same filter has it. */
+    async renderCard(params: unknown, token: CancellationToken): Promise<RenderCardResult | null | ResponseError> {
+        if (!isRenderCardParams(params)) return new ResponseError(-32602, `${renderCardRequest.method} needs {card: string, filter?: {${filterFields}}}`);
+        const filter = params.filter && parseWorkFilter(params.filter);
+        const view = await this.whenLinked(token, () => previewView(this.Strategy.strategy.WorkspaceModel.get(), undefined, filter));
+        if (view instanceof ResponseError || view?.view !== 'map') return view instanceof ResponseError ? view : null;
+        const content = mapCardSvg(view, params.card);
+        return content === undefined ? null : { content };
     }
 
     /** `strategy/previewTarget`: the canvas and element under a cursor; nothing for a position outside the document. */

@@ -3,7 +3,7 @@ import type { LangiumSharedServices } from 'langium/lsp';
 import type { RequestType, RequestType0 } from 'vscode-jsonrpc';
 import { CancellationToken, type Connection, type HandlerResult } from 'vscode-languageserver';
 import {
-    alignmentTreeRequest, modelChangedNotification, previewTargetRequest, renderRequest, ticketHoverRequest, ticketKeysRequest
+    alignmentTreeRequest, modelChangedNotification, previewTargetRequest, renderCardRequest, renderRequest, ticketHoverRequest, ticketKeysRequest
 } from '../../protocol/strategy-protocol.js';
 import { diffRequest, renderChangesRequest, revisionsRequest } from '../../protocol/strategy-protocol.js';
 import { CompareRequests } from './compare-requests.js';
@@ -72,6 +72,7 @@ export class StrategyRpc {
         });
         onRequest0(connection, alignmentTreeRequest, token => whenLinked(token, () => alignmentTree(Strategy)));
         onRequest(connection, renderRequest, (params, token) => preview.render(params, token));
+        onRequest(connection, renderCardRequest, (params, token) => preview.renderCard(params, token));
         onRequest(connection, previewTargetRequest, (params, token) => preview.target(params, token));
         const compare = new CompareRequests(Strategy);
         onRequest(connection, revisionsRequest, params => compare.revisions(params));

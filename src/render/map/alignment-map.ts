@@ -2,7 +2,7 @@ import type { MapView } from '../../model/preview-view.js';
 import { escapeHtml } from '../escape.js';
 import { changesBanner, ChangeMarks, type MapChanges } from './map-changes.js';
 import { countTree, summaryText, type MapCounts } from './map-counts.js';
-import { mapGraph, type MapGraph } from './map-graph.js';
+import { mapGraph, mapNodeByKey, type MapGraph, type MapNode } from './map-graph.js';
 import { outlineLayout, type MapLayout, type Point } from './map-outline.js';
 import { round } from '../progress-markup.js';
 import { legendDisclosure } from '../view-legend.js';
@@ -12,13 +12,16 @@ import { textWidth } from '../svg/text-wrap.js';
 
 // The alignment map as SVG: objective cards (their metrics' grades, their work counted by status and its first live
 // tickets), the "Health metrics" and "Not aligned" groups, and sub-objective edges, placed as an outline
-// (map-outline.ts). In the preview each card also carries its whole card, shown in place when expanded, and a button
-// to focus the map on its subtree.
+// (map-outline.ts). In the preview each card also carries a button to focus the map on its subtree, and the cards the
+// preview has expanded their whole cards, shown in place. The whole cards are most of a map's bytes, so the others
+// are not sent with every keystroke: the preview asks for one when it is expanded (mapCardSvg).
 
 export interface MapOptions {
     interactive: boolean;
     /** A comparison with a git revision: the map becomes its changes view. */
     changes?: MapChanges;
+    /** The keys (MapNode.key) of the cards whose whole cards the preview's fragment carries: those it shows expanded. */
+    expanded?: ReadonlySet<string>;
 }
 
 function pathOf(points: Point[]): string {
@@ -34,10 +37,12 @@ function edgesSvg(graph: MapGraph, layout: MapLayout): string {
     }).join('');
 }
 
-function nodesSvg(graph: MapGraph, layout: MapLayout): string {
+function nodesSvg(graph: MapGraph, layout: MapLayout, interactive: boolean): string {
     return graph.nodes.map(node => {
         const { x, y } = layout.nodes.get(node.id) ?? { x: 0, y: 0 };
-        return `<g class="${node.classes}"${node.attributes}>`
+        // The preview expands only a card with more than its summary, asking for the whole card if it lacks it.
+        const expandable = interactive && node.expandable ? ' data-expandable="true"' : '';
+        return `<g class="${node.classes}"${node.attributes}${expandable}>`
             + `<rect class="card-bg" x="${round(x)}" y="${round(y)}" width="${node.width}" height="${node.height}" rx="6"/>`
             + `<title>${escapeHtml(node.title)}</title>${cardBodySvg(node.card, x, y)}</g>`;
     }).join('\n');
@@ -56,16 +61,29 @@ function overlaysSvg(graph: MapGraph, layout: MapLayout): string {
                 + `<title>Show only this objective and what is below it (Alt+click)</title>`
                 + `<rect class="map-focus-bg" x="${round(x + node.width - 26)}" y="${round(y + 6)}" width="20" height="20" rx="4"/>`
                 + `<path class="map-focus-icon" d="M${round(x + node.width - 21)},${round(y + 13)} V${round(y + 11)} H${round(x + node.width - 19)} M${round(x + node.width - 13)},${round(y + 11)} H${round(x + node.width - 11)} V${round(y + 13)} M${round(x + node.width - 11)},${round(y + 19)} V${round(y + 21)} H${round(x + node.width - 13)} M${round(x + node.width - 19)},${round(y + 21)} H${round(x + node.width - 21)} V${round(y + 19)}"/></g>`;
-        const whole = !node.whole ? ''
-            : `<g class="map-whole" data-whole="${node.id}">`
-                + `<rect class="card-bg" x="${round(x)}" y="${round(y)}" width="${node.width}" height="${node.whole.height}" rx="6"/>`
-                + `<title>${escapeHtml(node.title)}</title>${cardBodySvg(node.whole, x, y)}</g>`;
+        const whole = !node.whole ? '' : `<g class="map-whole" data-whole="${node.id}">${wholeCardSvg(node, x, y)}</g>`;
         return { focus, whole };
     });
     // Every focus button before every whole card: an expanded card covers the buttons of the cards below it.
     return [...parts.map(part => part.focus), ...parts.map(part => part.whole)].filter(Boolean).join('\n');
 }
 
+/** The inside of a node's whole card (its background, title and blocks) with its top left corner at x, y. */
+function wholeCardSvg(node: MapNode, x: number, y: number): string {
+    if (!node.whole) return '';
+    return `<rect class="card-bg" x="${round(x)}" y="${round(y)}" width="${node.width}" height="${node.whole.height}" rx="6"/>`
+        + `<title>${escapeHtml(node.title)}</title>${cardBodySvg(node.whole, x, y)}`;
+}
+
+/**
+ * The inside of one card's whole card, at 0,0, for the preview to place over the card it expands: the same renderer
+ * as the map's, at the width the map lays cards out with. Undefined when the map has no such card or its summary
+ * leaves nothing out.
+ */
+export function mapCardSvg(view: MapView, key: string): string | undefined {
+    const node = mapNodeByKey(view.tree, key);
+    return node?.whole && wholeCardSvg(node, 0, 0);
+}
 
 interface DrawnMap {
     counts: MapCounts;
@@ -76,11 +94,13 @@ interface DrawnMap {
 }
 
 function drawMap(view: MapView, options: MapOptions): DrawnMap {
-    const graph = mapGraph(view.tree, options.interactive, options.changes && new ChangeMarks(options.changes));
+    const expanded = options.expanded;
+    // The changes view carries every whole card: its marks and changes in words are drawn there, and renderCard has none.
+    const graph = mapGraph(view.tree, options.interactive, key => options.interactive && (options.changes !== undefined || expanded?.has(key) === true), options.changes && new ChangeMarks(options.changes));
     const counts = countTree(view.tree);
     const layout = outlineLayout(graph.nodes, graph.edges);
     const overlays = options.interactive ? `\n<g class="map-overlays">\n${overlaysSvg(graph, layout)}\n</g>` : '';
-    const body = `<g class="edges">${edgesSvg(graph, layout)}</g>\n<g class="nodes">\n${nodesSvg(graph, layout)}\n</g>${overlays}`;
+    const body = `<g class="edges">${edgesSvg(graph, layout)}</g>\n<g class="nodes">\n${nodesSvg(graph, layout, options.interactive)}\n</g>${overlays}`;
     return { counts, width: layout.width, height: layout.height, body };
 }
 

@@ -16,6 +16,8 @@ import { countsBlock, healthCards, moreBlock, objectiveCards, summaryTickets, ti
 
 export interface MapNode extends OutlineNode {
     kind: 'objective' | 'health' | 'not-aligned' | 'removed' | 'other-changes';
+    /** What the preview remembers the card by, as its script's cardKey: the element's key, a group's `group:<id>`. */
+    key: string;
     /** How many objectives are above it: the outline indents it by that much. */
     depth: number;
     /** Classes of the node's <g>: `node node-objective unmeasured`… */
@@ -25,9 +27,18 @@ export interface MapNode extends OutlineNode {
     title: string;
     /** The summary the node is laid out with. */
     card: MeasuredCard;
-    /** The whole card, drawn over the summary when the preview expands it; none when the summary shows it all. */
+    /**
+     * The whole card, drawn over the summary when the preview expands it; measured only for the cards `wantWhole`
+     * names (the preview's fragment carries only the expanded ones: the others are most of its bytes).
+     */
     whole?: MeasuredCard;
+    /** The summary leaves something out: the card has a whole card to expand to. */
+    expandable: boolean;
 }
+
+/** Which nodes' whole cards to measure, by their key; none by default (exports draw the summaries only). */
+export type WantWhole = (key: string) => boolean;
+const noWhole: WantWhole = () => false;
 
 export interface MapEdge extends OutlineEdge {
     kind: 'parent';
@@ -43,21 +54,22 @@ const orphan: Badge = { text: 'orphan', tone: 'warning', name: 'orphan' };
 const unaligned: Badge = { text: 'unaligned', tone: 'warning', name: 'unaligned' };
 
 /** A node's card, measured at the node's width (the layout sizes the node by its summary), and its whole card. */
-function cards(pair: CardPair, nodeWidth: number, marks?: ChangeMarks): Pick<MapNode, 'card' | 'whole' | 'width' | 'height'> {
+function cards(pair: CardPair, nodeWidth: number, whole: boolean, marks?: ChangeMarks): Pick<MapNode, 'card' | 'whole' | 'width' | 'height' | 'expandable'> {
     if (marks) pair = marks.mark(pair);
     const measured = measureCard(pair.summary, nodeWidth);
-    return { card: measured, ...pair.whole && { whole: measureCard(pair.whole, nodeWidth) }, width: nodeWidth, height: measured.height };
+    return { card: measured, ...pair.whole && whole && { whole: measureCard(pair.whole, nodeWidth) }, width: nodeWidth, height: measured.height, expandable: pair.whole !== undefined };
 }
 
-function objectiveNode(id: string, path: string, objective: ObjectiveNode, interactive: boolean, marks?: ChangeMarks): MapNode {
+function objectiveNode(id: string, path: string, objective: ObjectiveNode, interactive: boolean, wantWhole: WantWhole, marks?: ChangeMarks): MapNode {
     const badges = [...(objective.measured ? [] : [unmeasured]), ...(objective.inCycle ? [cycle] : [])];
     const classes = ['node', 'node-objective', ...badges.map(badge => badge.name)].join(' ');
     // data-node and data-path (its ancestors' nodes and its own) let the preview show one objective's subtree.
     const place = interactive ? ` data-node="${id}" data-path="${path}"` : '';
+    const key = elementKey('objective', objective.id);
     return {
-        id, kind: 'objective', depth: path.split(' ').length - 1, classes, title: fullTitle(objective.id, objective.title),
-        attributes: elementAttributes(elementKey('objective', objective.id), objective.location, interactive) + place,
-        ...cards(objectiveCards(objective, badges, interactive), width.objective, marks)
+        id, key, kind: 'objective', depth: path.split(' ').length - 1, classes, title: fullTitle(objective.id, objective.title),
+        attributes: elementAttributes(key, objective.location, interactive) + place,
+        ...cards(objectiveCards(objective, badges, interactive), width.objective, wantWhole(key), marks)
     };
 }
 
@@ -66,7 +78,7 @@ function groupAttributes(id: string, interactive: boolean): string {
     return interactive ? ` data-node="${id}" tabindex="0" role="button"` : '';
 }
 
-function notAlignedNode(tree: AlignmentTree, interactive: boolean, marks?: ChangeMarks): MapNode {
+function notAlignedNode(tree: AlignmentTree, interactive: boolean, wantWhole: WantWhole, marks?: ChangeMarks): MapNode {
     const heading: CardBlock = { texts: [{ text: 'Not aligned', cls: 't-heading', size: 13, bold: true }, { text: 'Work that reaches no objective', cls: 't-muted' }] };
     const summary: CardBlock[] = [heading];
     const whole: CardBlock[] = [heading];
@@ -87,13 +99,15 @@ function notAlignedNode(tree: AlignmentTree, interactive: boolean, marks?: Chang
             head: solution.id, title: solution.title, titleLines: 2, badges: [unaligned, ...statusBadge(solution.status)]
         })));
     }
-    return { id: 'not-aligned', kind: 'not-aligned', depth: 0, classes: 'group group-not-aligned', title: 'Not aligned', attributes: groupAttributes('not-aligned', interactive), ...cards({ summary, whole }, width.group, marks) };
+    const key = 'group:not-aligned';
+    return { id: 'not-aligned', key, kind: 'not-aligned', depth: 0, classes: 'group group-not-aligned', title: 'Not aligned', attributes: groupAttributes('not-aligned', interactive), ...cards({ summary, whole }, width.group, wantWhole(key), marks) };
 }
 
 /** The KPIs, each with its figures and grade in words: a band to stay inside, watched beside the objectives. */
-function healthNode(tree: AlignmentTree, interactive: boolean, marks?: ChangeMarks): MapNode {
+function healthNode(tree: AlignmentTree, interactive: boolean, wantWhole: WantWhole, marks?: ChangeMarks): MapNode {
     const heading: CardBlock = { texts: [{ text: 'Health metrics', cls: 't-heading', size: 13, bold: true }, { text: 'Kept inside a range, not moved to a target', cls: 't-muted' }] };
-    return { id: 'health', kind: 'health', depth: 0, classes: 'group group-health', title: 'Health metrics', attributes: groupAttributes('health', interactive), ...cards(healthCards(tree.healthMetrics, heading, interactive), width.group, marks) };
+    const key = 'group:health';
+    return { id: 'health', key, kind: 'health', depth: 0, classes: 'group group-health', title: 'Health metrics', attributes: groupAttributes('health', interactive), ...cards(healthCards(tree.healthMetrics, heading, interactive), width.group, wantWhole(key), marks) };
 }
 
 /**
@@ -101,7 +115,7 @@ function healthNode(tree: AlignmentTree, interactive: boolean, marks?: ChangeMar
  * are counted and listed inside the cards of the objectives they advance, not drawn as nodes of their own: sixty
  * solutions in one layer made a column taller than the rest of the map.
  */
-export function mapGraph(tree: AlignmentTree, interactive: boolean, marks?: ChangeMarks): MapGraph {
+export function mapGraph(tree: AlignmentTree, interactive: boolean, wantWhole: WantWhole = noWhole, marks?: ChangeMarks): MapGraph {
     const nodes: MapNode[] = [];
     const edges: MapEdge[] = [];
     const stack: Array<{ objective: ObjectiveNode; parent?: string; path: string }> = [...tree.objectives].reverse().map(objective => ({ objective, path: '' }));
@@ -109,15 +123,33 @@ export function mapGraph(tree: AlignmentTree, interactive: boolean, marks?: Chan
         const { objective, parent, path } = stack.pop()!;
         const id = `o${nodes.length}`;
         const own = path ? `${path} ${id}` : id;
-        nodes.push(objectiveNode(id, own, objective, interactive, marks));
+        nodes.push(objectiveNode(id, own, objective, interactive, wantWhole, marks));
         if (parent) edges.push({ id: `e${edges.length}`, source: parent, target: id, kind: 'parent' });
         for (let index = objective.children.length - 1; index >= 0; index--) stack.push({ objective: objective.children[index], parent: id, path: own });
     }
-    if (tree.healthMetrics.length > 0) nodes.push(healthNode(tree, interactive, marks));
-    if (tree.orphanTickets.length > 0 || tree.unalignedSolutions.length > 0) nodes.push(notAlignedNode(tree, interactive, marks));
+    if (tree.healthMetrics.length > 0) nodes.push(healthNode(tree, interactive, wantWhole, marks));
+    if (tree.orphanTickets.length > 0 || tree.unalignedSolutions.length > 0) nodes.push(notAlignedNode(tree, interactive, wantWhole, marks));
     // After every card is marked: what no card showed goes to "Other changes".
     for (const group of marks?.groups(interactive) ?? []) {
-        nodes.push({ id: group.id, kind: group.id, depth: 0, classes: `group group-${group.id}`, title: group.title, attributes: groupAttributes(group.id, interactive), ...cards(group.pair, width.group) });
+        const key = `group:${group.id}`;
+        nodes.push({ id: group.id, key, kind: group.id, depth: 0, classes: `group group-${group.id}`, title: group.title, attributes: groupAttributes(group.id, interactive), ...cards(group.pair, width.group, wantWhole(key)) });
     }
     return { nodes, edges };
+}
+
+/**
+ * The node of the card with this key, its whole card measured, found without measuring any other card: what the
+ * preview asks for when it expands one. Its `id` and path are not the map's (the preview places it by the card).
+ */
+export function mapNodeByKey(tree: AlignmentTree, key: string): MapNode | undefined {
+    const all: WantWhole = () => true;
+    if (key === 'group:health') return tree.healthMetrics.length > 0 ? healthNode(tree, true, all) : undefined;
+    if (key === 'group:not-aligned') return tree.orphanTickets.length > 0 || tree.unalignedSolutions.length > 0 ? notAlignedNode(tree, true, all) : undefined;
+    const stack = [...tree.objectives];
+    while (stack.length > 0) {
+        const objective = stack.pop()!;
+        if (elementKey('objective', objective.id) === key) return objectiveNode('o0', 'o0', objective, true, all);
+        stack.push(...objective.children);
+    }
+    return undefined;
 }

@@ -6,8 +6,8 @@ import { alignmentTree, ticketHover, ticketKeys } from '../../../src/language/ls
 import { debounce, registerStrategyRequests } from '../../../src/language/lsp/strategy-rpc.js';
 import { createStrategyLspServices } from '../../../src/language/lsp/strategy-lsp-module.js';
 import {
-    alignmentTreeRequest, diffRequest, modelChangedNotification, previewTargetRequest, renderChangesRequest, renderRequest, revisionsRequest, ticketHoverRequest,
-    ticketKeysRequest, type TicketKey
+    alignmentTreeRequest, diffRequest, modelChangedNotification, previewTargetRequest, renderCardRequest, renderChangesRequest, renderRequest, revisionsRequest,
+    ticketHoverRequest, ticketKeysRequest, type TicketKey
 } from '../../../src/protocol/strategy-protocol.js';
 import { MemoryFileSystem, today, workspace, type Workspace } from '../../helpers.js';
 
@@ -67,7 +67,7 @@ describe('custom requests on the connection', () => {
         Strategy.strategy.Config.fixedToday = today;
         registerStrategyRequests(shared, Strategy);
         assert.deepEqual([...fake.handlers.keys()].sort(), [
-            alignmentTreeRequest, diffRequest, previewTargetRequest, renderChangesRequest, renderRequest, revisionsRequest, ticketHoverRequest, ticketKeysRequest
+            alignmentTreeRequest, diffRequest, previewTargetRequest, renderCardRequest, renderChangesRequest, renderRequest, revisionsRequest, ticketHoverRequest, ticketKeysRequest
         ].map(type => type.method).sort());
 
         const uri = URI.file('/ws/a.strategy');

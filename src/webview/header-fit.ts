@@ -13,16 +13,16 @@ function clipped(element: Element): boolean {
 }
 
 /**
- * Fits the header's line: `summary` is the view's counts (its whole text in its `title`), `problems` the Problems
+ * Fits the header's line: `title` is the view's title (a canvas's, cut only when nothing else gives way), `summary` is the view's counts (its whole text in its `title`), `problems` the Problems
  * button with its long and short texts. Starts from the whole texts each time, so a wider panel gets them back.
  */
-export function fitHeader(header: HTMLElement, summary: HTMLElement | undefined, problems: { element: HTMLElement; long: string; short: string }): void {
+export function fitHeader(header: HTMLElement, title: HTMLElement, summary: HTMLElement | undefined, problems: { element: HTMLElement; long: string; short: string }): void {
     const whole = summary?.title ?? '';
     const parts = whole ? whole.split(' · ') : [];
     header.classList.remove('compact');
     problems.element.textContent = problems.long;
     if (summary) summary.textContent = whole;
-    const tooLong = () => clipped(header) || (summary !== undefined && clipped(summary));
+    const tooLong = () => clipped(header) || clipped(title) || (summary !== undefined && clipped(summary));
     if (!tooLong()) return;
     header.classList.add('compact');
     problems.element.textContent = problems.short;

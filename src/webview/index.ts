@@ -116,7 +116,7 @@ function showDiagnostics(counts: DiagnosticCounts): void {
  */
 /** The header on one line, nothing cut mid-word (header-fit.ts): after each update and when the panel is resized. */
 function fitHeaderLine(): void {
-    fitHeader(title.parentElement!, viewInfo.querySelector<HTMLElement>('.view-summary') ?? undefined,
+    fitHeader(title.parentElement!, title, viewInfo.querySelector<HTMLElement>('.view-summary') ?? undefined,
         { element: problems, long: problemsText(diagnostics), short: problemsShortText(diagnostics) });
 }
 

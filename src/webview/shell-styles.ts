@@ -25,9 +25,11 @@ body {
   white-space: nowrap;
   border-bottom: 1px solid var(--vscode-panel-border, rgba(128, 128, 128, 0.35));
 }
-/* The title keeps its width up to almost half the line; the counts beside it are cut short first. */
+/* The title keeps its width up to almost half the line; the counts beside it are cut short first. A canvas has no
+   counts: its title may take the line, and is cut only when the Problems button's short form leaves too little. */
 .preview-title {
-  flex: 0 0 auto;
+  flex: 0 1 auto;
+  min-width: 0;
   max-width: 45%;
   margin: 0;
   font-size: 1.1em;
@@ -36,6 +38,7 @@ body {
   text-overflow: ellipsis;
   white-space: nowrap;
 }
+.preview-header:has(.view-info:empty) .preview-title { max-width: none; }
 .preview-title[data-uri] { cursor: pointer; }
 .preview-title[data-uri]:hover { text-decoration: underline; }
 .preview-title:focus-visible { outline: 1px solid var(--vscode-focusBorder, #0078d4); outline-offset: 1px; }

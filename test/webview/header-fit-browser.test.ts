@@ -95,6 +95,20 @@ describe('the preview header at the side panel width, in Chromium', function () 
         }
     });
 
+    it('shows a canvas\'s whole title at 541 px: with no counts beside it, the title takes the line before anything is cut', async () => {
+        const { views: [canvas], diagnostics } = await renderWorkspace(team!, ['ProductCanvas1']);
+        const counts = countsOf(diagnostics);
+        const preview = await openPreview(browser!, server!, { width: 541, height: 800 });
+        await preview.send(updateMessage(canvas!, counts));
+        const { header, parts } = await headerParts(preview);
+        const title = parts.find(part => part.text === canvas!.title);
+        assert.ok(title, `the title "${canvas!.title}" is shown whole: ${parts.map(part => part.text).join(' | ')}`);
+        assert.ok(title.scrollWidth <= title.clientWidth, `"${title.text}" is cut (${title.scrollWidth} > ${title.clientWidth} px)`);
+        assert.ok(header.scrollWidth <= header.clientWidth && header.bottom - header.top <= 40, 'the header is one line inside the panel');
+        assert.ok([problemsText(counts), problemsShortText(counts)].includes((await preview.page.locator('#preview-problems').textContent())!));
+        await preview.page.close();
+    });
+
     it('gives the whole counts and Problems text back when the panel is widened', async () => {
         const { map, counts } = cases[1]!;
         const preview = await openPreview(browser!, server!, { width: 541, height: 800 });

@@ -105,8 +105,11 @@ function expectedTexts(payload: string): string[] {
     return shown.length > 400 ? [shown.slice(0, 40), shown.slice(-40)] : [shown];
 }
 
-/** A status or kind names its badge's class (`badge-status-doing`): the one class a text may change. */
-const valueClass = /^badge-(status|kind)-/;
+/**
+ * The classes a text may change: a status or kind names its badge's class (`badge-status-doing`), and a title too
+ * long for the header's line makes the shell's header fit (src/webview/header-fit.ts) tighten it (`compact`).
+ */
+const valueClass = /^badge-(status|kind)-|^compact$/;
 
 /** Elements and attributes a format may add for some texts: Markdown links a web or mail address. */
 interface Allowed {

@@ -76,6 +76,19 @@ ticket T-1 "t" { serves Goal implements Fast }`;
         assert.deepEqual(await codesOf(`${base.replace('status testing', 'status rejected')}insight I "x" { contradicts Fast }`), ['1:11 objective-without-work']);
     });
 
+    it('follows edits in another file: an insight added, turned against, and removed re-checks the solution', async () => {
+        const ws = await workspace({ 'main.strategy': base.replace('status testing', 'status validated'), 'learn.strategy': '' });
+        assert.deepEqual(ws.codes('main.strategy'), ['4:71 validated-without-evidence']);
+        await ws.edit('learn.strategy', 'insight I "x" { supports Fast }');
+        assert.deepEqual(ws.codes('main.strategy'), []);
+        await ws.edit('learn.strategy', 'insight I "x" { contradicts Fast }');
+        assert.deepEqual(ws.codes('main.strategy'), ['4:71 validated-without-evidence']);
+        await ws.edit('main.strategy', base);
+        assert.deepEqual(ws.codes('main.strategy'), ['4:10 contradicted-solution']);
+        await ws.edit('learn.strategy', undefined);
+        assert.deepEqual(ws.codes('main.strategy'), []);
+    });
+
     it('invalid-value on each field of another kind in a SWOT canvas, and on SWOT fields in another kind, at the keyword', async () => {
         const swot = `${base}canvas S "SWOT" {
   kind swot

@@ -80,7 +80,7 @@ export class AlignmentModel {
     readonly solutions = new Map<Solution, SolutionFacts>();
     readonly milestones = new Map<Milestone, MilestoneFacts>();
     readonly addressedNeeds = new Set<Need>();
-    private readonly evidence = new Map<Evidenced, { for: Insight[]; against: Insight[] }>();
+    private readonly evidence = new Map<Evidenced, Evidence>();
     private readonly needUses = new Map<Need, number>();
     private readonly elementsOf = new Map<string, NamedElement[]>();
     private readonly unlinkOf = new Map<string, Array<() => void>>();
@@ -140,10 +140,8 @@ export class AlignmentModel {
         return this.evidence.get(element) ?? noEvidence;
     }
 
-    private evidenceEntry(element: Evidenced): { for: Insight[]; against: Insight[] } {
-        let entry = this.evidence.get(element);
-        if (!entry) this.evidence.set(element, entry = { for: [], against: [] });
-        return entry;
+    private evidenceEntry(element: Evidenced): Evidence {
+        return this.evidence.get(element) ?? this.evidence.set(element, { for: [], against: [] }).get(element)!;
     }
 
     facts(objective: Objective): ObjectiveFacts | undefined {
@@ -234,8 +232,7 @@ export class AlignmentModel {
                         for (const item of ref.items) unlink.push(this.useNeed(item.ref));
                     }
                     break;
-                // A reference the linker refused (an insight, a ticket) resolves to nothing here: `wrong-kind` says so.
-                case 'Insight':
+                case 'Insight': // a name of another kind resolves to nothing: `wrong-kind` says so
                     for (const ref of element.supports) if (ref.ref) add(this.evidenceEntry(ref.ref).for, element);
                     for (const ref of element.contradicts) if (ref.ref) add(this.evidenceEntry(ref.ref).against, element);
                     break;

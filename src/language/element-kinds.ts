@@ -90,10 +90,21 @@ export const elementKinds: Readonly<Record<Element['$type'] | Need['$type'], Ele
     },
     Question: {
         article: 'a', noun: 'question', symbol: SymbolKind.Event, token: SemanticTokenTypes.event,
+        singleValued: ['status', 'answer'],
+        values: { status: { label: 'question status', allowed: allowedValues.questionStatus } },
         skeleton: (name, title) => `question ${name} "${title}"`,
         snippets: [{
             label: 'question', detail: 'Open question about a solution or objective',
             body: 'question ${1:Name} "${2:What do we need to learn?}" {\n  about $3\n}'
+        }]
+    },
+    Insight: {
+        article: 'an', noun: 'insight', symbol: SymbolKind.Constant, token: SemanticTokenTypes.property,
+        singleValued: ['source'],
+        skeleton: (name, title, indent) => `insight ${name} "${title}" {\n${indent}source "Where it was learned"\n}`,
+        snippets: [{
+            label: 'insight', detail: 'What was learned, and what it supports or contradicts',
+            body: 'insight ${1:Name} "${2:What we learned}" {\n  source "${3:Interview, experiment, data}"\n  supports $4\n}'
         }]
     },
     Ticket: {
@@ -135,6 +146,10 @@ export const elementKinds: Readonly<Record<Element['$type'] | Need['$type'], Ele
         }, {
             label: 'canvas roadmap', detail: 'Roadmap: milestones on a timeline, a lane per objective',
             body: 'canvas ${1:Name} "${2:Roadmap}" {\n  kind roadmap\n  from ${3:YYYY-MM-DD}\n  to ${4:YYYY-MM-DD}\n  lanes $5\n}'
+        }, {
+            label: 'canvas swot', detail: 'SWOT: strengths, weaknesses, opportunities, threats',
+            body: 'canvas ${1:Name} "${2:SWOT}" {\n  kind swot\n  strength "${3:What we do better than others}"\n  weakness "${4:Where we fall short}"\n'
+                + '  opportunity "${5:A change outside we can use}"\n  threat "${6:A change outside that can hurt us}"\n}'
         }]
     },
     Vision: { article: 'a', noun: 'vision', symbol: SymbolKind.String }

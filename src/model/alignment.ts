@@ -1,8 +1,16 @@
-import type { Canvas, Metric, Milestone, Model, Need, Objective, Question, Solution, Ticket, UserType } from '../language/generated/ast.js';
+import type { Canvas, Evidenced, Insight, Metric, Milestone, Model, Need, Objective, Question, Solution, Ticket, UserType } from '../language/generated/ast.js';
 import { workOnly } from './status.js';
 import { figuresOf, progressOf, type MetricFigures, type Progress } from './progress.js';
 
-export type NamedElement = Objective | Metric | UserType | Solution | Question | Ticket | Milestone | Canvas;
+export type NamedElement = Objective | Metric | UserType | Solution | Question | Insight | Ticket | Milestone | Canvas;
+
+/** The insights that back an element (`supports`) and those that speak against it (`contradicts`), in source order. */
+export interface Evidence {
+    readonly for: Insight[];
+    readonly against: Insight[];
+}
+
+const noEvidence: Evidence = Object.freeze({ for: [], against: [] });
 
 export interface ObjectiveFacts {
     readonly objective: Objective;
@@ -72,6 +80,7 @@ export class AlignmentModel {
     readonly solutions = new Map<Solution, SolutionFacts>();
     readonly milestones = new Map<Milestone, MilestoneFacts>();
     readonly addressedNeeds = new Set<Need>();
+    private readonly evidence = new Map<Evidenced, Evidence>();
     private readonly needUses = new Map<Need, number>();
     private readonly elementsOf = new Map<string, NamedElement[]>();
     private readonly unlinkOf = new Map<string, Array<() => void>>();
@@ -124,6 +133,15 @@ export class AlignmentModel {
     withoutWork(objective: Objective): boolean {
         const facts = this.objectives.get(objective);
         return facts !== undefined && facts.children.length === 0 && workOnly(facts.solutions).length === 0 && workOnly(facts.tickets).length === 0;
+    }
+
+    /** The insights for and against a solution, objective or question; none for anything else. */
+    evidenceOf(element: Evidenced): Evidence {
+        return this.evidence.get(element) ?? noEvidence;
+    }
+
+    private evidenceEntry(element: Evidenced): Evidence {
+        return this.evidence.get(element) ?? this.evidence.set(element, { for: [], against: [] }).get(element)!;
     }
 
     facts(objective: Objective): ObjectiveFacts | undefined {
@@ -179,6 +197,7 @@ export class AlignmentModel {
         this.metrics.delete(element as Metric);
         this.solutions.delete(element as Solution);
         this.milestones.delete(element as Milestone);
+        this.evidence.delete(element as Evidenced);
     }
 
     /** Adds the links that start at these elements; returns how to take each out again. */
@@ -212,6 +231,10 @@ export class AlignmentModel {
                     for (const ref of element.needs) {
                         for (const item of ref.items) unlink.push(this.useNeed(item.ref));
                     }
+                    break;
+                case 'Insight': // a name of another kind resolves to nothing: `wrong-kind` says so
+                    for (const ref of element.supports) if (ref.ref) add(this.evidenceEntry(ref.ref).for, element);
+                    for (const ref of element.contradicts) if (ref.ref) add(this.evidenceEntry(ref.ref).against, element);
                     break;
                 case 'Ticket': {
                     const served = element.serves[0]?.ref;

@@ -246,7 +246,15 @@ export function canvasesNamed(model: AlignmentModel, id: string): Canvas[] {
 export function previewView(model: AlignmentModel, canvasId?: string, filter?: WorkFilter): PreviewView | undefined {
     if (canvasId === undefined) return mapView(model, filter);
     const canvas = canvasesNamed(model, canvasId)[0];
-    return canvas ? canvasView(model, canvas) : undefined;
+    return canvas && hasView(canvas) ? canvasView(model, canvas) : undefined;
+}
+
+/**
+ * Whether the canvas has a view: a SWOT canvas (`kind swot`) is checked but has no drawing yet, and is not drawn as
+ * a product canvas either, whose empty boxes would ask for fields a SWOT canvas may not have.
+ */
+export function hasView(canvas: Canvas): boolean {
+    return canvas.kind[0] !== 'swot';
 }
 
 /** A filtered map that keeps nothing at all: the preview says so rather than show an empty map. */

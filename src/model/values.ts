@@ -7,7 +7,9 @@ export const allowedValues = {
     solutionStatus: ['idea', 'testing', 'building', 'shipped', 'validated', 'rejected'],
     ticketKind: ['feature', 'refactor', 'platform', 'bug', 'experiment', 'research'],
     ticketStatus: ['todo', 'doing', 'done', 'dropped'],
-    canvasKind: ['product', 'strategy', 'roadmap'],
+    canvasKind: ['product', 'strategy', 'roadmap', 'swot'],
+    // A question is open until it is answered (`answered` needs its `answer`).
+    questionStatus: ['open', 'answered'],
     // Most urgent first: the order work is listed in.
     priority: ['critical', 'high', 'medium', 'low']
 } as const;

@@ -21,7 +21,8 @@ async function lensTitles(ws: Workspace, file: string): Promise<string[]> {
 describe('status: history is not work', () => {
     it('the new solution statuses building and shipped are valid values', async () => {
         for (const status of ['idea', 'testing', 'building', 'shipped', 'validated', 'rejected']) {
-            const text = `${measured}usertype U "u"\nsolution S "s" { for U advances Goal status ${status} }\nticket T-1 "t" { serves Goal }`;
+            // The insight keeps `validated` from asking for its evidence (validated-without-evidence).
+            const text = `${measured}usertype U "u"\nsolution S "s" { for U advances Goal status ${status} }\nticket T-1 "t" { serves Goal }\ninsight I "i" { supports S }`;
             assert.deepEqual(await codesOf(text), [], status);
         }
         assert.deepEqual(await codesOf(`${measured}usertype U "u"\nsolution S "s" { for U advances Goal status launched }`), ['4:45 invalid-value']);
@@ -135,7 +136,7 @@ solution S "s" { for U advances Engagement status SOLUTION }
         });
 
         it('follows edits in another file: the last live ticket marked done', async () => {
-            const ws = await workspace({ 'goals.strategy': objective.replace('CURRENT', '25').replace('SOLUTION', 'validated'), 'backlog.strategy': 'ticket T-1 "t" { serves Engagement status doing }' });
+            const ws = await workspace({ 'goals.strategy': `${objective.replace('CURRENT', '25').replace('SOLUTION', 'validated')}\ninsight I "i" { supports S }`, 'backlog.strategy': 'ticket T-1 "t" { serves Engagement status doing }' });
             assert.deepEqual(ws.codes('goals.strategy'), []);
             await ws.edit('backlog.strategy', 'ticket T-1 "t" { serves Engagement status done }');
             assert.deepEqual(ws.codes('goals.strategy'), ['1:11 work-done-target-unmet']);

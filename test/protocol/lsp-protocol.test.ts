@@ -202,7 +202,7 @@ describe('strategy lsp --stdio, driven as an editor drives it', function () {
         });
         const where = locations.map(l => `${file(l.uri)}:${l.range.start.line + 1}`).sort();
         assert.deepEqual(where, ['backlog.strategy:12', 'backlog.strategy:21', 'backlog.strategy:3', 'canvas.strategy:4', 'roadmap.strategy:22', 'roadmap.strategy:5',
-            'solutions.strategy:13', 'solutions.strategy:20', 'solutions.strategy:30', 'solutions.strategy:5']);
+            'solutions.strategy:13', 'solutions.strategy:20', 'solutions.strategy:32', 'solutions.strategy:5']);
         for (const location of locations) {
             assert.equal(texts.get(file(location.uri))!.slice(offsetAt(texts.get(file(location.uri))!, location.range.start), offsetAt(texts.get(file(location.uri))!, location.range.end)), 'Engagement');
         }

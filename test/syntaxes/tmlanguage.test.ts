@@ -168,6 +168,12 @@ describe('TextMate grammar (syntaxes/strategy.tmLanguage.json)', () => {
         assertScope(solutions, 'testing', 'constant.language.testing.strategy');
         assertScope(solutions, 'question', 'storage.type.question.strategy');
         assertScope(solutions, 'about', 'keyword.other.about.strategy');
+        assertScope(solutions, 'answered', 'constant.language.answered.strategy');
+        assertScope(solutions, 'answer', 'keyword.other.answer.strategy');
+        assertScope(solutions, 'insight', 'storage.type.insight.strategy');
+        assertScope(solutions, 'NotificationTest', 'entity.name.type.insight.strategy');
+        assertScope(solutions, 'source', 'keyword.other.source.strategy');
+        assertScope(solutions, 'supports', 'keyword.other.supports.strategy');
 
         const backlog = example('backlog.strategy');
         assertScope(backlog, 'serves', 'keyword.other.serves.strategy');

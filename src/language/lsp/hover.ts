@@ -1,8 +1,9 @@
 import { CstUtils, type AstNode, type LangiumDocument, type MultiReference, type Reference } from 'langium';
 import type { Hover, HoverParams } from 'vscode-languageserver';
 import { MultilineCommentHoverProvider } from 'langium/lsp';
-import type { Canvas, Metric, Milestone, Need, Objective, Question, Solution, Ticket, UserType } from '../generated/ast.js';
+import type { Canvas, Evidenced, Insight, Metric, Milestone, Need, Objective, Question, Solution, Ticket, UserType } from '../generated/ast.js';
 import type { AlignmentModel } from '../../model/alignment.js';
+import { clampText, evidenceCount } from '../../model/evidence-text.js';
 import { metricLine, readingLines } from '../../model/metric-text.js';
 import { dueText, milestoneObjectives, milestoneState, ticketStatuses } from '../../model/milestones.js';
 import { metricTrace } from '../../model/trace.js';
@@ -57,7 +58,27 @@ function labelledList(label: string, items: string[]): string | undefined {
     return items.length > 0 ? [label, ...items.map(item => `- ${item}`)].join('\n') : undefined;
 }
 
-type Documented = Objective | Metric | UserType | Need | Solution | Question | Ticket | Milestone | Canvas;
+type Documented = Objective | Metric | UserType | Need | Solution | Question | Insight | Ticket | Milestone | Canvas;
+
+/** How many insights, or things an insight backs, a hover names before "… and N more": a hover is read at a glance. */
+const shownNames = 8;
+/** How much of an answer or a source a hover quotes; the rest is in the file. */
+const shownText = 300;
+
+function cappedNames(items: ReadonlyArray<{ name?: string }>): string {
+    const shown = items.slice(0, shownNames).map(item => escapeMarkdown(item.name ?? '')).join(', ');
+    return items.length > shownNames ? `${shown} … and ${(items.length - shownNames).toLocaleString('en-US')} more` : shown;
+}
+
+/** `Evidence: 2 insights for · 1 against`, with the insights named; nothing for an element no insight speaks of. */
+function evidenceLines(element: Evidenced, model: AlignmentModel): Array<string | undefined> {
+    const evidence = model.evidenceOf(element);
+    if (evidence.for.length + evidence.against.length === 0) return [];
+    return [
+        `Evidence: ${evidenceCount(evidence)}`,
+        fieldLine([['for', cappedNames(evidence.for)], ['against', cappedNames(evidence.against)]])
+    ];
+}
 
 /**
  * What an element is and how it stands, wherever the cursor names it (its definition or any reference):
@@ -93,14 +114,15 @@ export class StrategyHoverProvider extends MultilineCommentHoverProvider {
 
     private bodyOf(element: Documented, model: AlignmentModel): Array<string | undefined> | undefined {
         switch (element.$type) {
-            case 'Objective': return this.objective(element, model);
+            case 'Objective': return [...this.objective(element, model), ...evidenceLines(element, model)];
             case 'Metric': return this.metric(element, model);
             case 'Ticket': return this.ticket(element, model);
             case 'Solution': return this.solution(element, model);
             case 'Milestone': return this.milestone(element, model);
             case 'Need': return this.need(element);
             case 'UserType': return [labelledList('Needs:', element.needs.map(n => `${escapeMarkdown(n.name ?? '')}: ${escapeMarkdown(n.title ?? '')}`))];
-            case 'Question': return [fieldLine([['about', names(element.subjects)]])];
+            case 'Question': return this.question(element, model);
+            case 'Insight': return this.insight(element);
             case 'Canvas': return [fieldLine([['kind', element.kind[0] && escapeMarkdown(element.kind[0])]])];
             default: return undefined;
         }
@@ -183,7 +205,21 @@ export class StrategyHoverProvider extends MultilineCommentHoverProvider {
         ]);
         const hypotheses = labelledList(solution.hypotheses.length === 1 ? 'Hypothesis:' : 'Hypotheses:', solution.hypotheses.map(escapeMarkdown));
         const count = `${plural(tickets, 'ticket')} ${tickets === 1 ? 'implements' : 'implement'} it${dropped > 0 ? ` (${dropped} dropped)` : ''}`;
-        return [fields, hypotheses, count];
+        return [fields, hypotheses, count, ...evidenceLines(solution, model)];
+    }
+
+    /** What it asks about, whether it is answered, and the answer (its start, when long). */
+    private question(question: Question, model: AlignmentModel): Array<string | undefined> {
+        const fields = fieldLine([['about', names(question.subjects)], ['status', escapeMarkdown(question.status[0] ?? 'open')]]);
+        const answer = question.answer[0] !== undefined ? `Answer: ${escapeMarkdown(clampText(oneLine(question.answer[0]), shownText))}` : undefined;
+        return [fields, answer, ...evidenceLines(question, model)];
+    }
+
+    /** Where it was learned, and what it backs and speaks against (names that resolve to nothing as written). */
+    private insight(insight: Insight): Array<string | undefined> {
+        const source = insight.source[0] !== undefined ? `Source: ${escapeMarkdown(clampText(oneLine(insight.source[0]), shownText))}` : 'No source';
+        const named = (refs: Insight['supports']) => cappedNames(refs.map(ref => ({ name: ref.ref?.name ?? ref.$refText })));
+        return [source, fieldLine([['supports', named(insight.supports)], ['contradicts', named(insight.contradicts)]])];
     }
 
     /**

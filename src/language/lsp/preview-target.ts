@@ -1,6 +1,6 @@
 import { AstUtils, CstUtils, GrammarAST, GrammarUtils, type AstNode, type CstNode, type LangiumDocument } from 'langium';
 import { isCanvas, isNeed, isPlanStep, isUserType, type Canvas, type Model } from '../generated/ast.js';
-import { elementKey, textKey, type ItemKind } from '../../model/preview-view.js';
+import { elementKey, hasView, textKey, type ItemKind } from '../../model/preview-view.js';
 import type { PreviewTarget } from '../../protocol/strategy-protocol.js';
 import { keywordOf } from '../element-kinds.js';
 import type { StrategyLspServices } from './strategy-lsp-module.js';
@@ -54,7 +54,8 @@ export function previewTargetAt(services: StrategyLspServices, document: Langium
     const root = document.parseResult.value;
     const leaf = root.$cstNode && CstUtils.findLeafNodeAtOffset(root.$cstNode, offset);
     const node = leaf?.astNode ?? root;
-    const canvas = AstUtils.getContainerOfType(node, isCanvas);
+    // In a canvas with no view (SWOT), the preview shows the map.
+    const canvas = [AstUtils.getContainerOfType(node, isCanvas)].find(found => found && hasView(found));
     const target: PreviewTarget = canvas ? { canvas: canvas.name } : {};
     const declaration = leaf && services.references.References.findDeclarations(leaf)[0];
     if (declaration && declaration !== node) {

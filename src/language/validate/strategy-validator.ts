@@ -3,6 +3,7 @@ import type { CancellationToken } from 'vscode-languageserver';
 import type { StrategyAstType } from '../generated/ast.js';
 import type { StrategyServices } from '../strategy-module.js';
 import { canvasChecks } from './checks/canvas-checks.js';
+import { discoveryChecks, discoveryFieldChecks } from './checks/discovery-checks.js';
 import { fieldChecks } from './checks/field-checks.js';
 import { identityChecks } from './checks/identity-checks.js';
 import { metricChecks } from './checks/metric-checks.js';
@@ -20,7 +21,9 @@ export function registerStrategyChecks(services: StrategyServices): void {
     const families: Array<ValidationChecks<StrategyAstType>> = [
         fieldChecks,
         roadmapFieldChecks,
+        discoveryFieldChecks,
         named(canvasChecks),
+        named(discoveryChecks(workspace)),
         named(identityChecks(workspace)),
         named(metricChecks(workspace)),
         named(milestoneChecks(workspace)),

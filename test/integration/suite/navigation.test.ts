@@ -29,7 +29,7 @@ describe('navigation and information', () => {
             'vscode.executeReferenceProvider', objectives.uri, at(objectives, 'Engagement "', 3));
         const where = locations.map(whereOf).map(w => `${w.file}:${w.line}`);
         for (const expected of ['backlog.strategy:3', 'backlog.strategy:12', 'backlog.strategy:21', 'canvas.strategy:4', 'roadmap.strategy:5', 'roadmap.strategy:22',
-            'solutions.strategy:5', 'solutions.strategy:13', 'solutions.strategy:20', 'solutions.strategy:30']) {
+            'solutions.strategy:5', 'solutions.strategy:13', 'solutions.strategy:20', 'solutions.strategy:32']) {
             assert.ok(where.includes(expected), `${expected} missing from ${where.join(', ')}`);
         }
     });

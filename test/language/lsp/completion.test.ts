@@ -52,7 +52,9 @@ describe('completion', () => {
             ['solutions', 'canvas C "c" { solutions | }', ['Deals']],
             ['questions', 'canvas C "c" { questions | }', ['Notify']],
             ['tickets', 'canvas C "c" { plan { step "s" tickets | } }', ['APP-123', 'APP-124', 'WEB-9']],
-            ['about', 'question Q "q" { about | }', ['Deals', 'Engagement', 'Revenue']]
+            ['about', 'question Q "q" { about | }', ['Deals', 'Engagement', 'Revenue']],
+            ['supports', 'insight I "i" { supports | }', ['Deals', 'Engagement', 'Notify', 'Revenue']],
+            ['contradicts', 'insight I "i" { contradicts Deals, | }', ['Deals', 'Engagement', 'Notify', 'Revenue']]
         ];
         for (const [keyword, text, expected] of cases) {
             it(`after '${keyword}'`, async () => {
@@ -108,6 +110,11 @@ describe('completion', () => {
             });
         }
 
+        it('for question status, open then answered; for canvas kind, swot too', async () => {
+            assert.deepEqual(shown(await complete('question Q "q" { status | }')), ['open', 'answered']);
+            assert.deepEqual(shown(await complete('canvas C "c" { kind | }')), ['product', 'strategy', 'roadmap', 'swot']);
+        });
+
         it('for solution status, the six statuses of spec v2', async () => {
             assert.deepEqual(shown(await complete('solution S "s" { status | }')), ['idea', 'testing', 'building', 'shipped', 'validated', 'rejected']);
         });
@@ -132,7 +139,10 @@ describe('completion', () => {
         assert.deepEqual(labels(await complete('metric M "m" { target 5 | }')),
             ['baseline', 'by', 'current', 'range', 'reading', 'target', 'unit']);
         assert.deepEqual(labels(await complete('canvas C "c" { plan { | } }')), ['step']);
+        assert.deepEqual(labels(await complete('insight I "i" { source "s" | }')), ['contradicts', 'source', 'supports']);
+        assert.deepEqual(labels(await complete('question Q "q" { about Deals | }')), ['about', 'answer', 'status']);
     });
+
 
     describe('ticket keys with dashes', () => {
         it('completing after APP-1 replaces the whole key typed so far', async () => {
@@ -150,10 +160,10 @@ describe('completion', () => {
     });
 
     describe('snippets', () => {
-        it('one per element kind at the top level, three for canvases', async () => {
+        it('one per element kind at the top level, four for canvases', async () => {
             const snippets = (await complete('objective O "o" {}\n|')).filter(item => item.kind === CompletionItemKind.Snippet);
             assert.deepEqual(labels(snippets),
-                ['canvas product', 'canvas roadmap', 'canvas strategy', 'metric', 'milestone', 'objective', 'question', 'solution', 'ticket', 'usertype']);
+                ['canvas product', 'canvas roadmap', 'canvas strategy', 'canvas swot', 'insight', 'metric', 'milestone', 'objective', 'question', 'solution', 'ticket', 'usertype']);
             assert.ok(snippets.every(item => item.insertTextFormat === InsertTextFormat.Snippet));
         });
 

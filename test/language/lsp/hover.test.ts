@@ -94,7 +94,11 @@ for FrequentBuyer · addresses Recommendations · advances Engagement · status 
 Hypothesis:
 - Frequent buyers who get a relevant reminder open the app twice as often
 
-1 ticket implements it`);
+1 ticket implements it
+
+Evidence: 1 insight for
+
+for NotificationTest`);
         assert.match((await hoverAt(ws, 'solutions.strategy', 'solution FasterNavigation'))!, /advances Engagement, Activation · status idea\n\n2 tickets implement it$/);
     });
 

@@ -83,7 +83,7 @@ describe('navigation', () => {
             ['canvas.strategy', 'outcomes Engagement', 'objectives.strategy:11 Engagement'],
             ['canvas.strategy', 'users FrequentBuyer', 'users.strategy:2 FrequentBuyer'],
             ['canvas.strategy', 'solutions ExclusiveDeals, PersonalizedNotifications', 'solutions.strategy:2 PersonalizedNotifications'],
-            ['canvas.strategy', 'questions RespondToNotifications, UsageBarriers', 'solutions.strategy:29 UsageBarriers'],
+            ['canvas.strategy', 'questions RespondToNotifications, UsageBarriers', 'solutions.strategy:31 UsageBarriers'],
             ['canvas.strategy', 'tickets APP-101, APP-102', 'backlog.strategy:11 APP-102'],
             ['canvas.strategy', 'tickets APP-123', 'backlog.strategy:20 APP-123'],
             ['canvas.strategy', 'goal Revenue', 'objectives.strategy:5 Revenue'],
@@ -119,7 +119,7 @@ describe('navigation', () => {
         'solutions.strategy:5 advances Engagement',
         'solutions.strategy:13 advances Engagement, Activation',
         'solutions.strategy:20 advances Engagement',
-        'solutions.strategy:30 about Engagement'
+        'solutions.strategy:32 about Engagement'
     ];
 
     it('finds every reference to an objective across files: tickets, solutions, sub-objectives, questions, canvases, milestones', async () => {

@@ -24,6 +24,11 @@ describe('preview target under the cursor', () => {
         assert.deepEqual(targetAt('canvas.strategy', 'success PurchaseRecurrence', 10), { canvas: 'Growth2027', element: 'metric:PurchaseRecurrence' });
     });
 
+    it('inside a SWOT canvas, which has no view yet: the map, with the canvas highlighted; on an insight, the insight', () => {
+        assert.deepEqual(targetAt('canvas.strategy', 'strength "Fastest'), { element: 'canvas:Swot2027' });
+        assert.deepEqual(targetAt('solutions.strategy', 'supports PersonalizedNotifications', 12), { element: 'solution:PersonalizedNotifications' });
+    });
+
     it('inside a canvas: its own text fields by field and index, the canvas itself elsewhere', () => {
         assert.deepEqual(targetAt('canvas.strategy', 'Checkout is slow'), { canvas: 'Growth2027', element: 'text:Growth2027/obstacles/1' });
         assert.deepEqual(targetAt('canvas.strategy', 'Our app was designed'), { canvas: 'AppRecurrence', element: 'text:AppRecurrence/problem/0' });

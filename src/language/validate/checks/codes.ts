@@ -27,7 +27,9 @@ export const checkSeverity = {
     'work-done-target-unmet': 'info',
     'unmeasurable-problem': 'info',
     'unused-need': 'info',
-    'milestone-without-work': 'info'
+    'milestone-without-work': 'info',
+    'contradicted-solution': 'warning',
+    'validated-without-evidence': 'info'
 } as const satisfies Record<string, ValidationSeverity>;
 
 export type CheckCode = keyof typeof checkSeverity;

@@ -1,5 +1,6 @@
 import type { Model } from '../../generated/ast.js';
 import type { AlignmentModel } from '../../../model/alignment.js';
+import { evidenceSignature } from './discovery-checks.js';
 import { identitySignature } from './identity-checks.js';
 import { objectiveSignature } from './objective-checks.js';
 import { milestoneSignature } from './milestone-checks.js';
@@ -25,6 +26,9 @@ export function crossFileSignature(root: Model, model: AlignmentModel): string {
                 break;
             case 'Milestone':
                 parts.push(milestoneSignature(element, model));
+                break;
+            case 'Solution':
+                parts.push(evidenceSignature(element, model));
                 break;
             case 'UserType':
                 for (const need of element.needs) parts.push(needSignature(need, model));

@@ -18,6 +18,8 @@ export interface CommandArgs {
     hideDone: boolean;
     stdio: boolean;
     failOn?: string;
+    /** check: exit 1 above this many warnings, as eslint. */
+    maxWarnings?: number;
     /** How many positionals came before a `--` (all of them when there is none): diff's revision comes before it. */
     beforeDashDash: number;
 }
@@ -45,6 +47,7 @@ export function parseCommandArgs(argv: string[], formats: readonly string[]): Co
                 'hide-done': { type: 'boolean' },
                 stdio: { type: 'boolean' },
                 'fail-on': { type: 'string' },
+                'max-warnings': { type: 'string' },
                 'node-ipc': { type: 'boolean' },
                 socket: { type: 'string' }
             }
@@ -62,6 +65,10 @@ export function parseCommandArgs(argv: string[], formats: readonly string[]): Co
     if (values.today !== undefined && !isCalendarDate(values.today)) {
         throw new UsageError(`--today needs a real date as YYYY-MM-DD, not '${values.today}'`);
     }
+    const maxWarnings = values['max-warnings'];
+    if (maxWarnings !== undefined && !/^\d+$/.test(maxWarnings)) {
+        throw new UsageError(`--max-warnings needs a whole number of warnings, 0 or more, not '${maxWarnings}'`);
+    }
     return {
         paths: positionals,
         format,
@@ -77,6 +84,7 @@ export function parseCommandArgs(argv: string[], formats: readonly string[]): Co
         hideDone: values['hide-done'] ?? false,
         stdio: values.stdio ?? false,
         failOn: values['fail-on'],
+        maxWarnings: maxWarnings === undefined ? undefined : Number(maxWarnings),
         beforeDashDash
     };
 }

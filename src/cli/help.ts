@@ -1,7 +1,7 @@
 export const mainHelp = `strategy: check and trace a product strategy written in .strategy files
 
 Usage:
-  strategy check [PATH...] [--format text|json] [--today YYYY-MM-DD]
+  strategy check [PATH...] [--format text|json|sarif] [--max-warnings N] [--today YYYY-MM-DD]
   strategy trace [PATH...] [--milestone ID] [--owner TEXT] [--focus F] [--kind K] [--status S] [--hide-done]
                  [--format text|json|md] [--today YYYY-MM-DD]
   strategy render [PATH...] [--canvas ID] [--format html|svg|md|mermaid] [-o FILE] [--today YYYY-MM-DD]
@@ -14,17 +14,21 @@ Usage:
 PATH is a .strategy file or a folder, searched recursively (node_modules and .git are skipped);
 the default is the current folder. --today fixes the date that metric-overdue and progress use.
 
-Exit status: 0 no errors (warnings allowed), 1 at least one error, 2 bad usage or unreadable input;
-diff: 0 compared, 1 --fail-on met, 2 bad usage, a git fault or a file unreadable at one side.
+Exit status: 0 no errors (warnings allowed), 1 at least one error (check: or more than --max-warnings N
+warnings), 2 bad usage or unreadable input; diff: 0 compared, 1 --fail-on met, 2 bad usage, a git fault or a file unreadable at one side.
 `;
 
 export const commandHelp: Record<string, string> = {
-    check: `Usage: strategy check [PATH...] [--format text|json] [--today YYYY-MM-DD]
+    check: `Usage: strategy check [PATH...] [--format text|json|sarif] [--max-warnings N] [--today YYYY-MM-DD]
 
 Checks every .strategy file under PATH (default: the current folder) and prints each problem as
   file:LINE:COL: severity code: message
-then "N files, E errors, W warnings, I infos". --format json prints one JSON object instead.
-Exit status: 0 no errors, 1 at least one error, 2 bad usage or unreadable input.
+then "N files, E errors, W warnings, I infos".
+  --format json   one JSON object instead
+  --format sarif  a SARIF 2.1.0 log for code scanning: a rule per code, paths relative to the current folder
+  --max-warnings N  exit 1 when there are more than N warnings (N a whole number, 0 or more)
+Exit status: 0 no errors and at most N warnings, 1 at least one error or more than N warnings,
+2 bad usage (a bad N) or unreadable input.
 `,
     trace: `Usage: strategy trace [PATH...] [--milestone ID] [--owner TEXT] [--focus F] [--kind K] [--status S]
                       [--hide-done] [--format text|json|md] [--today YYYY-MM-DD]

@@ -15,6 +15,7 @@ import { isFiltering, ticketFilter } from '../model/work-filter.js';
 import { parseCommandArgs, UsageError, type CommandArgs } from './args.js';
 import { checkReport, displayPath, formatJson, formatText } from './diagnostic-format.js';
 import { commandHelp, mainHelp } from './help.js';
+import { formatSarif } from './sarif-format.js';
 import { loadWorkspace, type LoadedWorkspace } from './load-workspace.js';
 import { inputNamedBy } from './output-file.js';
 import { describeIoError } from './read-text.js';
@@ -25,7 +26,7 @@ interface Output {
 }
 
 const commands: Record<string, { formats: readonly string[]; run: (args: CommandArgs, io: Output) => Promise<number> }> = {
-    check: { formats: ['text', 'json'], run: runCheck },
+    check: { formats: ['text', 'json', 'sarif'], run: runCheck },
     trace: { formats: ['text', 'json', 'md'], run: runTrace },
     render: { formats: ['html', 'svg', 'md', 'mermaid'], run: runRender },
     diff: { formats: ['text', 'json', 'md'], run: runDiffCommand },
@@ -76,10 +77,13 @@ async function load(paths: readonly string[], args: CommandArgs, io: Output): Pr
 async function runCheck(args: CommandArgs, io: Output): Promise<number> {
     const { documents, problems } = await load(args.paths, args, io);
     const report = checkReport(documents, process.cwd());
-    io.out(args.format === 'json' ? formatJson(report) : formatText(report));
+    io.out(args.format === 'json' ? formatJson(report) : args.format === 'sarif' ? formatSarif(report) : formatText(report));
     reportProblems(problems, io);
     if (problems.length > 0) return 2;
-    return report.summary.errors > 0 ? 1 : 0;
+    const { errors, warnings } = report.summary;
+    const tooManyWarnings = args.maxWarnings !== undefined && warnings > args.maxWarnings;
+    if (tooManyWarnings) io.err(`strategy check: ${plural(warnings, 'warning')}, more than --max-warnings ${args.maxWarnings} allows\n`);
+    return errors > 0 || tooManyWarnings ? 1 : 0;
 }
 
 async function runTrace(args: CommandArgs, io: Output): Promise<number> {

@@ -18,6 +18,7 @@ export interface CommandArgs {
     hideDone: boolean;
     stdio: boolean;
     failOn?: string;
+    dryRun: boolean;
     /** How many positionals came before a `--` (all of them when there is none): diff's revision comes before it. */
     beforeDashDash: number;
 }
@@ -45,6 +46,7 @@ export function parseCommandArgs(argv: string[], formats: readonly string[]): Co
                 'hide-done': { type: 'boolean' },
                 stdio: { type: 'boolean' },
                 'fail-on': { type: 'string' },
+                'dry-run': { type: 'boolean' },
                 'node-ipc': { type: 'boolean' },
                 socket: { type: 'string' }
             }
@@ -77,6 +79,7 @@ export function parseCommandArgs(argv: string[], formats: readonly string[]): Co
         hideDone: values['hide-done'] ?? false,
         stdio: values.stdio ?? false,
         failOn: values['fail-on'],
+        dryRun: values['dry-run'] ?? false,
         beforeDashDash
     };
 }

@@ -16,25 +16,26 @@ const idPattern = /^[A-Za-z_][A-Za-z0-9_-]*$/;
 /**
  * The tickets of an export under valid strategy IDs. A key that is not an ID (`app 12`, `12`, a keyword) is
  * mapped (characters outside `A-Za-z0-9_-` to `_`, and `T-` in front of one that does not start with a letter or
- * `_`, or is a keyword), then made unique with `_2`, `_3`; each mapping is a note. A key twice in the export keeps
+ * `_`, or is a keyword), then made unique with `_2`, `_3` (a key that is an ID keeps it); each mapping is a note. A key twice in the export keeps
  * its last row, as the tracker's latest word.
  */
 export function importedTickets(issues: readonly TrackerIssue[], reserved: ReadonlySet<string>): { tickets: ImportedTicket[]; notes: string[] } {
     const notes: string[] = [];
     const mapped: string[] = [];
     const byKey = new Map<string, ImportedTicket>();
-    const used = new Set<string>();
+    // A key that is an ID keeps it; a renamed one never takes an ID that another key of the export is.
+    const used = new Set(issues.map(issue => issue.key).filter(key => idPattern.test(key) && !reserved.has(key)));
     for (const issue of issues) {
         const previous = byKey.get(issue.key);
         let id = previous?.id;
         if (id === undefined) {
             id = strategyId(issue.key, reserved);
-            if (id !== issue.key || used.has(id)) {
+            if (id !== issue.key) {
                 const base = id;
                 for (let n = 2; used.has(id); n++) id = `${base}_${n}`;
                 mapped.push(`'${issue.key}' → ${id}`);
+                used.add(id);
             }
-            used.add(id);
         }
         const serves = objectiveOf(issue, reserved, notes);
         byKey.set(issue.key, { id, title: issue.title.replace(/\r\n?/g, '\n'), status: issue.status, kind: issue.kind, link: issue.link, serves });

@@ -1,9 +1,8 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { TextDocument, URI, type LangiumDocument } from 'langium';
+import { URI, type LangiumDocument } from 'langium';
 import type { Model } from '../language/generated/ast.js';
 import { grammarFacts } from '../language/grammar-facts.js';
-import { StrategyFormatter } from '../language/lsp/formatter.js';
 import { createStrategyServices, type StrategyServices } from '../language/strategy-module.js';
 import { StrategyFileSystem } from '../language/workspace/strategy-file-system.js';
 import { ghCommand, parseGithubIssues } from '../import/github-issues.js';
@@ -12,6 +11,7 @@ import { mergeTickets } from '../import/merge-tickets.js';
 import { importedTickets } from '../import/tracker-tickets.js';
 import { ExportError } from '../import/tracker-issue.js';
 import { importReport } from '../import/import-report.js';
+import { formattedText } from '../import/formatted-text.js';
 import { terminalText } from '../render/escape.js';
 import { UsageError, type CommandArgs } from './args.js';
 import { decodeStrategyText, describeIoError, InputError, readStrategyText } from './read-text.js';
@@ -80,10 +80,7 @@ export async function runImport(args: CommandArgs, io: Output): Promise<number> 
     const fault = syntaxFault(document);
     if (fault) return fail(`${output}:${fault}; fix it before importing (nothing was written)`);
     const merged = mergeTickets(current, document.parseResult.value, tickets);
-    const edited = parse(services, merged.edited, output);
-    const editFault = syntaxFault(edited);
-    if (editFault) return fail(`${output}: the import would make it unreadable (${editFault}); nothing was written`);
-    const result = joined(formatted(edited), merged.added);
+    const result = formattedText(document, merged.edits, merged.added);
     io.out(importReport(output, merged, args.dryRun));
     if (args.dryRun || (exists && result === current)) return 0;
     try {
@@ -110,19 +107,4 @@ function syntaxFault(document: LangiumDocument<Model>): string | undefined {
     if (startLine !== undefined && startLine >= 1 && startColumn !== undefined && startColumn >= 1) return `${startLine}:${startColumn}: ${parser.message}`;
     const end = document.textDocument.positionAt(document.textDocument.getText().length);
     return `${end.line + 1}:${end.character + 1}: ${parser.message}`;
-}
-
-/** The text in the layout the editor's Format Document gives it. */
-function formatted(document: LangiumDocument<Model>): string {
-    const edits = new StrategyFormatter().formatDocument(document, { textDocument: { uri: document.uri.toString() }, options: { tabSize: 2, insertSpaces: true } });
-    return TextDocument.applyEdits(document.textDocument, edits as Awaited<typeof edits>);
-}
-
-/** The new tickets after the file's own text, a blank line between, in the file's line endings. */
-function joined(text: string, added: string): string {
-    if (added === '') return text;
-    const eol = /\r\n|\r|\n/.exec(text)?.[0] ?? '\n';
-    const blocks = added.replace(/\n/g, eol) + eol;
-    if (text.trim() === '') return blocks;
-    return `${/(?:\r\n|\r|\n)$/.test(text) ? text : text + eol}${eol}${blocks}`;
 }

@@ -6,8 +6,12 @@ import type { ImportedTicket } from './tracker-tickets.js';
 export interface FieldChange { field: string; before?: string; after: string }
 
 export interface MergeResult {
-    /** The file's text with the existing tickets updated (not yet formatted). */
-    edited: string;
+    /**
+     * The edits that update the existing tickets, on the file's text as parsed. Each is written as the formatter
+     * lays it out once its own edits apply too (fields on their own lines, two spaces in), so the two sets of
+     * edits combine without a second parse; `\n` stands for the file's line break.
+     */
+    edits: TextChange[];
     /** The new tickets' blocks, already in the formatter's layout, separated by blank lines. */
     added: string;
     addedIds: Array<{ id: string; title: string }>;
@@ -15,10 +19,15 @@ export interface MergeResult {
     unchanged: number;
 }
 
-interface Edit { start: number; end: number; text: string }
+/**
+ * A replacement of `text[start, end)`. `order` places it among other changes at the same offset: new fields before
+ * a `}` come after the formatter's line break there (1 before 2), a new block after a title before anything (0).
+ */
+export interface TextChange { start: number; end: number; text: string; order: number }
+type Edit = TextChange;
 
 /**
- * Merges tracker tickets into a parsed `.strategy` file. A ticket whose ID the file defines (the first definition)
+ * Merges tracker tickets into a parsed `.strategy` file, as edits of its text and new blocks to append. A ticket whose ID the file defines (the first definition)
  * gets the tracker's title, status, kind and link, each replacing the value token alone or added as a field, so
  * every other character stays: `serves`, `implements`, `milestone`, `priority`, comments. Nothing is removed. An
  * open GitHub issue leaves a `todo` or `doing` ticket as it is (both are open work). Other tickets are added.
@@ -30,7 +39,7 @@ export function mergeTickets(text: string, model: Model, tickets: readonly Impor
     }
     const edits: Edit[] = [];
     const blocks: string[] = [];
-    const result: MergeResult = { edited: text, added: '', addedIds: [], updated: [], unchanged: 0 };
+    const result: MergeResult = { edits, added: '', addedIds: [], updated: [], unchanged: 0 };
     for (const ticket of tickets) {
         const node = existing.get(ticket.id);
         if (!node?.$cstNode) {
@@ -45,10 +54,6 @@ export function mergeTickets(text: string, model: Model, tickets: readonly Impor
             edits.push(...ticketEdits);
         }
     }
-    edits.sort((a, b) => b.start - a.start);
-    let edited = text;
-    for (const edit of edits) edited = edited.slice(0, edit.start) + edit.text + edited.slice(edit.end);
-    result.edited = edited;
     result.added = blocks.join('\n\n');
     return result;
 }
@@ -60,7 +65,7 @@ function ticketUpdate(text: string, node: Ticket, cst: CstNode, ticket: Imported
         const leaf = GrammarUtils.findNodeForProperty(cst, 'title');
         if (leaf) {
             changes.push({ field: 'title', before: node.title, after: ticket.title });
-            ticketEdits.push({ start: leaf.offset, end: leaf.end, text: quoted(ticket.title) });
+            ticketEdits.push({ start: leaf.offset, end: leaf.end, text: quoted(ticket.title), order: 1 });
         }
     }
     const added: string[] = [];
@@ -74,23 +79,27 @@ function ticketUpdate(text: string, node: Ticket, cst: CstNode, ticket: Imported
         changes.push({ field, before, after });
         const written = field === 'link' ? quoted(after) : after;
         const leaf = before === undefined ? undefined : GrammarUtils.findNodeForProperty(cst, field, 0);
-        if (leaf) ticketEdits.push({ start: leaf.offset, end: leaf.end, text: written });
+        if (leaf) ticketEdits.push({ start: leaf.offset, end: leaf.end, text: written, order: 1 });
         else added.push(`${field} ${written}`);
     }
     if (added.length > 0) ticketEdits.push(fieldsInsertion(text, cst, added));
     return { changes, ticketEdits };
 }
 
-/** New fields before the block's `}` (on lines of their own), or a new block after the title; the formatter indents. */
+/**
+ * New fields before the block's `}`, each on a line of its own (after the line break the formatter puts before
+ * `}`; an empty block `{}` gets one first), or a new block right after the title.
+ */
 function fieldsInsertion(text: string, cst: CstNode, fields: string[]): Edit {
+    const lines = fields.map(field => `  ${field}\n`).join('');
     const close = GrammarUtils.findNodeForKeyword(cst, '}');
     if (close) {
-        const lineStart = text.lastIndexOf('\n', close.offset - 1) + 1;
-        const ownLine = /^[ \t]*$/.test(text.slice(lineStart, close.offset));
-        return { start: close.offset, end: close.offset, text: `${ownLine ? '' : '\n'}${fields.join('\n')}\n` };
+        const open = GrammarUtils.findNodeForKeyword(cst, '{')!;
+        const empty = /^\s*$/.test(text.slice(open.end, close.offset));
+        return { start: close.offset, end: close.offset, text: `${empty ? '\n' : ''}${lines}`, order: 2 };
     }
     const title = GrammarUtils.findNodeForProperty(cst, 'title')!;
-    return { start: title.end, end: title.end, text: ` {\n${fields.join('\n')}\n}` };
+    return { start: title.end, end: title.end, text: ` {\n${lines}}`, order: 0 };
 }
 
 /** A new ticket in the formatter's layout: the fields in the order of the language's own example. */

@@ -3,6 +3,7 @@ import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileS
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { strategy } from './run-strategy.js';
+import { workspace } from '../helpers.js';
 
 // `strategy import` from the outside, on exports shaped as `gh issue list --json …` and Jira's CSV export write
 // them (test/fixtures/import/): the tickets it writes, what it keeps, what it says, and what it refuses.
@@ -162,6 +163,31 @@ describe('strategy import', () => {
         const text = readFileSync(file, 'utf8');
         assert.ok(text.startsWith('\uFEFF// kept\r\nticket GH-5 "Back\\\\slash in a title" {\r\n  priority low\r\n  status todo\r\n'), text);
         assert.equal(text.replace(/\r\n/g, '').includes('\n'), false);
+    });
+
+    it('writes the formatter\'s layout whatever shape the tickets had: Format Document then changes nothing', async () => {
+        const file = join(dir, 'shapes.strategy');
+        writeFileSync(file, [
+            'ticket GH-101 "a" {}',
+            'ticket GH-102 "b" { }',
+            'ticket GH-103 "c" // a note after the title',
+            'ticket GH-104 "d" { priority low /* why */ }',
+            'ticket   GH-5 "e"{priority high',
+            '  // before the brace',
+            '}',
+            'ticket Mine "Not imported"   {   serves X }'
+        ].join('\n'));
+        const result = strategy(['import', 'github', githubExport, '-o', file], dir);
+        assert.equal(result.status, 0, result.stderr);
+        const text = readFileSync(file, 'utf8');
+        assert.match(text, /^ticket GH-101 "Checkout fails with \\"Invalid, address\\" on iOS" \{\n  kind bug\n  status todo\n  link "[^"]+"\n\}\nticket GH-102 /);
+        assert.match(text, /\nticket GH-103 "Loyalty points in the app \(絵文字 ✓\)" \{\n  status dropped\n  link "[^"]+"\n\} \/\/ a note after the title\n/);
+        assert.match(text, /\n  priority low \/\* why \*\/\n  kind research\n  status todo\n/);
+        assert.match(text, /\n  priority high\n  \/\/ before the brace\n  status todo\n  link "[^"]+"\n\}\nticket Mine "Not imported" \{\n  serves X\n\}\n$/);
+        const ws = await workspace({ 'shapes.strategy': text });
+        const document = ws.documents.get('shapes.strategy')!;
+        const edits = await ws.services.lsp.Formatter!.formatDocument(document, { textDocument: { uri: document.uri.toString() }, options: { tabSize: 2, insertSpaces: true } });
+        assert.deepEqual(edits, []);
     });
 
     it('tracker keys that are no strategy IDs are renamed, and each renaming is said', () => {

@@ -82,6 +82,9 @@ export async function runImport(args: CommandArgs, io: Output): Promise<number> 
     const merged = mergeTickets(current, document.parseResult.value, tickets);
     const result = formattedText(document, merged.edits, merged.added);
     io.out(importReport(output, merged, args.dryRun));
+    if (merged.clashes.length > 0) {
+        io.err(`strategy import: ${terminalText(`${output} already names another element ${merged.clashes.slice(0, 20).join(', ')}${merged.clashes.length > 20 ? ` and ${merged.clashes.length - 20} more` : ''}; the ticket${merged.clashes.length === 1 ? ' is' : 's are'} added all the same, and 'strategy check' reports the duplicate-id to rename`)}\n`);
+    }
     if (args.dryRun || (exists && result === current)) return 0;
     try {
         writeFileSync(output, bom ? `\uFEFF${result}` : result);

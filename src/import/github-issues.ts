@@ -3,10 +3,13 @@ import { ExportError, kindOfLabels, type TrackerIssue, type TrackerStatus } from
 /** The command whose output this reads, quoted in messages. */
 export const ghCommand = 'gh issue list --state all --json number,title,state,stateReason,labels,url';
 
+/** The fields read; others (`--json body,assignees,…`) are ignored and named once on standard error. */
+const read = new Set(['number', 'title', 'state', 'stateReason', 'labels', 'url']);
+
 /**
  * The issues of `gh issue list --json number,title,state,stateReason,labels,url`: an array of objects whose
  * labels are objects with a `name`. Malformed JSON is an ExportError at its line and column; an item without a
- * number or title is one naming the item. Other fields are ignored, so `--json` may ask for more.
+ * number or title is one naming the item.
  */
 export function parseGithubIssues(text: string): { issues: TrackerIssue[]; notes: string[] } {
     let data: unknown;
@@ -17,11 +20,13 @@ export function parseGithubIssues(text: string): { issues: TrackerIssue[]; notes
     }
     if (!Array.isArray(data)) throw new ExportError(`1:1: expected a JSON array of issues, as \`${ghCommand}\` prints`);
     const issues: TrackerIssue[] = [];
+    const ignored = new Set<string>();
     for (let index = 0; index < data.length; index++) {
         const item = data[index] as Record<string, unknown>;
         const where = `item ${index + 1}`;
         if (typeof item !== 'object' || item === null || Array.isArray(item)) throw new ExportError(`${where}: expected an object with number and title`);
         const { number, title, url } = item;
+        for (const field in item) if (!read.has(field)) ignored.add(field);
         if (typeof number !== 'number' || !Number.isInteger(number) || number < 0) throw new ExportError(`${where}: no issue number (the field "number")`);
         if (typeof title !== 'string') throw new ExportError(`${where} (issue #${number}): no title (the field "title")`);
         const labels = Array.isArray(item.labels)
@@ -34,7 +39,8 @@ export function parseGithubIssues(text: string): { issues: TrackerIssue[]; notes
             link: typeof url === 'string' && url !== '' ? url : undefined
         });
     }
-    return { issues, notes: [] };
+    const notes = ignored.size === 0 ? [] : [`ignored ${ignored.size === 1 ? 'a field' : `${ignored.size} fields`} that import does not read: ${[...ignored].slice(0, 12).join(', ')}${ignored.size > 12 ? ` and ${ignored.size - 12} more` : ''}`];
+    return { issues, notes };
 }
 
 /** OPEN is live (todo or doing: GitHub does not say); CLOSED is done, or dropped when closed as not planned. */

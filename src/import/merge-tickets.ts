@@ -17,6 +17,8 @@ export interface MergeResult {
     addedIds: Array<{ id: string; title: string }>;
     updated: Array<{ id: string; fields: FieldChange[] }>;
     unchanged: number;
+    /** IDs of new tickets that another kind of element of the file already has: `duplicate-id` once written. */
+    clashes: string[];
 }
 
 /**
@@ -34,15 +36,18 @@ type Edit = TextChange;
  */
 export function mergeTickets(text: string, model: Model, tickets: readonly ImportedTicket[]): MergeResult {
     const existing = new Map<string, Ticket>();
+    const others = new Set<string>();
     for (const element of model.elements) {
         if (isTicket(element) && element.name && !existing.has(element.name)) existing.set(element.name, element);
+        else if (!isTicket(element) && 'name' in element && typeof element.name === 'string') others.add(element.name);
     }
     const edits: Edit[] = [];
     const blocks: string[] = [];
-    const result: MergeResult = { edits, added: '', addedIds: [], updated: [], unchanged: 0 };
+    const result: MergeResult = { edits, added: '', addedIds: [], updated: [], unchanged: 0, clashes: [] };
     for (const ticket of tickets) {
         const node = existing.get(ticket.id);
         if (!node?.$cstNode) {
+            if (others.has(ticket.id)) result.clashes.push(ticket.id);
             blocks.push(ticketBlock(ticket));
             result.addedIds.push({ id: ticket.id, title: ticket.title });
             continue;

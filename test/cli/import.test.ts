@@ -190,6 +190,20 @@ describe('strategy import', () => {
         assert.deepEqual(edits, []);
     });
 
+    it('says which JSON fields it ignores, and when a new ticket takes the ID of another element of the file', () => {
+        const json = join(dir, 'more.json');
+        writeFileSync(json, JSON.stringify([{ assignees: [], body: 'text', number: 9, state: 'OPEN', stateReason: '', title: 'Nine', labels: [], url: 'u' }]));
+        writeFileSync(join(dir, 'backlog.strategy'), 'objective GH-9 "Also nine"\n');
+        const result = strategy(['import', 'github', 'more.json'], dir);
+        assert.equal(result.status, 0);
+        assert.equal(result.stderr, [
+            'strategy import: more.json: ignored 2 fields that import does not read: assignees, body',
+            "strategy import: backlog.strategy already names another element GH-9; the ticket is added all the same, and 'strategy check' reports the duplicate-id to rename",
+            ''
+        ].join('\n'));
+        assert.equal(readFileSync(join(dir, 'backlog.strategy'), 'utf8'), 'objective GH-9 "Also nine"\n\nticket GH-9 "Nine" {\n  status todo\n  link "u"\n}\n');
+    });
+
     it('tracker keys that are no strategy IDs are renamed, and each renaming is said', () => {
         const csv = join(dir, 'keys.csv');
         writeFileSync(csv, 'Issue key,Summary,Status\napp 12,Spaces,To Do\n12-A,Digit first,Done\nticket,A keyword,Done\napp_12,Taken by the first,To Do\n');

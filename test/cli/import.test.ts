@@ -267,6 +267,14 @@ describe('strategy import on bad input', () => {
         assert.equal(existsSync(join(dir, 'backlog.strategy')), false);
     });
 
+    it('an export that is not UTF-8 (a Latin-1 CSV): exit 2 at the first byte that is not', () => {
+        writeFileSync(join(dir, 'latin1.csv'), Buffer.concat([Buffer.from('Issue key,Summary\nAPP-1,Caf'), Buffer.from([0xe9]), Buffer.from('\n')]));
+        const result = strategy(['import', 'jira', 'latin1.csv'], dir);
+        assert.equal(result.status, 2);
+        assert.equal(result.stderr, 'strategy import: latin1.csv:2:10: not UTF-8 text (byte 0xe9); save the file as UTF-8\n');
+        assert.equal(existsSync(join(dir, 'backlog.strategy')), false);
+    });
+
     it('an output file that does not parse: exit 2 naming its syntax error, the file untouched', () => {
         const broken = 'ticket APP-1 "One" {\n  status\n}\n// mine\n';
         file('broken.strategy', broken);
@@ -287,6 +295,10 @@ describe('strategy import on bad input', () => {
             assert.equal(result.status, 2);
             assert.ok(result.stderr.startsWith(`strategy import: ${message}\n\nUsage: strategy import github FILE.json`), result.stderr);
         }
+        const help = strategy(['import', '--help'], dir);
+        assert.equal(help.status, 0);
+        assert.match(help.stdout, /^Usage: strategy import github FILE\.json \[-o FILE\.strategy\] \[--dry-run\]\n/);
+        assert.match(strategy(['--help'], dir).stdout, /\n  strategy import github FILE\.json \| jira FILE\.csv \[-o FILE\.strategy\] \[--dry-run\]\n/);
         const missing = strategy(['import', 'github', 'nowhere.json'], dir);
         assert.equal(missing.status, 2);
         assert.equal(missing.stderr, 'strategy import: cannot read nowhere.json: no such file or folder\n');

@@ -29,6 +29,7 @@ const benchmarks = {
     diff: () => import('./bench/diff.mjs'),
     lsp: () => import('./bench/lsp.mjs'),
     render: () => import('./bench/render.mjs'),
+    import: () => import('./bench/import.mjs'),
     // Needs Debian's Chromium (scripts/system-needs.mjs), so only with --only preview.
     preview: () => import('./bench/preview.mjs'),
     scale: () => import('./bench/scale.mjs'),

@@ -20,6 +20,7 @@ export interface CommandArgs {
     failOn?: string;
     /** check: exit 1 above this many warnings, as eslint. */
     maxWarnings?: number;
+    dryRun: boolean;
     /** How many positionals came before a `--` (all of them when there is none): diff's revision comes before it. */
     beforeDashDash: number;
 }
@@ -48,6 +49,7 @@ export function parseCommandArgs(argv: string[], formats: readonly string[]): Co
                 stdio: { type: 'boolean' },
                 'fail-on': { type: 'string' },
                 'max-warnings': { type: 'string' },
+                'dry-run': { type: 'boolean' },
                 'node-ipc': { type: 'boolean' },
                 socket: { type: 'string' }
             }
@@ -85,6 +87,7 @@ export function parseCommandArgs(argv: string[], formats: readonly string[]): Co
         stdio: values.stdio ?? false,
         failOn: values['fail-on'],
         maxWarnings: maxWarnings === undefined ? undefined : Number(maxWarnings),
+        dryRun: values['dry-run'] ?? false,
         beforeDashDash
     };
 }

@@ -8,6 +8,7 @@ Usage:
                   [--owner TEXT] [--focus F] [--kind K] [--status S] [--milestone ID] [--hide-done]
   strategy diff [BASE[..HEAD]] [PATH...] [--format text|json|md] [--fail-on new-errors|new-warnings]
                 [--today YYYY-MM-DD]
+  strategy import github FILE.json | jira FILE.csv [-o FILE.strategy] [--dry-run]
   strategy lsp --stdio
   strategy COMMAND --help
 
@@ -82,6 +83,24 @@ put -- before paths that could be read as a revision.
 Exit status: 0 compared, 1 --fail-on met, 2 bad usage, not a git repository, an unknown revision, no .strategy
 files at either side, or a file that is binary or not UTF-8 at one side (the comparison of the rest is printed,
 marked incomplete).
+`,
+    import: `Usage: strategy import github FILE.json [-o FILE.strategy] [--dry-run]
+       strategy import jira FILE.csv [-o FILE.strategy] [--dry-run]
+
+Turns a tracker export into ticket blocks in FILE.strategy (default: backlog.strategy in the current folder,
+created when missing):
+  github  the JSON of: gh issue list --state all --limit 100000 --json number,title,state,stateReason,labels,url
+          issue 123 becomes ticket GH-123
+  jira    Jira's CSV export (columns Issue key, Summary, Status, Status Category, Issue Type, Labels);
+          other columns are ignored and named on standard error
+A ticket the file already has keeps its serves, implements, milestone, priority and comments; its title, status,
+kind and link follow the tracker. Nothing is deleted. New tickets are added at the end; a label objective:ID
+sets their serves. Status: open / To Do → todo, In Progress → doing, closed / Done → done, closed as not
+planned / Won't Do → dropped (an open GitHub issue leaves a doing ticket doing). Kind: from the Issue Type or a
+label (bug, enhancement → feature, …). The file is written in the layout of Format Document.
+  --dry-run  prints what would change (tickets added, fields updated as before → after) and writes nothing
+Exit status: 0 imported, 2 bad usage, an unreadable or malformed export (with its line and column), or a
+FILE.strategy with a syntax error (nothing is written).
 `,
     lsp: `Usage: strategy lsp --stdio
 

@@ -30,6 +30,7 @@ const commands: Record<string, { formats: readonly string[]; run: (args: Command
     trace: { formats: ['text', 'json', 'md'], run: runTrace },
     render: { formats: ['html', 'svg', 'md', 'mermaid'], run: runRender },
     diff: { formats: ['text', 'json', 'md'], run: runDiffCommand },
+    import: { formats: ['text'], run: runImportCommand },
     lsp: { formats: ['text'], run: runLsp }
 };
 
@@ -199,6 +200,12 @@ async function runDiffCommand(args: CommandArgs, io: Output): Promise<number> {
     // Loaded only here, so that check and trace never load git's reader.
     const { runDiff } = await import('./diff-command.js');
     return runDiff(args, io);
+}
+
+async function runImportCommand(args: CommandArgs, io: Output): Promise<number> {
+    // Loaded only here, so that check and trace never load the formatter and the export readers.
+    const { runImport } = await import('./import-command.js');
+    return runImport(args, io);
 }
 
 async function runLsp(args: CommandArgs, io: Output): Promise<number> {

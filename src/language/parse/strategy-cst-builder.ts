@@ -9,6 +9,15 @@ const chunk = 8192;
  * were as many arguments and overflowed the stack. The tree built is the same.
  */
 export class StrategyCstNodeBuilder extends CstNodeBuilder {
+    /**
+     * The parser calls this before every token, mostly with no comment before it; Langium then still looks up the
+     * node being built among its parent's children (`indexOf`), which at an element's first token is the file's
+     * list of elements: quadratic in a file of 50,000 tickets. With nothing to add there is nothing to look up.
+     */
+    override addHiddenNodes(tokens: Parameters<CstNodeBuilder['addHiddenNodes']>[0]): void {
+        if (tokens.length > 0) super.addHiddenNodes(tokens);
+    }
+
     override appendChildren(parent: CompositeCstNode, children: CstNode[]): void {
         if (children.length <= chunk) return super.appendChildren(parent, children);
         for (let start = 0; start < children.length; start += chunk) super.appendChildren(parent, children.slice(start, start + chunk));

@@ -7,7 +7,7 @@ import { terminalText } from '../render/escape.js';
 import { diffJson, diffText } from '../render/text/diff-formats.js';
 import { diffMarkdown } from '../render/text/diff-markdown.js';
 import { UsageError, type CommandArgs } from './args.js';
-import { commitOf, mergeBase, repositoryPrefixes, repositoryRoot, revisionFiles, workingTreeFiles, type RevisionFiles } from './git-revision.js';
+import { commitOf, mergeBase, repositoryPrefixes, repositoryRoot, revisionFiles, revisionsFiles, workingTreeFiles, type RevisionFiles } from './git-revision.js';
 import { buildSides } from './diff-sides.js';
 
 interface Output {
@@ -38,10 +38,10 @@ export async function runDiff(args: CommandArgs, io: Output): Promise<number> {
         const root = await repositoryRoot(cwd);
         const revisions = await revisionsOf(root, cwd, args);
         const prefixes = repositoryPrefixes(root, cwd, revisions.paths);
-        const [baseFiles, headFiles] = await Promise.all([
-            revisionFiles(root, revisions.base.commit, revisions.base.label, prefixes),
-            revisions.head.commit !== undefined ? revisionFiles(root, revisions.head.commit, revisions.head.label, prefixes) : workingTreeFiles(root, prefixes)
-        ]);
+        const { base: baseRevision, head: headRevision } = revisions;
+        const [baseFiles, headFiles] = headRevision.commit !== undefined
+            ? await revisionsFiles(root, [baseRevision, { label: headRevision.label, commit: headRevision.commit }], prefixes)
+            : await Promise.all([revisionFiles(root, baseRevision.commit, baseRevision.label, prefixes), workingTreeFiles(root, prefixes)]);
         const where = revisions.paths.length > 0 ? ` under ${revisions.paths.join(', ')}` : '';
         if (baseFiles.texts.length + headFiles.texts.length === 0 && baseFiles.problems.length + headFiles.problems.length === 0) {
             throw new GitError(`no .strategy files in ${revisions.base.label} nor in ${revisions.head.label}${where}`);

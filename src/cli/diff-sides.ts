@@ -4,6 +4,7 @@ import type { StrategyServices } from '../language/strategy-module.js';
 import { StrategyFileSystemProvider } from '../language/workspace/strategy-file-system.js';
 import { snapshotSide, type SideSnapshot } from '../model/diff/strategy-diff.js';
 import { checkReport, displayPath } from './diagnostic-format.js';
+import { baseFactsOf, validateWhatDiffers, type BaseFacts } from './diff-validation.js';
 import { buildWorkspace, type StrategyText } from './load-workspace.js';
 
 /**
@@ -33,15 +34,16 @@ export interface SideTexts {
 
 /**
  * Both sides taken by one engine: the base built in full, then the head as the language server follows an edit,
- * with only the files that differ parsed again and the documents they affect linked and checked again (the
- * engine's incremental build, which the editor relies on for the same diagnostics as a full check). A change of
- * 1% of a large workspace then costs less than a second build; each side is taken before the engine moves on.
+ * with only the files that differ parsed again and the documents they affect linked again (the engine's
+ * incremental build, which the editor relies on for the same diagnostics as a full check); of those, only the
+ * ones whose diagnostics can differ are validated again (diff-validation.ts). A change of 1% of a large workspace
+ * then costs less than a second build; each side is taken before the engine moves on.
  */
 export async function buildSides(base: SideTexts, head: SideTexts, today: string, cwd: string): Promise<[SideSnapshot, SideSnapshot]> {
     const texts = new Map(base.texts.map(({ file, text }) => [URI.file(file).toString(), text]));
     const { services } = await buildWorkspace(base.texts, today, { fileSystemProvider: () => new TextsFileSystemProvider(texts) });
     const workspace = services.shared.workspace;
-    workspace.DocumentBuilder.updateBuildOptions = { validation: true };
+    workspace.DocumentBuilder.updateBuildOptions = { validation: false };
     const before = taken(base.label, services, cwd);
 
     const now = new Map(head.texts.map(({ file, text }) => [URI.file(file).toString(), text]));
@@ -57,10 +59,11 @@ export async function buildSides(base: SideTexts, head: SideTexts, today: string
         }
         changed.push(uri);
     }
-    relinkReferencesInto([...changed, ...deleted], services.shared);
+    const relinked = relinkReferencesInto([...changed, ...deleted], services.shared);
     texts.clear();
     for (const [key, text] of now) texts.set(key, text);
     if (changed.length > 0 || deleted.length > 0) await workspace.DocumentBuilder.update(changed, deleted);
+    await validateWhatDiffers(services.shared, relinked);
     return [before, taken(head.label, services, cwd)];
 }
 
@@ -70,9 +73,10 @@ export async function buildSides(base: SideTexts, head: SideTexts, today: string
  * the changing files defined, and set back to be linked again. A need is also named without its user type
  * (`addresses SaveTime`). A name that only the new text defines was unresolved before, and Langium relinks
  * every document with an unresolved reference; one that becomes defined twice is relinked by the builder's own
- * rule for contested names.
+ * rule for contested names. Returns what each document set back was on the base side, by URI.
  */
-function relinkReferencesInto(uris: readonly URI[], shared: LangiumSharedCoreServices): void {
+function relinkReferencesInto(uris: readonly URI[], shared: LangiumSharedCoreServices): Map<string, BaseFacts> {
+    const relinked = new Map<string, BaseFacts>();
     const files = new Set(uris.map(uri => uri.toString()));
     const names = new Set<string>();
     for (const description of shared.workspace.IndexManager.allElements()) {
@@ -81,13 +85,15 @@ function relinkReferencesInto(uris: readonly URI[], shared: LangiumSharedCoreSer
         const dot = description.name.indexOf('.');
         if (dot >= 0) names.add(description.name.slice(dot + 1));
     }
-    if (names.size === 0) return;
+    if (names.size === 0) return relinked;
     for (const document of shared.workspace.LangiumDocuments.all) {
         if (files.has(document.uri.toString())) continue;
         if (document.references.some(reference => names.has(reference.$refText))) {
+            relinked.set(document.uri.toString(), baseFactsOf(document, shared));
             shared.workspace.DocumentBuilder.resetToState(document, DocumentState.ComputedScopes);
         }
     }
+    return relinked;
 }
 
 function taken(label: string, services: StrategyServices, cwd: string): SideSnapshot {

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { GitError, commitOf as gitCommitOf, repositoryRoot as gitRepositoryRoot, runGit, shallowHint } from '../git/git-command.js';
-import { revisionBlobs, under } from '../git/revision-blobs.js';
+import { revisionsBlobs, under } from '../git/revision-blobs.js';
 import { decodeStrategyText, InputError, readStrategyText } from './read-text.js';
 import type { StrategyText } from './load-workspace.js';
 
@@ -49,14 +49,27 @@ export interface RevisionFiles {
 
 /** The `.strategy` files of a commit under the prefixes, read from git's object store in one `git cat-file` run. */
 export async function revisionFiles(root: string, commit: string, label: string, prefixes: readonly string[]): Promise<RevisionFiles> {
-    const { blobs, links } = await revisionBlobs(root, commit, label, prefixes);
-    const problems = links.map(path => `${label}:${path} is a symbolic link; strategy diff reads only files stored in the revision`);
-    const texts: StrategyText[] = [];
-    for (const { path, bytes } of blobs) {
-        const text = decoded(bytes, `${label}:${path}`, problems);
-        if (text !== undefined) texts.push({ file: join(root, path), text });
-    }
-    return { texts, problems };
+    return (await revisionsFiles(root, [{ commit, label }], prefixes))[0];
+}
+
+/**
+ * As revisionFiles for several commits, each file that they share read and decoded once: its text is then one
+ * string at every side, which the comparison tells unchanged at a glance.
+ */
+export async function revisionsFiles(root: string, revisions: ReadonlyArray<{ commit: string; label: string }>, prefixes: readonly string[]): Promise<RevisionFiles[]> {
+    const decodedTexts = new Map<string, string>();
+    return (await revisionsBlobs(root, revisions, prefixes)).map(({ blobs, links }, i) => {
+        const { label } = revisions[i];
+        const problems = links.map(path => `${label}:${path} is a symbolic link; strategy diff reads only files stored in the revision`);
+        const texts: StrategyText[] = [];
+        for (const { path, object, bytes } of blobs) {
+            const text = decodedTexts.get(object) ?? decoded(bytes, `${label}:${path}`, problems);
+            if (text === undefined) continue;
+            decodedTexts.set(object, text);
+            texts.push({ file: join(root, path), text });
+        }
+        return { texts, problems };
+    });
 }
 
 /** The working tree's `.strategy` files under the prefixes that git tracks or would track (ignored files left out). */

@@ -189,4 +189,34 @@ Diagnostics resolved
             cross.dispose();
         }
     });
+
+    it('a file that did not change, relinked to what changed elsewhere, gains and loses what its targets now make true', () => {
+        const cross = new GitRepository().init();
+        try {
+            cross.write('goals.strategy', 'objective G "Grow" { metric M }\nobjective H "Help" { metric M }\nmetric M "Users" { unit "%" baseline 20 target 30 by 2027-06-30 }\n')
+                .write('solutions.strategy', 'solution S "Do" { advances G }\n')
+                .write('tickets.strategy', 'ticket T-1 "Work" { serves G implements S }\n').commit('base');
+            // The solution now advances H: the ticket file, unchanged and resolving to the same elements, gains a
+            // mismatch; the objective file, which refers to neither, has H given work.
+            cross.write('solutions.strategy', 'solution S "Do" { advances H }\n').commit('solution moves');
+            const said = (list: Array<{ file: string; code: string; element?: string }>) => list.map(d => `${d.file} ${d.code} ${d.element}`);
+            const diff = (range: string) => JSON.parse(cross.strategy(['diff', range, '--format', 'json', '--today', '2026-11-23']).stdout) as DiffJson;
+            const moved = diff('HEAD~1..HEAD');
+            assert.deepEqual(said(moved.diagnostics.added), ['tickets.strategy ticket-solution-mismatch T-1']);
+            assert.deepEqual(said(moved.diagnostics.resolved), ['goals.strategy objective-without-work H']);
+            // The ticket now serves H: the objective file, unchanged, says G has no work, and the mismatch goes.
+            cross.write('tickets.strategy', 'ticket T-1 "Work" { serves H implements S }\n').commit('ticket moves');
+            const served = diff('HEAD~1..HEAD');
+            assert.deepEqual(said(served.diagnostics.added), ['goals.strategy objective-without-work G']);
+            assert.deepEqual(said(served.diagnostics.resolved), ['tickets.strategy ticket-solution-mismatch T-1']);
+            // Each side's diagnostics are a full check's: from the first commit to the last, G gains what H loses.
+            const whole = diff('HEAD~2..HEAD');
+            assert.deepEqual(said(whole.diagnostics.added), ['goals.strategy objective-without-work G']);
+            assert.deepEqual(said(whole.diagnostics.resolved), ['goals.strategy objective-without-work H']);
+            const check = JSON.parse(cross.strategy(['check', '--format', 'json', '--today', '2026-11-23']).stdout) as { diagnostics: Array<{ file: string; code: string }> };
+            assert.deepEqual(check.diagnostics.map(d => `${d.file} ${d.code}`), ['goals.strategy objective-without-work', 'solutions.strategy solution-without-user']);
+        } finally {
+            cross.dispose();
+        }
+    });
 });

@@ -122,7 +122,13 @@ export class StrategyDocumentBuilder extends DefaultDocumentBuilder {
         return super.notifyDocumentPhase(document, state, state === DocumentState.Validated ? CancellationToken.None : cancelToken);
     }
 
-    private signatureOf(document: LangiumDocument): string {
+    /** The document's cross-file signature when it was last validated, or undefined when it never was. */
+    validatedSignature(document: LangiumDocument): string | undefined {
+        return this.signatures.get(document.uri.toString());
+    }
+
+    /** The document's cross-file signature in the workspace as it is now. */
+    signatureOf(document: LangiumDocument): string {
         const services = this.shared.ServiceRegistry.getServices(document.uri) as StrategyServices;
         return crossFileSignature(document.parseResult.value as Model, services.strategy.WorkspaceModel.get());
     }

@@ -22,7 +22,7 @@ export interface ElementSnapshot {
     id: string;
     /** The keyword that introduces the element: `objective`, `usertype`, `vision`. */
     kind: string;
-    title: string;
+    readonly title: string;
     file: string;
     node: Element;
     /** A metric's facts in its side's model: the progress a new reading makes is read there, graded once. */
@@ -62,7 +62,11 @@ function elementSnapshot(element: Element, file: string, metrics: ReadonlyMap<Me
     const id = element.$type === 'Vision' ? 'vision' : element.name;
     if (!id) return undefined; // recovered without its name: nothing to pair it by; its syntax error says so
     return {
-        key: `${element.$type}:${id}`, id, kind, title: oneLine(element.title), file,
+        key: `${element.$type}:${id}`, id, kind, file,
+        // Read only of the elements compared field by field or listed: on one line, it costs a pass over the text.
+        get title() {
+            return oneLine(element.title);
+        },
         node: element,
         ...(element.$type === 'Metric' ? { facts: metrics.get(element) } : {})
     };

@@ -1,19 +1,12 @@
 import { isAbsolute, relative } from 'node:path';
 import type { LangiumDocument } from 'langium';
 import type { Diagnostic } from 'vscode-languageserver';
+import type { SourceDiagnostic } from '../model/diff/diagnostic-changes.js';
 import { plural } from '../model/values.js';
 import { terminalText } from '../render/escape.js';
 
-export interface FileDiagnostic {
-    file: string;
-    line: number;
-    column: number;
-    endLine: number;
-    endColumn: number;
-    severity: 'error' | 'warning' | 'info' | 'hint';
-    code: string;
-    message: string;
-}
+/** A diagnostic as `--format json` writes it: the one shape `check` prints and `diff` compares. */
+export type FileDiagnostic = SourceDiagnostic;
 
 export interface CheckReport {
     files: number;

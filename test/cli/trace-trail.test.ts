@@ -59,6 +59,12 @@ describe('strategy trace: the learning trail of the bundled example', () => {
         });
     });
 
+    it('--milestone: the trail of the solutions its tickets implement, in text and JSON', () => {
+        const json = JSON.parse(run('--milestone', 'NotificationsBeta', '--format', 'json'));
+        assert.deepEqual(json.solutions.map((s: { id: string }) => s.id), ['PersonalizedNotifications']);
+        assert.match(run('--milestone', 'NotificationsBeta'), /\nLearning trail\nPersonalizedNotifications "Personalized notifications" \[testing\]/);
+    });
+
     it('md: a section with a heading per solution and an item per hypothesis, question and insight', () => {
         const md = run('--format', 'md');
         const section = md.slice(md.indexOf('## Learning trail'));

@@ -1,5 +1,6 @@
 import type { Metric, Objective, Ticket } from '../language/generated/ast.js';
 import type { AlignmentModel } from './alignment.js';
+import { learningTrailOf, type SolutionTrail } from './learning-trail.js';
 import { lineOf, type SourceLine } from './locations.js';
 import { byPriority } from './priority.js';
 import { isHistory } from './status.js';
@@ -48,6 +49,8 @@ export interface Coverage {
 export interface Trace {
     tickets: TicketTrace[];
     coverage: Coverage;
+    /** The learning trail: each solution's hypotheses, questions with their answers, insights for and against. */
+    solutions: SolutionTrail[];
 }
 
 export function metricTrace(model: AlignmentModel, metric: Metric): MetricTrace {
@@ -109,6 +112,7 @@ export function traceOf(model: AlignmentModel, only?: (ticket: Ticket) => boolea
             orphans: work.filter(t => t.chain.length === 0).map(t => t.id),
             unmeasured: work.filter(t => t.chain.length > 0 && !t.measured).map(t => t.id),
             objectivesWithoutWork
-        }
+        },
+        solutions: learningTrailOf(model, only)
     };
 }

@@ -231,6 +231,9 @@ describe('strategy command line', () => {
         write(`evil\n::error file=app.ts,line=1::named.strategy`, `objective G ${strings(`Goal${forged}`)} { metric M }
 metric M "m" { unit ${strings(`ms${forged}`)} baseline 1 target 2 by 2027-01-01 }
 ticket APP-1 ${strings(`Title${forged}`)} { serves G status ${strings(`bad${forged}`)} }
+solution S ${strings(`Bet${forged}`)} { advances G hypothesis ${strings(`H${forged}`)} }
+question Q "q" { about S status answered answer ${strings(`A${forged}`)} }
+insight I "i" { source ${strings(`Src${forged}`)} supports S }
 `);
         write('::warning::second.strategy', 'ticket APP-2 "t"\n');
         const outputs = {
@@ -254,6 +257,8 @@ ticket APP-1 ${strings(`Title${forged}`)} { serves G status ${strings(`bad${forg
         const trace = outputs.trace.stdout;
         assert.match(trace, /^APP-1 "Title ::error file=app\.ts,line=1::forged #\\x23\[error\]legacy \\x1b\[2J.* \\u202egnp\.exe \\x85" \[bad\\n::error.*\]  evil\\n::error file=app\.ts,line=1::named\.strategy:\d+$/m);
         assert.match(trace, /^ {6}metric M: 1 ms\\n::error file=app\.ts,line=1::forged/m);
+        assert.match(trace, /^ {4}answer: A ::error file=app\.ts,line=1::forged #\\x23\[error\]legacy \\x1b\[2J/m, 'the learning trail too');
+        assert.match(trace, /^ {2}for I "i" \(Src ::error file=app\.ts,line=1::forged #\\x23\[error\]/m);
         assert.match(outputs.render.stderr, /^strategy: no canvas 'Nope\\n::error file=app\.ts,line=1::forged/m);
         assert.match(outputs.missing.stderr, /^strategy: cannot read missing\\n::error/m);
         assert.match(outputs.usage.stderr, /^strategy check: unknown format 'x\\n::error/m);

@@ -123,6 +123,9 @@ describe('render: escaping', () => {
             'a.strategy': `objective O "${said}" { metric M }
 metric M "${said}" { unit "@ops" baseline 1 target 2 by 2027-01-01 }
 ticket T-1 "${said}" { serves O status "@here" }
+solution S "${said}" { advances O hypothesis "${said}" }
+question Q "${said}" { about S status answered answer "${said}" }
+insight I "${said}" { source "${said}" supports S }
 canvas C "${said}" { kind product problem "${said}" outcomes O plan { step "${said}" tickets T-1 } }`
         });
         const model = modelOf(ws);

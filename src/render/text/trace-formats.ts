@@ -1,8 +1,10 @@
 import { metricLine } from '../../model/metric-text.js';
+import type { SourceLine } from '../../model/locations.js';
 import type { ObjectiveTrace, Trace, TicketTrace } from '../../model/trace.js';
 import { oneLine, plural } from '../../model/values.js';
 import { terminalText } from '../escape.js';
 import { markdownText } from './markdown.js';
+import { trailMarkdownLines, trailTextLines } from './trail-formats.js';
 
 /** How a host shows a document's URI: the CLI prints paths relative to where it runs. */
 export type DisplayPath = (uri: string) => string;
@@ -52,14 +54,21 @@ export function traceText(trace: Trace, path: DisplayPath): string {
         for (const objective of ticket.chain) lines.push(block(objective));
     }
     if (lines.length > 0) lines.push('');
-    lines.push('Coverage', ...coverageLines(trace).map(line => terminalText(`  ${line}`)));
+    lines.push('Coverage', ...coverageLines(trace).map(line => terminalText(`  ${line}`)), ...trailTextLines(trace.solutions, path));
     return lines.join('\n') + '\n';
 }
 
 /** `head`: what comes before the tickets in the object (the milestone of `trace --milestone`). */
 export function traceJson(trace: Trace, path: DisplayPath, head: object = {}): string {
     const tickets = trace.tickets.map(({ at, ...ticket }) => ({ ...ticket, at: where({ ...ticket, at } as TicketTrace, path) }));
-    return JSON.stringify({ ...head, tickets, coverage: trace.coverage }, null, 2) + '\n';
+    // The learning trail whole (every answer and insight in full), each place as `file:line` as a ticket's.
+    const located = <T extends { at: SourceLine }>(item: T) => ({ ...item, at: `${path(item.at.uri)}:${item.at.line}` });
+    const solutions = trace.solutions.map(solution => ({
+        ...located(solution),
+        questions: solution.questions.map(located),
+        insights: { for: solution.insights.for.map(located), against: solution.insights.against.map(located) }
+    }));
+    return JSON.stringify({ ...head, tickets, coverage: trace.coverage, solutions }, null, 2) + '\n';
 }
 
 /** One line of text from the workspace in a table cell, escaped as every Markdown export escapes it. */
@@ -74,6 +83,6 @@ export function traceMarkdown(trace: Trace, path: DisplayPath): string {
         const metrics = ticket.chain.flatMap(o => o.metrics.map(m => `${cell(m.id)}: ${cell(metricLine(m))}`));
         lines.push(`| ${cell(ticket.id)} ${cell(`${ticket.title}${stateText(ticket)}`)} (${cell(where(ticket, path))}) | ${served ? cell(served.id) : '**orphan**'} | ${parents.map(p => cell(p.id)).join(' → ')} | ${metrics.join('<br>')} |`);
     }
-    lines.push('', '## Coverage', '', ...coverageLines(trace).map(line => `- ${cell(line)}`));
+    lines.push('', '## Coverage', '', ...coverageLines(trace).map(line => `- ${cell(line)}`), ...trailMarkdownLines(trace.solutions));
     return lines.join('\n') + '\n';
 }

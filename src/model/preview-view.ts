@@ -62,7 +62,8 @@ interface CanvasHeader {
     fields: Partial<Record<CanvasKeyword, ElementLocation>>;
 }
 
-const canvasKeywords = ['kind', 'problem', 'outcomes', 'users', 'solutions', 'questions', 'plan', 'goal', 'obstacle', 'play', 'win', 'success'] as const;
+const canvasKeywords = ['kind', 'problem', 'outcomes', 'users', 'solutions', 'questions', 'plan', 'goal', 'obstacle', 'play', 'win',
+    'success', 'strength', 'weakness', 'opportunity', 'threat'] as const;
 export type CanvasKeyword = typeof canvasKeywords[number];
 
 function fieldsOf(canvas: Canvas): Partial<Record<CanvasKeyword, ElementLocation>> {
@@ -97,6 +98,15 @@ export interface StrategyCanvasView extends CanvasHeader {
     success: Array<MetricNode | ItemView>;
 }
 
+/** SWOT: what helps and what harms, inside (strengths, weaknesses) and outside (opportunities, threats). */
+export interface SwotCanvasView extends CanvasHeader {
+    view: 'swot';
+    strengths: TextView[];
+    weaknesses: TextView[];
+    opportunities: TextView[];
+    threats: TextView[];
+}
+
 /** The objective tree with metrics, solutions and tickets, and the work aligned to none. */
 export interface MapView {
     view: 'map';
@@ -106,7 +116,7 @@ export interface MapView {
 
 export type { RoadmapView } from './roadmap-view.js';
 
-export type PreviewView = ProductCanvasView | StrategyCanvasView | RoadmapView | MapView;
+export type PreviewView = ProductCanvasView | StrategyCanvasView | SwotCanvasView | RoadmapView | MapView;
 
 /** The stable key of an element in a rendered view (`data-element`), shared by highlighting and tests. */
 export function elementKey(kind: ItemKind, id: string): string {
@@ -114,7 +124,10 @@ export function elementKey(kind: ItemKind, id: string): string {
 }
 
 /** The canvas fields of free text, by the name their keys use: a plan's steps are `steps`. */
-export type TextField = 'problem' | 'hypotheses' | 'steps' | 'obstacles' | 'play' | 'win';
+export type TextField = 'problem' | 'hypotheses' | 'steps' | 'obstacles' | 'play' | 'win' | SwotField;
+
+/** A SWOT canvas's fields, by their property (and text key) names. */
+export type SwotField = 'strengths' | 'weaknesses' | 'opportunities' | 'threats';
 
 /**
  * The key of the index-th text of a field in a rendered canvas (`text:<canvas>/<field>/<index>`): the renderers
@@ -222,8 +235,17 @@ function strategyCanvas(model: AlignmentModel, canvas: Canvas): StrategyCanvasVi
     };
 }
 
-export function canvasView(model: AlignmentModel, canvas: Canvas): ProductCanvasView | StrategyCanvasView | RoadmapView {
+function swotCanvas(canvas: Canvas): SwotCanvasView {
+    const field = (property: SwotField): TextView[] => texts(canvas, property, canvas[property]);
+    return {
+        view: 'swot', ...headerOf(canvas),
+        strengths: field('strengths'), weaknesses: field('weaknesses'), opportunities: field('opportunities'), threats: field('threats')
+    };
+}
+
+export function canvasView(model: AlignmentModel, canvas: Canvas): ProductCanvasView | StrategyCanvasView | SwotCanvasView | RoadmapView {
     if (canvas.kind[0] === 'roadmap') return roadmapView(model, canvas);
+    if (canvas.kind[0] === 'swot') return swotCanvas(canvas);
     return canvasKindOf(canvas) === 'strategy' ? strategyCanvas(model, canvas) : productCanvas(model, canvas);
 }
 
@@ -246,15 +268,7 @@ export function canvasesNamed(model: AlignmentModel, id: string): Canvas[] {
 export function previewView(model: AlignmentModel, canvasId?: string, filter?: WorkFilter): PreviewView | undefined {
     if (canvasId === undefined) return mapView(model, filter);
     const canvas = canvasesNamed(model, canvasId)[0];
-    return canvas && hasView(canvas) ? canvasView(model, canvas) : undefined;
-}
-
-/**
- * Whether the canvas has a view: a SWOT canvas (`kind swot`) is checked but has no drawing yet, and is not drawn as
- * a product canvas either, whose empty boxes would ask for fields a SWOT canvas may not have.
- */
-export function hasView(canvas: Canvas): boolean {
-    return canvas.kind[0] !== 'swot';
+    return canvas ? canvasView(model, canvas) : undefined;
 }
 
 /** A filtered map that keeps nothing at all: the preview says so rather than show an empty map. */

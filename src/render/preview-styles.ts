@@ -1,4 +1,4 @@
-import { gridColumns, productAreas, strategyAreas } from './canvas/canvas-areas.js';
+import { gridColumns, productAreas, strategyAreas, swotAreas } from './canvas/canvas-areas.js';
 import { paletteCss } from './palette.js';
 import { roadmapRules } from './roadmap/roadmap-styles.js';
 import { fontFamily, svgRules } from './svg/svg-styles.js';
@@ -7,7 +7,7 @@ import { fontFamily, svgRules } from './svg/svg-styles.js';
 // Colours come from the palette (VS Code's theme variables inside the webview, readable fallbacks elsewhere);
 // sizes are relative to the editor's font, so the preview follows the user's zoom and font settings.
 
-const boxNames = [...new Set([...productAreas, ...strategyAreas].flat())];
+const boxNames = [...new Set([...productAreas, ...strategyAreas, ...swotAreas].flat())];
 
 function gridTemplate(areas: string[][]): string {
     return areas.map(row => `"${row.join(' ')}"`).join(' ');
@@ -36,6 +36,14 @@ const layout = `
 .canvas { display: grid; gap: 8px; grid-template-columns: repeat(${gridColumns}, minmax(0, 1fr)); }
 .canvas-product { grid-template-areas: ${gridTemplate(productAreas)}; }
 .canvas-strategy { grid-template-areas: ${gridTemplate(strategyAreas)}; }
+/* SWOT: its two columns under their axis names (helpful, harmful), its two rows beside theirs (internal, external). */
+.canvas-swot {
+  grid-template-columns: auto minmax(0, 1fr) minmax(0, 1fr);
+  grid-template-areas: ". column-1 column-2" "row-1 strengths weaknesses" "row-2 opportunities threats";
+}
+.axis { color: var(--sv-muted); font-size: 0.85em; font-weight: 600; text-transform: uppercase; letter-spacing: 0.06em; text-align: center; }
+.axis-row { writing-mode: vertical-rl; transform: rotate(180deg); align-self: center; }
+${['column-1', 'column-2', 'row-1', 'row-2'].map(name => `[data-axis="${name}"] { grid-area: ${name}; }`).join('\n')}
 ${boxNames.map(name => `.box-${name} { grid-area: ${name}; }`).join('\n')}
 .box {
   min-width: 0;
@@ -117,6 +125,8 @@ body.strategy-export .map-viewport { border: 1px solid var(--sv-border); border-
   .canvas { grid-template-columns: minmax(0, 1fr); grid-template-areas: none; }
   .canvas > .box { grid-area: auto; }
   .canvas-product { column-count: 1; }
+  /* One column has no sides to name: the boxes' titles say which quadrant each is. */
+  .canvas-swot > .axis { display: none; }
 }
 @media print {
   .strategy-view { font-size: 10.5pt; }

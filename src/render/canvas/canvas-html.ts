@@ -5,7 +5,8 @@ import { figuresHtml } from '../figure-markup.js';
 import { elementAttributes, locationAttributes } from '../item-markup.js';
 import type { Badge } from '../badges.js';
 import type { Box, CanvasBoxes, Entry, ItemEntry, MetricEntry, TextEntry } from './canvas-boxes.js';
-import { canvasTitle, entryKey } from './canvas-boxes.js';
+import { canvasTitle, entryKey, textLimit, type CanvasAxes } from './canvas-boxes.js';
+import { clampText } from '../../model/evidence-text.js';
 import { progressHtml } from '../progress-markup.js';
 import { metricChartHtml } from '../svg/metric-chart.js';
 
@@ -39,7 +40,9 @@ function itemClasses(kind: string, entry: ItemEntry): string {
 /** One entry as an element of `tag` (li in a list, div as the head of a group). */
 function entryHtml(entry: ItemEntry | MetricEntry | TextEntry, tag: string, options: HtmlOptions): string {
     if (entry.type === 'text') {
-        const text = entry.text.trim() ? `<span class="text">${escapeHtml(entry.text)}</span>` : '<span class="text empty">(empty)</span>';
+        const shown = clampText(entry.text, textLimit);
+        const whole = shown === entry.text ? '' : ` title="${escapeHtml(entry.text)}"`;
+        const text = entry.text.trim() ? `<span class="text"${whole}>${escapeHtml(shown)}</span>` : '<span class="text empty">(empty)</span>';
         return `<${tag} class="item item-text"${elementAttributes(entry.key, entry.location, options.interactive)}>${text}</${tag}>`;
     }
     if (entry.type === 'metric') {
@@ -81,12 +84,21 @@ function boxHtml(box: Box, options: HtmlOptions): string {
         + `<h2><span class="box-number">${box.number}</span> ${escapeHtml(box.title)}</h2>${content}</section>`;
 }
 
-/** `<div class="strategy-view" data-view="product|strategy">`: the header and the boxes on their grid. */
+/** A two-by-two canvas's axis names, placed on the grid beside its columns and rows by the stylesheet. */
+function axesHtml(axes: CanvasAxes | undefined): string {
+    if (!axes) return '';
+    const label = (axis: 'column' | 'row', index: number, text: string): string =>
+        `<div class="axis axis-${axis}" data-axis="${axis}-${index + 1}">${escapeHtml(text)}</div>`;
+    return [...axes.columns.map((text, index) => label('column', index, text)), ...axes.rows.map((text, index) => label('row', index, text))]
+        .join('') + '\n';
+}
+
+/** `<div class="strategy-view" data-view="product|strategy|swot">`: the header and the boxes on their grid. */
 export function canvasHtml(canvas: CanvasBoxes, options: HtmlOptions): string {
     const title = canvasTitle(canvas);
     const header = `<header class="view-header"><p class="view-kind">${escapeHtml(canvas.kindLabel)}</p>`
         + `<h1><span class="view-title"${elementAttributes(elementKey('canvas', canvas.id), canvas.location, options.interactive)}>${escapeHtml(title)}</span>`
         + (title === canvas.id ? '' : ` <span class="item-id">${escapeHtml(canvas.id)}</span>`) + '</h1></header>';
     const boxes = canvas.boxes.map(box => boxHtml(box, options)).join('\n');
-    return `<div class="strategy-view" data-view="${canvas.view}">${header}\n<div class="canvas canvas-${canvas.view}">\n${boxes}\n</div></div>`;
+    return `<div class="strategy-view" data-view="${canvas.view}">${header}\n<div class="canvas canvas-${canvas.view}">\n${axesHtml(canvas.axes)}${boxes}\n</div></div>`;
 }

@@ -41,6 +41,9 @@ const layout = `
   grid-template-columns: auto minmax(0, 1fr) minmax(0, 1fr);
   grid-template-areas: ". column-1 column-2" "row-1 strengths weaknesses" "row-2 opportunities threats";
 }
+/* A long canvas text is cut to its first lines (a 2,000-character text would fill the page), whole on hover or focus. */
+.item-text > .text { display: -webkit-box; -webkit-box-orient: vertical; -webkit-line-clamp: 12; overflow: hidden; }
+.item-text:hover > .text, .item-text:focus > .text, .item-text:focus-within > .text { -webkit-line-clamp: unset; }
 .axis { color: var(--sv-muted); font-size: 0.85em; font-weight: 600; text-transform: uppercase; letter-spacing: 0.06em; text-align: center; }
 .axis-row { writing-mode: vertical-rl; transform: rotate(180deg); align-self: center; }
 ${['column-1', 'column-2', 'row-1', 'row-2'].map(name => `[data-axis="${name}"] { grid-area: ${name}; }`).join('\n')}
@@ -130,6 +133,7 @@ body.strategy-export .map-viewport { border: 1px solid var(--sv-border); border-
 }
 @media print {
   .strategy-view { font-size: 10.5pt; }
+  .item-text > .text { -webkit-line-clamp: unset; }
   body.strategy-export { padding: 0; }
   .box { break-inside: avoid; }
   .progress-bar, .metric-chart, .box-number, .badge { print-color-adjust: exact; -webkit-print-color-adjust: exact; }

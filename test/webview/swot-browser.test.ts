@@ -1,4 +1,7 @@
 import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import {
     launchChromium, openPreview, PreviewServer, renderFixture, skipWithoutChromium, updateMessage, type PreviewPage, type RenderedView
@@ -21,11 +24,20 @@ describe('SWOT canvas in Chromium', function () {
     let browser: Browser | undefined;
     let server: PreviewServer | undefined;
     let swot: RenderedView;
+    let long: RenderedView;
+    const longText = `${'No app presence in rural areas, where the delivery network reaches few towns. '.repeat(26)}END`;
     const pages: PreviewPage[] = [];
 
     before(async function () {
         skipWithoutChromium(this);
         [swot] = (await renderFixture('examples/shop-app', ['Swot2027'])) as [RenderedView];
+        const folder = mkdtempSync(path.join(tmpdir(), 'strategy-swot-'));
+        try {
+            writeFileSync(path.join(folder, 'swot.strategy'), `canvas Long "Long" {\n  kind swot\n  weakness "${longText}"\n  threat "Short"\n}\n`);
+            [long] = (await renderFixture(folder, ['Long'])) as [RenderedView];
+        } finally {
+            rmSync(folder, { recursive: true, force: true });
+        }
         server = await PreviewServer.start();
         browser = await launchChromium();
     });
@@ -88,5 +100,21 @@ describe('SWOT canvas in Chromium', function () {
             ['threats']);
         await preview.send({ type: 'highlight', element: 'text:Swot2027/weaknesses/1' });
         assert.deepEqual(await preview.page.locator('.highlighted').allTextContents(), ['Fewer than 20% of active users come back within a month']);
+    });
+
+    it('cuts a 2,000-character text to a few lines, and shows it whole on hover', async () => {
+        const preview = await openPreview(browser!, server!, { width: 541, height: 800 });
+        pages.push(preview);
+        await preview.send(updateMessage(long));
+        const text = preview.page.locator('section.box[data-box="weaknesses"] .item-text > .text');
+        assert.equal(await text.textContent(), longText, 'the whole text is in the page');
+        const cut = (await text.boundingBox())!;
+        const lineHeight = await text.evaluate(element => parseFloat((globalThis as any).getComputedStyle(element).lineHeight));
+        assert.ok(cut.height <= 12 * lineHeight + 1, `cut to 12 lines: ${cut.height} px at ${lineHeight} px a line`);
+        const full = await text.evaluate(element => (element as any).scrollHeight as number);
+        assert.ok(full > 2 * cut.height, `more text than shown: ${full} px against ${cut.height} px`);
+        await text.hover();
+        const hovered = (await text.boundingBox())!;
+        assert.ok(hovered.height >= full - 1, `whole on hover: ${hovered.height} px of ${full} px`);
     });
 });

@@ -96,7 +96,7 @@ export function canvasTitle(canvas: { id: string; title: string }): string {
     return canvas.title.trim() || canvas.id;
 }
 
-/** How much of a text a box shows before it is cut (the whole on hover): a 2,000-character entry would fill the page. */
+/** How much of a text an SVG box shows before it is cut (the whole in its <title>): a 2,000-character entry would fill the page. */
 export const textLimit = 280;
 
 export function itemEntry(item: ItemView, badges: Badge[] = []): ItemEntry {

@@ -5,8 +5,7 @@ import { figuresHtml } from '../figure-markup.js';
 import { elementAttributes, locationAttributes } from '../item-markup.js';
 import type { Badge } from '../badges.js';
 import type { Box, CanvasBoxes, Entry, ItemEntry, MetricEntry, TextEntry } from './canvas-boxes.js';
-import { canvasTitle, entryKey, textLimit, type CanvasAxes } from './canvas-boxes.js';
-import { clampText } from '../../model/evidence-text.js';
+import { canvasTitle, entryKey, type CanvasAxes } from './canvas-boxes.js';
 import { progressHtml } from '../progress-markup.js';
 import { metricChartHtml } from '../svg/metric-chart.js';
 
@@ -40,9 +39,8 @@ function itemClasses(kind: string, entry: ItemEntry): string {
 /** One entry as an element of `tag` (li in a list, div as the head of a group). */
 function entryHtml(entry: ItemEntry | MetricEntry | TextEntry, tag: string, options: HtmlOptions): string {
     if (entry.type === 'text') {
-        const shown = clampText(entry.text, textLimit);
-        const whole = shown === entry.text ? '' : ` title="${escapeHtml(entry.text)}"`;
-        const text = entry.text.trim() ? `<span class="text"${whole}>${escapeHtml(shown)}</span>` : '<span class="text empty">(empty)</span>';
+        // Whole in the markup: the stylesheet cuts a long one to a few lines, and shows it all on hover or focus.
+        const text = entry.text.trim() ? `<span class="text">${escapeHtml(entry.text)}</span>` : '<span class="text empty">(empty)</span>';
         return `<${tag} class="item item-text"${elementAttributes(entry.key, entry.location, options.interactive)}>${text}</${tag}>`;
     }
     if (entry.type === 'metric') {

@@ -1,5 +1,5 @@
 import type { AstNode, Reference } from 'langium';
-import type { Canvas, Metric, Need, Objective, Solution, Ticket, UserType } from '../language/generated/ast.js';
+import type { Canvas, Metric, Need, Objective, Question, Solution, Ticket, UserType } from '../language/generated/ast.js';
 import type { AlignmentModel } from './alignment.js';
 import { buildAlignmentTree, metricNode, ticketNode, type AlignmentTree, type MetricNode, type TicketNode } from './alignment-tree.js';
 import { elementFields, keywordLocation, propertyLocation, type ElementLocation } from './locations.js';
@@ -36,6 +36,11 @@ export interface OutcomeView extends ItemView {
 
 export interface SolutionView extends ItemView {
     status?: string;
+}
+
+/** A question of a product canvas, with its answer once it is `status answered`. */
+export interface QuestionView extends ItemView {
+    answer?: TextView;
 }
 
 export interface UserOutcomesView {
@@ -84,7 +89,7 @@ export interface ProductCanvasView extends CanvasHeader {
     userOutcomes: UserOutcomesView[];
     solutions: SolutionView[];
     hypotheses: HypothesisView[];
-    questions: ItemView[];
+    questions: QuestionView[];
     plan: PlanStepView[];
 }
 
@@ -124,7 +129,7 @@ export function elementKey(kind: ItemKind, id: string): string {
 }
 
 /** The canvas fields of free text, by the name their keys use: a plan's steps are `steps`. */
-export type TextField = 'problem' | 'hypotheses' | 'steps' | 'obstacles' | 'play' | 'win' | SwotField;
+export type TextField = 'problem' | 'hypotheses' | 'steps' | 'obstacles' | 'play' | 'win' | 'answers' | SwotField;
 
 /** A SWOT canvas's fields, by their property (and text key) names. */
 export type SwotField = 'strengths' | 'weaknesses' | 'opportunities' | 'threats';
@@ -180,6 +185,12 @@ function needItem(user: UserType, need: Need): ItemView {
     return { ...itemOf('need', need), id: `${user.name}.${need.name}` };
 }
 
+/** An answer is shown only under `status answered`: an open question's draft answer is not yet what was learned. */
+function questionItem(question: Question): QuestionView {
+    const answered = question.status[0] === 'answered' && question.answer.length > 0;
+    return answered ? { ...itemOf('question', question), answer: texts(question, 'answer', question.answer)[0] } : itemOf('question', question);
+}
+
 function solutionItem(solution: Solution): SolutionView {
     return { ...itemOf('solution', solution), status: solution.status[0] };
 }
@@ -212,7 +223,7 @@ function productCanvas(model: AlignmentModel, canvas: Canvas): ProductCanvasView
         solutions: solutions.map(solution => ('$type' in solution ? solutionItem(solution) : solution)),
         hypotheses: resolvedOnly(solutions).flatMap(solution => texts(solution, 'hypotheses', solution.hypotheses)
             .map(text => ({ ...text, solution: itemOf('solution', solution) }))),
-        questions: listed(canvas, 'questions', 'question', question => itemOf('question', question)),
+        questions: listed<Question, QuestionView>(canvas, 'questions', 'question', questionItem),
         plan: canvas.steps.map(step => ({
             text: step.title ?? '', // undefined while the parser recovered `step` without its text
             location: propertyLocation(step, 'title', 0),
@@ -282,18 +293,4 @@ export function viewTitle(view: PreviewView): string {
     return view.view === 'map' ? view.title : view.title || view.id;
 }
 
-/** Every file an element in the view comes from, so the preview can refuse to reveal anything else. */
-export function sourceUris(view: PreviewView): string[] {
-    const uris = new Set<string>();
-    const visit = (value: unknown): void => {
-        if (Array.isArray(value)) value.forEach(visit);
-        else if (value && typeof value === 'object') {
-            for (const [key, inner] of Object.entries(value)) {
-                if (key === 'uri' && typeof inner === 'string') uris.add(inner);
-                else visit(inner);
-            }
-        }
-    };
-    visit(view);
-    return [...uris].sort();
-}
+export { sourceUris } from './view-sources.js';

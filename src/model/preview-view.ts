@@ -101,6 +101,8 @@ export interface StrategyCanvasView extends CanvasHeader {
     play: TextView[];
     win: TextView[];
     success: Array<MetricNode | ItemView>;
+    /** The workspace's vision, above the canvas (`AlignmentModel.vision`). */
+    vision?: string;
 }
 
 /** SWOT: what helps and what harms, inside (strengths, weaknesses) and outside (opportunities, threats). */
@@ -117,6 +119,7 @@ export interface MapView {
     view: 'map';
     title: string;
     tree: AlignmentTree;
+    vision?: string;
 }
 
 export type { RoadmapView } from './roadmap-view.js';
@@ -242,16 +245,15 @@ function strategyCanvas(model: AlignmentModel, canvas: Canvas): StrategyCanvasVi
         obstacles: texts(canvas, 'obstacles', canvas.obstacles),
         play: texts(canvas, 'play', canvas.play),
         win: texts(canvas, 'win', canvas.win),
-        success: listed<Metric, MetricNode>(canvas, 'success', 'metric', metric => metricNode(model, metric))
+        success: listed<Metric, MetricNode>(canvas, 'success', 'metric', metric => metricNode(model, metric)),
+        vision: model.vision
     };
 }
 
 function swotCanvas(canvas: Canvas): SwotCanvasView {
     const field = (property: SwotField): TextView[] => texts(canvas, property, canvas[property]);
-    return {
-        view: 'swot', ...headerOf(canvas),
-        strengths: field('strengths'), weaknesses: field('weaknesses'), opportunities: field('opportunities'), threats: field('threats')
-    };
+    return { view: 'swot', ...headerOf(canvas), strengths: field('strengths'), weaknesses: field('weaknesses'),
+        opportunities: field('opportunities'), threats: field('threats') };
 }
 
 export function canvasView(model: AlignmentModel, canvas: Canvas): ProductCanvasView | StrategyCanvasView | SwotCanvasView | RoadmapView {
@@ -264,7 +266,7 @@ export function canvasView(model: AlignmentModel, canvas: Canvas): ProductCanvas
 export function mapView(model: AlignmentModel, filter: WorkFilter = {}): MapView {
     const ticket = ticketFilter(model, filter);
     const tree = ticket ? buildAlignmentTree(model, { ticket, objective: objectiveFilter(model, filter) }) : buildAlignmentTree(model);
-    return { view: 'map', title: 'Alignment map', tree };
+    return { view: 'map', title: 'Alignment map', tree, vision: model.vision };
 }
 
 /** Every canvas of the workspace with this ID (more than one only with a `duplicate-id` error). */

@@ -26,6 +26,11 @@ const layout = `
 .view-header h1 { margin: 0; font-size: 1.4em; font-weight: 600; line-height: 1.25; }
 .view-kind { margin: 0 0 2px; color: var(--sv-muted); font-size: 0.85em; text-transform: uppercase; letter-spacing: 0.06em; }
 .view-summary { margin: 4px 0 0; color: var(--sv-muted); }
+/* The vision on one line above the view, cut with an ellipsis, whole on hover. */
+.view-vision { margin: 0 0 10px; white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }
+.view-vision:hover { white-space: normal; }
+.view-vision-label { color: var(--sv-muted); font-size: 0.85em; font-weight: 600; text-transform: uppercase; letter-spacing: 0.06em; margin-right: 4px; }
+.strategy-view[data-view="map"] > .view-vision { margin: 0; padding: 4px 8px; }
 .strategy-view code, .strategy-view .item-id {
   font-family: var(--vscode-editor-font-family, ui-monospace, "SF Mono", Menlo, Consolas, "Liberation Mono", monospace);
   font-size: 0.9em;

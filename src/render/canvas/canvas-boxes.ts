@@ -81,6 +81,8 @@ export interface CanvasBoxes {
     areas: string[][];
     boxes: Box[];
     axes?: CanvasAxes;
+    /** The workspace's vision, on a line above the boxes (the strategy canvas shows it). */
+    vision?: string;
 }
 
 export function boxLocation(view: ProductCanvasView | StrategyCanvasView | SwotCanvasView, ...fields: CanvasKeyword[]): ElementLocation {

@@ -1,6 +1,7 @@
 import { figuresText } from '../../model/metric-text.js';
 import { elementKey } from '../../model/preview-view.js';
 import { escapeHtml } from '../escape.js';
+import { visionHtml } from '../vision-markup.js';
 import { figuresHtml } from '../figure-markup.js';
 import { elementAttributes, locationAttributes } from '../item-markup.js';
 import type { Badge } from '../badges.js';
@@ -98,5 +99,5 @@ export function canvasHtml(canvas: CanvasBoxes, options: HtmlOptions): string {
         + `<h1><span class="view-title"${elementAttributes(elementKey('canvas', canvas.id), canvas.location, options.interactive)}>${escapeHtml(title)}</span>`
         + (title === canvas.id ? '' : ` <span class="item-id">${escapeHtml(canvas.id)}</span>`) + '</h1></header>';
     const boxes = canvas.boxes.map(box => boxHtml(box, options)).join('\n');
-    return `<div class="strategy-view" data-view="${canvas.view}">${header}\n<div class="canvas canvas-${canvas.view}">\n${axesHtml(canvas.axes)}${boxes}\n</div></div>`;
+    return `<div class="strategy-view" data-view="${canvas.view}">${header}${visionHtml(canvas.vision)}\n<div class="canvas canvas-${canvas.view}">\n${axesHtml(canvas.axes)}${boxes}\n</div></div>`;
 }

@@ -7,6 +7,7 @@ import { itemBlock, labelBlock, metricBlock } from '../svg/svg-blocks.js';
 import { cardBodySvg, measureCard, type CardBlock, type MeasuredCard } from '../svg/svg-card.js';
 import { standaloneSvgCss, viewTitleLine } from '../svg/svg-styles.js';
 import { elementAttributes, locationAttributes } from '../item-markup.js';
+import { visionBand, visionSvg } from '../vision-markup.js';
 
 // A canvas as a standalone SVG file: the same boxes on the same grid as the preview, each box as tall as its
 // wrapped text needs (a row as tall as its tallest box; a box spanning rows stretches the last of them).
@@ -19,7 +20,7 @@ interface Frame { left: number; top: number; columnWidth: number }
 
 function frameOf(canvas: CanvasBoxes): Frame {
     const left = page.margin + (canvas.axes ? axisBand.left : 0);
-    const top = page.header + (canvas.axes ? axisBand.top : 0);
+    const top = page.header + visionBand(canvas.vision) + (canvas.axes ? axisBand.top : 0);
     return { left, top, columnWidth: (page.width - left - page.margin - (gridColumns - 1) * page.gap) / gridColumns };
 }
 const nested = 14;
@@ -146,7 +147,7 @@ export function canvasSvg(canvas: CanvasBoxes): string {
 <rect class="svg-background" width="100%" height="100%"/>
 <text class="t-muted" x="${page.margin}" y="24">${escapeHtml(canvas.kindLabel.toUpperCase())}</text>
 <text class="t-view-title" x="${page.margin}" y="46">${escapeHtml(viewTitleLine(title, page.width - 2 * page.margin))}</text>
-${axesSvg(canvas, frame, rowTop, heights)}${boxes.join('\n')}
+${visionSvg(canvas.vision, page.margin, 66, page.width - 2 * page.margin)}${axesSvg(canvas, frame, rowTop, heights)}${boxes.join('\n')}
 </svg>
 `;
 }

@@ -5,6 +5,7 @@ import { countTree, summaryText } from '../map/map-counts.js';
 import { cycleBadge, unmeasuredBadge, type Badge } from '../badges.js';
 import { canvasTitle, type Box, type CanvasBoxes, type Entry } from '../canvas/canvas-boxes.js';
 import { visibleText } from '../escape.js';
+import { visionMarkdown } from '../vision-markup.js';
 
 // Markdown for a wiki (GitHub, GitLab, Confluence's Markdown): a canvas as one table per row of its boxes, as the
 // canvas reads; the map as nested lists. Text from the workspace is escaped so that it stays text: no HTML, no
@@ -68,7 +69,8 @@ function boxCell(box: Box): string {
  * table whose header names the columns' axis and whose first column names the rows'.
  */
 export function canvasMarkdown(canvas: CanvasBoxes): string {
-    const lines = [`# ${markdownText(canvasTitle(canvas))}`, '', `*${canvas.kindLabel}* · \`${canvas.id.replace(/`/g, '')}\``];
+    const lines = [`# ${markdownText(canvasTitle(canvas))}`, '', `*${canvas.kindLabel}* · \`${canvas.id.replace(/`/g, '')}\``,
+        ...visionMarkdown(canvas.vision, markdownText)];
     if (canvas.axes) {
         const { columns, rows } = canvas.axes;
         lines.push('', `| | ${columns.map(name => `*${name}*`).join(' | ')} |`, '|---|---|---|');
@@ -133,7 +135,7 @@ function ticketText(ticket: TicketNode): string {
 /** The objective tree as nested lists with metrics and progress, solutions and tickets; the KPIs; then what is not aligned. */
 export function mapMarkdown(view: MapView): string {
     const { tree } = view;
-    const lines = [`# ${markdownText(view.title)}`, '', markdownText(summaryText(countTree(tree))), ''];
+    const lines = [`# ${markdownText(view.title)}`, ...visionMarkdown(view.vision, markdownText), '', markdownText(summaryText(countTree(tree))), ''];
     if (tree.objectives.length === 0) lines.push('*No objectives yet.*');
     for (const objective of tree.objectives) for (const line of objectiveLines(objective)) lines.push(line);
     if (tree.healthMetrics.length > 0) {

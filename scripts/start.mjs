@@ -35,6 +35,7 @@ const rendered = [
     ['--canvas', 'AppRecurrence', '-o', 'out/shop-app/product-canvas.html'],
     ['--canvas', 'Growth2027', '-o', 'out/shop-app/strategy-canvas.html'],
     ['--canvas', 'Roadmap2027', '-o', 'out/shop-app/roadmap.html'],
+    ['--canvas', 'Swot2027', '-o', 'out/shop-app/swot.html'],
     ['-o', 'out/shop-app/alignment-map.html'],
     ['--format', 'svg', '-o', 'out/shop-app/alignment-map.svg']
 ];

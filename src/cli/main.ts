@@ -2,7 +2,7 @@ import '../node-compat.js';
 import { statSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { canvasesNamed, hasView, mapView, previewView } from '../model/preview-view.js';
+import { mapView, previewView } from '../model/preview-view.js';
 import { terminalText } from '../render/escape.js';
 import { plural } from '../model/values.js';
 import { traceOf } from '../model/trace.js';
@@ -150,11 +150,6 @@ async function runRender(args: CommandArgs, io: Output): Promise<number> {
     } else {
         if (args.milestone !== undefined && milestonesNamed(model, args.milestone).length === 0) {
             reportProblems([...problems, unknownMilestone(args.milestone, milestoneIds(model))], io);
-            return 2;
-        }
-        const undrawn = filtering || args.canvas === undefined ? undefined : canvasesNamed(model, args.canvas).find(canvas => !hasView(canvas));
-        if (undrawn) {
-            reportProblems([...problems, `canvas '${args.canvas}' is a SWOT canvas (kind swot), which has no drawing yet: 'strategy check' checks it; render the map, or another canvas`], io);
             return 2;
         }
         const view = filtering ? mapView(model, filter) : previewView(model, args.canvas);

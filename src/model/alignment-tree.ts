@@ -1,4 +1,4 @@
-import type { Metric, Objective, Solution, Ticket } from '../language/generated/ast.js';
+import type { Evidenced, Insight, Metric, Objective, Solution, Ticket } from '../language/generated/ast.js';
 import type { AlignmentModel } from './alignment.js';
 import { bySource, elementFields, locationOf, type ElementLocation } from './locations.js';
 import { byPriority } from './priority.js';
@@ -11,8 +11,16 @@ export interface MetricNode extends MetricTrace {
     today: string;
 }
 
+/** The insights for (`supports`) and against (`contradicts`) an element, by ID and title, in source order. */
+export interface EvidenceNode {
+    for: Array<{ id: string; title: string }>;
+    against: Array<{ id: string; title: string }>;
+}
+
 export interface SolutionNode {
     kind: 'solution';
+    /** Only when an insight speaks of it. */
+    evidence?: EvidenceNode;
     id: string;
     title: string;
     status?: string;
@@ -36,6 +44,8 @@ export interface TicketNode {
 
 export interface ObjectiveNode {
     kind: 'objective';
+    /** Only when an insight speaks of it. */
+    evidence?: EvidenceNode;
     id: string;
     title: string;
     location: ElementLocation;
@@ -72,9 +82,19 @@ export function metricNode(model: AlignmentModel, metric: Metric): MetricNode {
     return { kind: 'metric', ...metricTrace(model, metric), title: metric.title ?? '', location: locationOf(metric), today: model.today };
 }
 
-function solutionNode(solution: Solution): SolutionNode {
+function evidenceOf(model: AlignmentModel, element: Evidenced): { evidence?: EvidenceNode } {
+    const evidence = model.evidenceOf(element);
+    if (evidence.for.length + evidence.against.length === 0) return {};
+    const item = (insight: Insight) => ({ id: insight.name, title: insight.title ?? '' });
+    return { evidence: { for: evidence.for.map(item), against: evidence.against.map(item) } };
+}
+
+function solutionNode(model: AlignmentModel, solution: Solution): SolutionNode {
     const priority = solution.priority[0];
-    return { kind: 'solution', ...elementFields(solution), status: solution.status[0], ...priority !== undefined && { priority } };
+    return {
+        kind: 'solution', ...elementFields(solution), status: solution.status[0], ...priority !== undefined && { priority },
+        ...evidenceOf(model, solution)
+    };
 }
 
 export function ticketNode(ticket: Ticket): TicketNode {
@@ -124,8 +144,9 @@ export function buildAlignmentTree(model: AlignmentModel, filter?: TreeFilter): 
             ...elementFields(objective),
             measured: facts?.measured ?? false,
             inCycle: facts?.cycle !== undefined,
+            ...evidenceOf(model, objective),
             metrics: unique(objective.metrics.map(ref => ref.ref)).map(metric => metricNode(model, metric)),
-            solutions: unique(facts?.solutions ?? []).map(solutionNode).sort(workOrder),
+            solutions: unique(facts?.solutions ?? []).map(solution => solutionNode(model, solution)).sort(workOrder),
             tickets: keptTickets(unique(facts?.tickets ?? [])).map(ticketNode).sort(workOrder),
             children: children.map(objectiveNode).sort(bySource)
         };
@@ -161,7 +182,7 @@ export function buildAlignmentTree(model: AlignmentModel, filter?: TreeFilter): 
         orphanTickets: orphans.map(ticketNode).sort(workOrder),
         unalignedSolutions: [...model.solutions.keys()]
             .filter(solution => !solution.objectives.some(ref => ref.ref))
-            .map(solutionNode)
+            .map(solution => solutionNode(model, solution))
             .sort(workOrder),
         healthMetrics: [...model.metrics.values()]
             .filter(facts => facts.figures.kpi && facts.metric.name !== undefined)

@@ -1,6 +1,8 @@
-import type { Canvas, Evidenced, Insight, Metric, Milestone, Model, Need, Objective, Question, Solution, Ticket, UserType } from '../language/generated/ast.js';
+import { isVision, type Canvas, type Evidenced, type Insight, type Metric, type Milestone, type Model, type Need, type Objective, type Question, type Solution, type Ticket, type UserType } from '../language/generated/ast.js';
 import { workOnly } from './status.js';
-import { figuresOf, progressOf, type MetricFigures, type Progress } from './progress.js';
+import { LazyMetricFacts, type MetricFacts } from './metric-facts.js';
+
+export type { MetricFacts } from './metric-facts.js';
 
 export type NamedElement = Objective | Metric | UserType | Solution | Question | Insight | Ticket | Milestone | Canvas;
 
@@ -24,13 +26,6 @@ export interface ObjectiveFacts {
     cycle?: Objective[];
 }
 
-export interface MetricFacts {
-    readonly metric: Metric;
-    readonly figures: MetricFigures;
-    readonly progress?: Progress;
-    readonly objectives: Objective[];
-}
-
 export interface SolutionFacts {
     readonly solution: Solution;
     readonly tickets: Ticket[];
@@ -40,28 +35,6 @@ export interface MilestoneFacts {
     readonly milestone: Milestone;
     /** The tickets that name it (`milestone` in a ticket), dropped ones included: views say what became of them. */
     readonly tickets: Ticket[];
-}
-
-/**
- * Figures and progress are read for the few metrics on screen, while the model is rebuilt after every edit.
- * Progress depends on the date (a metric becomes overdue), so it is kept for the date it was graded on.
- */
-class LazyMetricFacts implements MetricFacts {
-    readonly objectives: Objective[] = [];
-    private figuresRead?: MetricFigures;
-    private graded?: { today: string; progress?: Progress };
-
-    constructor(readonly metric: Metric, private readonly today: () => string) {}
-
-    get figures(): MetricFigures {
-        return this.figuresRead ??= figuresOf(this.metric);
-    }
-
-    get progress(): Progress | undefined {
-        const today = this.today();
-        if (this.graded?.today !== today) this.graded = { today, progress: progressOf(this.figures, today) };
-        return this.graded.progress;
-    }
 }
 
 /**
@@ -84,6 +57,7 @@ export class AlignmentModel {
     private readonly needUses = new Map<Need, number>();
     private readonly elementsOf = new Map<string, NamedElement[]>();
     private readonly unlinkOf = new Map<string, Array<() => void>>();
+    private readonly visions = new Map<string, string>();
     private ticketList?: Ticket[];
 
     constructor(roots: ReadonlyArray<readonly [uri: string, root: Model]>, public today: string) {
@@ -96,6 +70,7 @@ export class AlignmentModel {
         for (const uri of touched) {
             for (const unlink of this.unlinkOf.get(uri) ?? []) unlink();
             this.unlinkOf.delete(uri);
+            this.visions.delete(uri);
         }
         const kept = new Set(changed.flatMap(([, root]) => root.elements));
         for (const uri of touched) {
@@ -110,6 +85,8 @@ export class AlignmentModel {
                 if (!this.isRegistered(element)) this.register(element);
             }
             this.elementsOf.set(uri, elements);
+            const vision = root.elements.find(isVision)?.title;
+            if (vision?.trim()) this.visions.set(uri, vision);
         }
         for (const [uri] of changed) this.unlinkOf.set(uri, this.link(this.elementsOf.get(uri)!));
         this.ticketList = undefined;
@@ -119,6 +96,14 @@ export class AlignmentModel {
         }
         this.findCycles();
         this.propagateMeasurement();
+    }
+
+    /**
+     * The workspace's vision, shown above the map and the strategy canvas: the first written, by file address, so
+     * that every view and export shows the same one.
+     */
+    get vision(): string | undefined {
+        return [...this.visions].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))[0]?.[1];
     }
 
     /** Every ticket, file by file. */

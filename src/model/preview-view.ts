@@ -1,5 +1,5 @@
 import type { AstNode, Reference } from 'langium';
-import type { Canvas, Metric, Need, Objective, Solution, Ticket, UserType } from '../language/generated/ast.js';
+import type { Canvas, Metric, Need, Objective, Question, Solution, Ticket, UserType } from '../language/generated/ast.js';
 import type { AlignmentModel } from './alignment.js';
 import { buildAlignmentTree, metricNode, ticketNode, type AlignmentTree, type MetricNode, type TicketNode } from './alignment-tree.js';
 import { elementFields, keywordLocation, propertyLocation, type ElementLocation } from './locations.js';
@@ -38,6 +38,11 @@ export interface SolutionView extends ItemView {
     status?: string;
 }
 
+/** A question of a product canvas, with its answer once it is `status answered`. */
+export interface QuestionView extends ItemView {
+    answer?: TextView;
+}
+
 export interface UserOutcomesView {
     user: ItemView;
     needs: ItemView[];
@@ -62,7 +67,8 @@ interface CanvasHeader {
     fields: Partial<Record<CanvasKeyword, ElementLocation>>;
 }
 
-const canvasKeywords = ['kind', 'problem', 'outcomes', 'users', 'solutions', 'questions', 'plan', 'goal', 'obstacle', 'play', 'win', 'success'] as const;
+const canvasKeywords = ['kind', 'problem', 'outcomes', 'users', 'solutions', 'questions', 'plan', 'goal', 'obstacle', 'play', 'win',
+    'success', 'strength', 'weakness', 'opportunity', 'threat'] as const;
 export type CanvasKeyword = typeof canvasKeywords[number];
 
 function fieldsOf(canvas: Canvas): Partial<Record<CanvasKeyword, ElementLocation>> {
@@ -83,7 +89,7 @@ export interface ProductCanvasView extends CanvasHeader {
     userOutcomes: UserOutcomesView[];
     solutions: SolutionView[];
     hypotheses: HypothesisView[];
-    questions: ItemView[];
+    questions: QuestionView[];
     plan: PlanStepView[];
 }
 
@@ -95,6 +101,17 @@ export interface StrategyCanvasView extends CanvasHeader {
     play: TextView[];
     win: TextView[];
     success: Array<MetricNode | ItemView>;
+    /** The workspace's vision, above the canvas (`AlignmentModel.vision`). */
+    vision?: string;
+}
+
+/** SWOT: what helps and what harms, inside (strengths, weaknesses) and outside (opportunities, threats). */
+export interface SwotCanvasView extends CanvasHeader {
+    view: 'swot';
+    strengths: TextView[];
+    weaknesses: TextView[];
+    opportunities: TextView[];
+    threats: TextView[];
 }
 
 /** The objective tree with metrics, solutions and tickets, and the work aligned to none. */
@@ -102,11 +119,12 @@ export interface MapView {
     view: 'map';
     title: string;
     tree: AlignmentTree;
+    vision?: string;
 }
 
 export type { RoadmapView } from './roadmap-view.js';
 
-export type PreviewView = ProductCanvasView | StrategyCanvasView | RoadmapView | MapView;
+export type PreviewView = ProductCanvasView | StrategyCanvasView | SwotCanvasView | RoadmapView | MapView;
 
 /** The stable key of an element in a rendered view (`data-element`), shared by highlighting and tests. */
 export function elementKey(kind: ItemKind, id: string): string {
@@ -114,7 +132,10 @@ export function elementKey(kind: ItemKind, id: string): string {
 }
 
 /** The canvas fields of free text, by the name their keys use: a plan's steps are `steps`. */
-export type TextField = 'problem' | 'hypotheses' | 'steps' | 'obstacles' | 'play' | 'win';
+export type TextField = 'problem' | 'hypotheses' | 'steps' | 'obstacles' | 'play' | 'win' | 'answers' | SwotField;
+
+/** A SWOT canvas's fields, by their property (and text key) names. */
+export type SwotField = 'strengths' | 'weaknesses' | 'opportunities' | 'threats';
 
 /**
  * The key of the index-th text of a field in a rendered canvas (`text:<canvas>/<field>/<index>`): the renderers
@@ -167,6 +188,12 @@ function needItem(user: UserType, need: Need): ItemView {
     return { ...itemOf('need', need), id: `${user.name}.${need.name}` };
 }
 
+/** An answer is shown only under `status answered`: an open question's draft answer is not yet what was learned. */
+function questionItem(question: Question): QuestionView {
+    const answered = question.status[0] === 'answered' && question.answer.length > 0;
+    return answered ? { ...itemOf('question', question), answer: texts(question, 'answer', question.answer)[0] } : itemOf('question', question);
+}
+
 function solutionItem(solution: Solution): SolutionView {
     return { ...itemOf('solution', solution), status: solution.status[0] };
 }
@@ -199,7 +226,7 @@ function productCanvas(model: AlignmentModel, canvas: Canvas): ProductCanvasView
         solutions: solutions.map(solution => ('$type' in solution ? solutionItem(solution) : solution)),
         hypotheses: resolvedOnly(solutions).flatMap(solution => texts(solution, 'hypotheses', solution.hypotheses)
             .map(text => ({ ...text, solution: itemOf('solution', solution) }))),
-        questions: listed(canvas, 'questions', 'question', question => itemOf('question', question)),
+        questions: listed<Question, QuestionView>(canvas, 'questions', 'question', questionItem),
         plan: canvas.steps.map(step => ({
             text: step.title ?? '', // undefined while the parser recovered `step` without its text
             location: propertyLocation(step, 'title', 0),
@@ -218,12 +245,20 @@ function strategyCanvas(model: AlignmentModel, canvas: Canvas): StrategyCanvasVi
         obstacles: texts(canvas, 'obstacles', canvas.obstacles),
         play: texts(canvas, 'play', canvas.play),
         win: texts(canvas, 'win', canvas.win),
-        success: listed<Metric, MetricNode>(canvas, 'success', 'metric', metric => metricNode(model, metric))
+        success: listed<Metric, MetricNode>(canvas, 'success', 'metric', metric => metricNode(model, metric)),
+        vision: model.vision
     };
 }
 
-export function canvasView(model: AlignmentModel, canvas: Canvas): ProductCanvasView | StrategyCanvasView | RoadmapView {
+function swotCanvas(canvas: Canvas): SwotCanvasView {
+    const field = (property: SwotField): TextView[] => texts(canvas, property, canvas[property]);
+    return { view: 'swot', ...headerOf(canvas), strengths: field('strengths'), weaknesses: field('weaknesses'),
+        opportunities: field('opportunities'), threats: field('threats') };
+}
+
+export function canvasView(model: AlignmentModel, canvas: Canvas): ProductCanvasView | StrategyCanvasView | SwotCanvasView | RoadmapView {
     if (canvas.kind[0] === 'roadmap') return roadmapView(model, canvas);
+    if (canvas.kind[0] === 'swot') return swotCanvas(canvas);
     return canvasKindOf(canvas) === 'strategy' ? strategyCanvas(model, canvas) : productCanvas(model, canvas);
 }
 
@@ -231,7 +266,7 @@ export function canvasView(model: AlignmentModel, canvas: Canvas): ProductCanvas
 export function mapView(model: AlignmentModel, filter: WorkFilter = {}): MapView {
     const ticket = ticketFilter(model, filter);
     const tree = ticket ? buildAlignmentTree(model, { ticket, objective: objectiveFilter(model, filter) }) : buildAlignmentTree(model);
-    return { view: 'map', title: 'Alignment map', tree };
+    return { view: 'map', title: 'Alignment map', tree, vision: model.vision };
 }
 
 /** Every canvas of the workspace with this ID (more than one only with a `duplicate-id` error). */
@@ -246,15 +281,7 @@ export function canvasesNamed(model: AlignmentModel, id: string): Canvas[] {
 export function previewView(model: AlignmentModel, canvasId?: string, filter?: WorkFilter): PreviewView | undefined {
     if (canvasId === undefined) return mapView(model, filter);
     const canvas = canvasesNamed(model, canvasId)[0];
-    return canvas && hasView(canvas) ? canvasView(model, canvas) : undefined;
-}
-
-/**
- * Whether the canvas has a view: a SWOT canvas (`kind swot`) is checked but has no drawing yet, and is not drawn as
- * a product canvas either, whose empty boxes would ask for fields a SWOT canvas may not have.
- */
-export function hasView(canvas: Canvas): boolean {
-    return canvas.kind[0] !== 'swot';
+    return canvas ? canvasView(model, canvas) : undefined;
 }
 
 /** A filtered map that keeps nothing at all: the preview says so rather than show an empty map. */
@@ -268,18 +295,4 @@ export function viewTitle(view: PreviewView): string {
     return view.view === 'map' ? view.title : view.title || view.id;
 }
 
-/** Every file an element in the view comes from, so the preview can refuse to reveal anything else. */
-export function sourceUris(view: PreviewView): string[] {
-    const uris = new Set<string>();
-    const visit = (value: unknown): void => {
-        if (Array.isArray(value)) value.forEach(visit);
-        else if (value && typeof value === 'object') {
-            for (const [key, inner] of Object.entries(value)) {
-                if (key === 'uri' && typeof inner === 'string') uris.add(inner);
-                else visit(inner);
-            }
-        }
-    };
-    visit(view);
-    return [...uris].sort();
-}
+export { sourceUris } from './view-sources.js';

@@ -33,3 +33,13 @@ export function statusBadge(status: string | undefined): Badge[] {
 export function ticketKindBadge(kind: string | undefined): Badge[] {
     return kind ? [{ text: kind, tone: 'status', name: `kind-${classPart(kind)}` }] : [];
 }
+
+/**
+ * The insights for and against an element as a small mark (`2 for · 1 against`) on the map's objective and
+ * solution rows; a warning when all of them speak against it.
+ */
+export function evidenceBadge(evidence: { for: unknown[]; against: unknown[] } | undefined): Badge[] {
+    if (!evidence) return [];
+    const parts = [...(evidence.for.length > 0 ? [`${evidence.for.length} for`] : []), ...(evidence.against.length > 0 ? [`${evidence.against.length} against`] : [])];
+    return [{ text: parts.join(' · '), tone: evidence.for.length === 0 ? 'warning' : 'status', name: 'evidence' }];
+}

@@ -1,4 +1,4 @@
-import { gridColumns, productAreas, strategyAreas } from './canvas/canvas-areas.js';
+import { gridColumns, productAreas, strategyAreas, swotAreas } from './canvas/canvas-areas.js';
 import { paletteCss } from './palette.js';
 import { roadmapRules } from './roadmap/roadmap-styles.js';
 import { fontFamily, svgRules } from './svg/svg-styles.js';
@@ -7,7 +7,7 @@ import { fontFamily, svgRules } from './svg/svg-styles.js';
 // Colours come from the palette (VS Code's theme variables inside the webview, readable fallbacks elsewhere);
 // sizes are relative to the editor's font, so the preview follows the user's zoom and font settings.
 
-const boxNames = [...new Set([...productAreas, ...strategyAreas].flat())];
+const boxNames = [...new Set([...productAreas, ...strategyAreas, ...swotAreas].flat())];
 
 function gridTemplate(areas: string[][]): string {
     return areas.map(row => `"${row.join(' ')}"`).join(' ');
@@ -26,6 +26,11 @@ const layout = `
 .view-header h1 { margin: 0; font-size: 1.4em; font-weight: 600; line-height: 1.25; }
 .view-kind { margin: 0 0 2px; color: var(--sv-muted); font-size: 0.85em; text-transform: uppercase; letter-spacing: 0.06em; }
 .view-summary { margin: 4px 0 0; color: var(--sv-muted); }
+/* The vision on one line above the view, cut with an ellipsis, whole on hover. */
+.view-vision { margin: 0 0 10px; white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }
+.view-vision:hover { white-space: normal; }
+.view-vision-label { color: var(--sv-muted); font-size: 0.85em; font-weight: 600; text-transform: uppercase; letter-spacing: 0.06em; margin-right: 4px; }
+.strategy-view[data-view="map"] > .view-vision { margin: 0; padding: 4px 8px; }
 .strategy-view code, .strategy-view .item-id {
   font-family: var(--vscode-editor-font-family, ui-monospace, "SF Mono", Menlo, Consolas, "Liberation Mono", monospace);
   font-size: 0.9em;
@@ -36,6 +41,17 @@ const layout = `
 .canvas { display: grid; gap: 8px; grid-template-columns: repeat(${gridColumns}, minmax(0, 1fr)); }
 .canvas-product { grid-template-areas: ${gridTemplate(productAreas)}; }
 .canvas-strategy { grid-template-areas: ${gridTemplate(strategyAreas)}; }
+/* SWOT: its two columns under their axis names (helpful, harmful), its two rows beside theirs (internal, external). */
+.canvas-swot {
+  grid-template-columns: auto minmax(0, 1fr) minmax(0, 1fr);
+  grid-template-areas: ". column-1 column-2" "row-1 strengths weaknesses" "row-2 opportunities threats";
+}
+/* A long canvas text is cut to its first lines (a 2,000-character text would fill the page), whole on hover or focus. */
+.item-text > .text { display: -webkit-box; -webkit-box-orient: vertical; -webkit-line-clamp: 12; overflow: hidden; }
+.item-text:hover > .text, .item-text:focus > .text, .item-text:focus-within > .text { -webkit-line-clamp: unset; }
+.axis { color: var(--sv-muted); font-size: 0.85em; font-weight: 600; text-transform: uppercase; letter-spacing: 0.06em; text-align: center; }
+.axis-row { writing-mode: vertical-rl; transform: rotate(180deg); align-self: center; }
+${['column-1', 'column-2', 'row-1', 'row-2'].map(name => `[data-axis="${name}"] { grid-area: ${name}; }`).join('\n')}
 ${boxNames.map(name => `.box-${name} { grid-area: ${name}; }`).join('\n')}
 .box {
   min-width: 0;
@@ -117,9 +133,12 @@ body.strategy-export .map-viewport { border: 1px solid var(--sv-border); border-
   .canvas { grid-template-columns: minmax(0, 1fr); grid-template-areas: none; }
   .canvas > .box { grid-area: auto; }
   .canvas-product { column-count: 1; }
+  /* One column has no sides to name: the boxes' titles say which quadrant each is. */
+  .canvas-swot > .axis { display: none; }
 }
 @media print {
   .strategy-view { font-size: 10.5pt; }
+  .item-text > .text { -webkit-line-clamp: unset; }
   body.strategy-export { padding: 0; }
   .box { break-inside: avoid; }
   .progress-bar, .metric-chart, .box-number, .badge { print-color-adjust: exact; -webkit-print-color-adjust: exact; }

@@ -1,5 +1,5 @@
 import type { RenderFormat } from '../protocol/strategy-protocol.js';
-import { viewTitle, type PreviewView, type ProductCanvasView, type RoadmapView, type StrategyCanvasView } from '../model/preview-view.js';
+import { viewTitle, type PreviewView, type ProductCanvasView, type RoadmapView, type StrategyCanvasView, type SwotCanvasView } from '../model/preview-view.js';
 import { mapHtml, mapSvg } from './map/alignment-map.js';
 import type { CanvasBoxes } from './canvas/canvas-boxes.js';
 import { canvasHtml } from './canvas/canvas-html.js';
@@ -8,14 +8,19 @@ import { htmlDocument } from './html-document.js';
 import { canvasMarkdown, mapMarkdown } from './text/markdown.js';
 import { productCanvasBoxes } from './canvas/product-canvas.js';
 import { strategyCanvasBoxes } from './canvas/strategy-canvas.js';
+import { swotCanvasBoxes } from './canvas/swot-canvas.js';
 import { roadmapHtml, roadmapSvg } from './roadmap/roadmap.js';
 import { roadmapMarkdown } from './roadmap/roadmap-markdown.js';
 
 // The one entry of the renderers: the preview (through the server's `strategy/render`), the export commands and
 // `strategy render` all come here, so what they show agrees.
 
-function canvasBoxes(view: ProductCanvasView | StrategyCanvasView): CanvasBoxes {
-    return view.view === 'product' ? productCanvasBoxes(view) : strategyCanvasBoxes(view);
+function canvasBoxes(view: ProductCanvasView | StrategyCanvasView | SwotCanvasView): CanvasBoxes {
+    switch (view.view) {
+        case 'product': return productCanvasBoxes(view);
+        case 'strategy': return strategyCanvasBoxes(view);
+        case 'swot': return swotCanvasBoxes(view);
+    }
 }
 
 /**

@@ -57,7 +57,7 @@ describe('the forecast is computed once per metric per build', () => {
             const text = readFileSync(join(src, file), 'utf8');
             return /import\s*\{[^}]*\b(figuresOf|progressOf|forecastOf)\b[^}]*\}\s*from\s*'[^']*\/progress\.js'/.test(text);
         }).map(file => relative(src, join(src, file)).replaceAll('\\', '/'));
-        // The model's LazyMetricFacts is the one reader; checks and views ask it (model.metrics.get(metric)).
-        assert.deepEqual(computing, ['model/alignment.ts']);
+        // The model's LazyMetricFacts (model/metric-facts.ts) is the one reader; checks and views ask it (model.metrics.get(metric)).
+        assert.deepEqual(computing, ['model/metric-facts.ts']);
     });
 });

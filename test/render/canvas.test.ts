@@ -114,7 +114,7 @@ describe('render: Lean Product Canvas', () => {
         assert.match(canvas.boxes.get('hypotheses')!, /App-only deals make frequent buyers open the app weekly ExclusiveDeals/);
         assert.match(canvas.boxes.get('hypotheses')!, /Frequent buyers who get a relevant reminder open the app twice as often PersonalizedNotifications/);
 
-        assert.deepEqual(canvas.keys.get('learn-first'), ['question:RespondToNotifications', 'question:UsageBarriers']);
+        assert.deepEqual(canvas.keys.get('learn-first'), ['question:RespondToNotifications', 'text:AppRecurrence/answers/0', 'question:UsageBarriers']);
         assert.match(canvas.boxes.get('learn-first')!, /Do users respond to personalized notifications\?/);
 
         assert.deepEqual(canvas.keys.get('least-work'), [

@@ -42,7 +42,7 @@ describe('render: SVG export', () => {
         const parsed = parseXml(map);
         assert.equal(parsed[0].attributes.get('class'), 'strategy-svg alignment-map');
         assert.ok(parsed.some(element => element.name === 'text' && element.text === '3 objectives · 4 metrics · 3 solutions · 4 tickets'));
-        assert.match(map, /<g transform="translate\(0 56\)">/);
+        assert.match(map, /<g transform="translate\(0 76\)">/, 'under the title, the counts and the vision');
     });
 });
 
@@ -73,7 +73,7 @@ describe('render: Markdown export', () => {
 
         const map = await renderView(await mapOf(await fixture('shopApp')), 'md');
         assert.equal(map, [
-            '# Alignment map', '', '3 objectives · 4 metrics · 3 solutions · 4 tickets', '',
+            '# Alignment map', '', '**Vision:** Repeat grocery shopping without friction', '', '3 objectives · 4 metrics · 3 solutions · 4 tickets', '',
             '- **Revenue** Grow recurring revenue',
             '  - Metric **PurchaseRecurrence** Customers who buy again within 30 days: 41% → 43% → 50% by 2027-12-31 (22% of the way, at risk: at this pace 47.8% by 2027-12-31, 75% of the way)',
             '  - **Engagement** Increase monthly usage frequency of the app',

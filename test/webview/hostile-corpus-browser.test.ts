@@ -13,8 +13,8 @@ import {
 } from './preview-harness.js';
 
 // Issue 6, item 4: the preview runs no content. Every payload of the hostile corpus goes into every string field
-// of a workspace (test/fixtures/hostile/corpus.ts); the real engine renders its product canvas, strategy canvas
-// and map; one Chromium shows each in the preview's webview (the extension's shell and script) and opens each
+// of a workspace (test/fixtures/hostile/corpus.ts); the real engine renders its product canvas, strategy canvas,
+// SWOT canvas and map; one Chromium shows each in the preview's webview (the extension's shell and script) and opens each
 // HTML, SVG and Markdown export on its own. PNG needs no check of its own: the webview draws it from the SVG export
 // as an image, where no script runs, and the SVG check covers that SVG.
 //
@@ -22,9 +22,9 @@ import {
 // elements, attributes or classes there are. Problems are collected, each naming the payload and the view and
 // format, and reported together.
 
-const viewNames = ['product', 'strategy', 'map'] as const;
+const viewNames = ['product', 'strategy', 'swot', 'map'] as const;
 type ViewName = typeof viewNames[number];
-const canvases = ['HostileProduct', 'HostileStrategy', undefined];
+const canvases = ['HostileProduct', 'HostileStrategy', 'HostileSwot', undefined];
 const formats = ['html', 'svg', 'md'] as const;
 type Format = typeof formats[number];
 const results = path.join(root, 'test-results', 'hostile-corpus');
@@ -179,8 +179,8 @@ describe('hostile corpus in Chromium: every payload in every field, shown as tex
         const dir = path.join(folder, payload.name);
         mkdirSync(dir);
         for (const [file, text] of Object.entries(hostileWorkspace(payload.text))) writeFileSync(path.join(dir, file), text);
-        const { views: [product, strategy, map], diagnostics } = await renderWorkspace(dir, canvases);
-        const views = { product: product!, strategy: strategy!, map: map! };
+        const { views: [product, strategy, swot, map], diagnostics } = await renderWorkspace(dir, canvases);
+        const views = { product: product!, strategy: strategy!, swot: swot!, map: map! };
         expanded.set(payload.name, await expandedFragment(map!.view));
         for (const name of viewNames) {
             const base = `/export/${payload.name}/${name}`;

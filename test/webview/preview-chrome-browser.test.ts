@@ -143,8 +143,12 @@ describe('preview chrome and canvas layout in Chromium', function () {
         await page.locator('#preview-view-info .view-legend > summary').click();
         assert.ok(await page.locator('#preview-view-info .legend').isVisible(), 'the legend opens');
         assert.equal((await page.locator('.preview-header').boundingBox())!.height, header.height, 'over the map, not in the header');
+        // The example's vision on its one line between them.
+        const vision = (await page.locator('.strategy-view > .view-vision').boundingBox())!;
+        assert.ok(Math.abs(vision.y - (header.y + header.height)) <= 1, 'the vision right under the header');
+        assert.ok(vision.height <= 30, `the vision one line high: ${vision.height} px`);
         const viewport = (await page.locator('.map-viewport').boundingBox())!;
-        assert.ok(viewport.y - (header.y + header.height) <= 1, 'the map starts right under the header');
+        assert.ok(Math.abs(viewport.y - (vision.y + vision.height)) <= 1, 'the map starts right under the vision');
     });
 
     it('makes the header\'s title the link to the canvas that the view\'s own title was, with the ID in its tooltip', async () => {

@@ -1,6 +1,6 @@
 import { AstUtils, CstUtils, GrammarAST, GrammarUtils, type AstNode, type CstNode, type LangiumDocument } from 'langium';
 import { isCanvas, isNeed, isPlanStep, isUserType, type Canvas, type Model } from '../generated/ast.js';
-import { elementKey, hasView, textKey, type ItemKind } from '../../model/preview-view.js';
+import { elementKey, textKey, type ItemKind } from '../../model/preview-view.js';
 import type { PreviewTarget } from '../../protocol/strategy-protocol.js';
 import { keywordOf } from '../element-kinds.js';
 import type { StrategyLspServices } from './strategy-lsp-module.js';
@@ -24,7 +24,8 @@ export function keyOf(node: AstNode): string | undefined {
  */
 const boxOfKeyword: Readonly<Record<string, string>> = {
     problem: 'problem', outcomes: 'outcomes', users: 'users', solutions: 'solutions', questions: 'learn-first',
-    plan: 'least-work', goal: 'goal', obstacle: 'obstacles', play: 'play-win', win: 'play-win', success: 'success'
+    plan: 'least-work', goal: 'goal', obstacle: 'obstacles', play: 'play-win', win: 'play-win', success: 'success',
+    strength: 'strengths', weakness: 'weaknesses', opportunity: 'opportunities', threat: 'threats'
 };
 
 /** The box of the canvas field whose keyword the cursor is on (`goal`, `obstacle`, `success`…). */
@@ -37,7 +38,7 @@ function fieldBoxKey(canvas: Canvas, leaf: CstNode): string | undefined {
 /** Canvas text written at this offset, keyed as the renderers key it. */
 function canvasTextKey(canvas: Canvas, node: AstNode, offset: number): string | undefined {
     if (isPlanStep(node)) return textKey(canvas.name, 'steps', canvas.steps.indexOf(node));
-    for (const field of ['problem', 'obstacles', 'play', 'win'] as const) {
+    for (const field of ['problem', 'obstacles', 'play', 'win', 'strengths', 'weaknesses', 'opportunities', 'threats'] as const) {
         const values = GrammarUtils.findNodesForProperty(canvas.$cstNode, field);
         const index = values.findIndex(cst => cst.offset <= offset && offset <= cst.end);
         if (index >= 0) return textKey(canvas.name, field, index);
@@ -54,8 +55,7 @@ export function previewTargetAt(services: StrategyLspServices, document: Langium
     const root = document.parseResult.value;
     const leaf = root.$cstNode && CstUtils.findLeafNodeAtOffset(root.$cstNode, offset);
     const node = leaf?.astNode ?? root;
-    // In a canvas with no view (SWOT), the preview shows the map.
-    const canvas = [AstUtils.getContainerOfType(node, isCanvas)].find(found => found && hasView(found));
+    const canvas = AstUtils.getContainerOfType(node, isCanvas);
     const target: PreviewTarget = canvas ? { canvas: canvas.name } : {};
     const declaration = leaf && services.references.References.findDeclarations(leaf)[0];
     if (declaration && declaration !== node) {

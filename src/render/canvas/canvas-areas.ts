@@ -20,6 +20,12 @@ export const productAreas = gridAreas([
     ['learn-first', 'least-work']
 ]);
 
+/** SWOT, two by two: inside above (helpful | harmful), outside below. */
+export const swotAreas = gridAreas([
+    ['strengths', 'weaknesses'],
+    ['opportunities', 'threats']
+]);
+
 /** The Lean Strategy Canvas, two by two. */
 export const strategyAreas = gridAreas([
     ['goal', 'obstacles'],

@@ -1,7 +1,7 @@
 import type { MetricNode, TicketNode } from '../../model/alignment-tree.js';
 import type { ElementLocation } from '../../model/locations.js';
 import { statusBadge, ticketKindBadge, unmeasuredBadge, unresolvedBadge, type Badge } from '../badges.js';
-import { elementKey, textKey, type CanvasKeyword, type ItemView, type OutcomeView, type ProductCanvasView, type StrategyCanvasView, type TextField, type TextView } from '../../model/preview-view.js';
+import { elementKey, textKey, type CanvasKeyword, type ItemView, type OutcomeView, type ProductCanvasView, type StrategyCanvasView, type SwotCanvasView, type TextField, type TextView } from '../../model/preview-view.js';
 
 // A canvas as boxes of entries, independent of any output format: the HTML fragment, the SVG and the Markdown
 // renderers all draw these, so the three cannot disagree on what a box holds, how it is numbered or where it sits.
@@ -61,8 +61,17 @@ export interface Box {
     hint: string;
 }
 
+/**
+ * The names of a two-by-two canvas's axes (SWOT's helpful | harmful across, internal | external down): the
+ * renderers write them beside the grid's two columns and two rows.
+ */
+export interface CanvasAxes {
+    columns: [string, string];
+    rows: [string, string];
+}
+
 export interface CanvasBoxes {
-    view: 'product' | 'strategy';
+    view: 'product' | 'strategy' | 'swot';
     id: string;
     title: string;
     /** `Lean Product Canvas` or `Lean Strategy Canvas`. */
@@ -71,9 +80,12 @@ export interface CanvasBoxes {
     /** The grid, as CSS grid-template-areas rows of box names; a name repeated across cells spans them. */
     areas: string[][];
     boxes: Box[];
+    axes?: CanvasAxes;
+    /** The workspace's vision, on a line above the boxes (the strategy canvas shows it). */
+    vision?: string;
 }
 
-export function boxLocation(view: ProductCanvasView | StrategyCanvasView, ...fields: CanvasKeyword[]): ElementLocation {
+export function boxLocation(view: ProductCanvasView | StrategyCanvasView | SwotCanvasView, ...fields: CanvasKeyword[]): ElementLocation {
     for (const field of fields) {
         const location = view.fields[field];
         if (location) return location;
@@ -85,6 +97,9 @@ export function boxLocation(view: ProductCanvasView | StrategyCanvasView, ...fie
 export function canvasTitle(canvas: { id: string; title: string }): string {
     return canvas.title.trim() || canvas.id;
 }
+
+/** How much of a text an SVG box shows before it is cut (the whole in its <title>): a 2,000-character entry would fill the page. */
+export const textLimit = 280;
 
 export function itemEntry(item: ItemView, badges: Badge[] = []): ItemEntry {
     return { type: 'item', item, badges: item.unresolved ? [unresolvedBadge, ...badges] : badges };

@@ -1,11 +1,12 @@
 import { figuresText } from '../../model/metric-text.js';
 import { elementKey } from '../../model/preview-view.js';
 import { escapeHtml } from '../escape.js';
+import { visionHtml } from '../vision-markup.js';
 import { figuresHtml } from '../figure-markup.js';
 import { elementAttributes, locationAttributes } from '../item-markup.js';
 import type { Badge } from '../badges.js';
 import type { Box, CanvasBoxes, Entry, ItemEntry, MetricEntry, TextEntry } from './canvas-boxes.js';
-import { canvasTitle, entryKey } from './canvas-boxes.js';
+import { canvasTitle, entryKey, type CanvasAxes } from './canvas-boxes.js';
 import { progressHtml } from '../progress-markup.js';
 import { metricChartHtml } from '../svg/metric-chart.js';
 
@@ -39,6 +40,7 @@ function itemClasses(kind: string, entry: ItemEntry): string {
 /** One entry as an element of `tag` (li in a list, div as the head of a group). */
 function entryHtml(entry: ItemEntry | MetricEntry | TextEntry, tag: string, options: HtmlOptions): string {
     if (entry.type === 'text') {
+        // Whole in the markup: the stylesheet cuts a long one to a few lines, and shows it all on hover or focus.
         const text = entry.text.trim() ? `<span class="text">${escapeHtml(entry.text)}</span>` : '<span class="text empty">(empty)</span>';
         return `<${tag} class="item item-text"${elementAttributes(entry.key, entry.location, options.interactive)}>${text}</${tag}>`;
     }
@@ -81,12 +83,21 @@ function boxHtml(box: Box, options: HtmlOptions): string {
         + `<h2><span class="box-number">${box.number}</span> ${escapeHtml(box.title)}</h2>${content}</section>`;
 }
 
-/** `<div class="strategy-view" data-view="product|strategy">`: the header and the boxes on their grid. */
+/** A two-by-two canvas's axis names, placed on the grid beside its columns and rows by the stylesheet. */
+function axesHtml(axes: CanvasAxes | undefined): string {
+    if (!axes) return '';
+    const label = (axis: 'column' | 'row', index: number, text: string): string =>
+        `<div class="axis axis-${axis}" data-axis="${axis}-${index + 1}">${escapeHtml(text)}</div>`;
+    return [...axes.columns.map((text, index) => label('column', index, text)), ...axes.rows.map((text, index) => label('row', index, text))]
+        .join('') + '\n';
+}
+
+/** `<div class="strategy-view" data-view="product|strategy|swot">`: the header and the boxes on their grid. */
 export function canvasHtml(canvas: CanvasBoxes, options: HtmlOptions): string {
     const title = canvasTitle(canvas);
     const header = `<header class="view-header"><p class="view-kind">${escapeHtml(canvas.kindLabel)}</p>`
         + `<h1><span class="view-title"${elementAttributes(elementKey('canvas', canvas.id), canvas.location, options.interactive)}>${escapeHtml(title)}</span>`
         + (title === canvas.id ? '' : ` <span class="item-id">${escapeHtml(canvas.id)}</span>`) + '</h1></header>';
     const boxes = canvas.boxes.map(box => boxHtml(box, options)).join('\n');
-    return `<div class="strategy-view" data-view="${canvas.view}">${header}\n<div class="canvas canvas-${canvas.view}">\n${boxes}\n</div></div>`;
+    return `<div class="strategy-view" data-view="${canvas.view}">${header}${visionHtml(canvas.vision)}\n<div class="canvas canvas-${canvas.view}">\n${axesHtml(canvas.axes)}${boxes}\n</div></div>`;
 }

@@ -1,4 +1,4 @@
-import type { ProductCanvasView } from '../../model/preview-view.js';
+import { textKey, type ProductCanvasView } from '../../model/preview-view.js';
 import { productAreas } from './canvas-areas.js';
 import {
     boxLocation, itemEntry, outcomeEntry, textEntries, ticketEntry, type Box, type CanvasBoxes, type Entry
@@ -22,6 +22,15 @@ function hypotheses(view: ProductCanvasView): Entry[] {
         head: texts[index],
         children: [itemEntry(hypothesis.solution)]
     }));
+}
+
+/** An answered question is marked so, its answer under it (keyed `text:<canvas>/answers/<index>`); an open one as it is. */
+function questions(view: ProductCanvasView): Entry[] {
+    return view.questions.map((question, index): Entry => {
+        if (!question.answer) return itemEntry(question);
+        const answer = { type: 'text' as const, key: textKey(view.id, 'answers', index), text: question.answer.text, location: question.answer.location };
+        return { type: 'group', head: itemEntry(question, statusBadge('answered')), children: [answer] };
+    });
 }
 
 function plan(view: ProductCanvasView): Entry[] {
@@ -63,7 +72,7 @@ export function productCanvasBoxes(view: ProductCanvasView): CanvasBoxes {
         },
         {
             name: 'learn-first', number: 7, title: 'Most important thing to learn first', location: boxLocation(view, 'questions'),
-            entries: view.questions.map(question => itemEntry(question)),
+            entries: questions(view),
             hint: 'Add `questions <Question>` to the canvas.'
         },
         {

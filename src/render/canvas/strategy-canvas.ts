@@ -41,6 +41,6 @@ export function strategyCanvasBoxes(view: StrategyCanvasView): CanvasBoxes {
     ];
     return {
         view: 'strategy', id: view.id, title: view.title, kindLabel: 'Lean Strategy Canvas', location: view.location,
-        areas: strategyAreas, boxes
+        areas: strategyAreas, boxes, vision: view.vision
     };
 }

@@ -1,4 +1,5 @@
 import type { MapView } from '../../model/preview-view.js';
+import { visionBand, visionHtml, visionSvg } from '../vision-markup.js';
 import { escapeHtml } from '../escape.js';
 import { changesBanner, ChangeMarks, type MapChanges } from './map-changes.js';
 import { countTree, summaryText, type MapCounts } from './map-counts.js';
@@ -138,7 +139,7 @@ export function mapHtml(view: MapView, options: MapOptions): string {
         : `<div class="map-viewport" tabindex="0" role="region" aria-label="${label}"><svg class="strategy-svg alignment-map" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${map.width} ${map.height}" `
             + `width="${map.width}" height="${map.height}" aria-label="${escapeHtml(view.title)}">${map.body}</svg></div>`;
     const banner = options.changes ? `\n${changesBanner(options.changes, options.interactive)}` : '';
-    return `<div class="strategy-view" data-view="map">${header}${banner}\n${content}</div>`;
+    return `<div class="strategy-view" data-view="map">${header}${visionHtml(view.vision)}${banner}\n${content}</div>`;
 }
 
 const titleBand = 56;
@@ -149,7 +150,8 @@ export function mapSvg(view: MapView, options: MapOptions): string {
     const summary = map.width === 0 ? emptyHint : summaryText(map.counts);
     // As wide as the counts line too: a narrow outline of a few cards is narrower than its own summary.
     const width = Math.max(map.width, 480, Math.ceil(textWidth(summary, 12) * 1.1) + 40);
-    const height = map.height + titleBand;
+    const band = titleBand + visionBand(view.vision);
+    const height = map.height + band;
     return `<?xml version="1.0" encoding="UTF-8"?>
 <svg class="strategy-svg alignment-map" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}">
 <title>${escapeHtml(view.title)}</title>
@@ -157,7 +159,7 @@ export function mapSvg(view: MapView, options: MapOptions): string {
 <rect class="svg-background" width="100%" height="100%"/>
 <text class="t-view-title" x="20" y="28">${escapeHtml(viewTitleLine(view.title, width - 40))}</text>
 <text class="t-muted" x="20" y="46">${escapeHtml(summary)}</text>
-<g transform="translate(0 ${titleBand})">${map.body}</g>
+${visionSvg(view.vision, 20, 64, width - 40)}<g transform="translate(0 ${band})">${map.body}</g>
 </svg>
 `;
 }

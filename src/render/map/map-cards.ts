@@ -1,8 +1,8 @@
-import type { MetricNode, ObjectiveNode, SolutionNode, TicketNode } from '../../model/alignment-tree.js';
+import type { EvidenceNode, MetricNode, ObjectiveNode, SolutionNode, TicketNode } from '../../model/alignment-tree.js';
 import { elementKey } from '../../model/preview-view.js';
 import { isLive } from '../../model/status.js';
 import { allowedValues, plural } from '../../model/values.js';
-import { statusBadge, type Badge } from '../badges.js';
+import { evidenceBadge, statusBadge, type Badge } from '../badges.js';
 import { elementAttributes } from '../item-markup.js';
 import { progressText } from '../progress-markup.js';
 import { itemBlock, labelBlock, metricBlock } from '../svg/svg-blocks.js';
@@ -113,27 +113,41 @@ export interface CardPair {
     whole?: CardBlock[];
 }
 
-function solutionRow(solution: SolutionNode, interactive: boolean): CardBlock {
-    return itemBlock({
-        key: elementKey('solution', solution.id), location: solution.location, interactive, classes: 'node node-solution',
-        head: solution.id, title: solution.title, titleLines: 2, badges: statusBadge(solution.status)
+/** The insights an expanded card names per side; the rest are counted. */
+const namedInsights = 5;
+
+/** The insights for and against, one muted line each (`for NotificationTest Two-week test`), under the row they speak of. */
+function evidenceLines(evidence: EvidenceNode | undefined, indent: number): CardBlock[] {
+    if (!evidence) return [];
+    return (['for', 'against'] as const).flatMap(side => {
+        const insights = evidence[side];
+        const named = insights.slice(0, namedInsights).map(insight => [side, insight.id, insight.title].filter(part => part).join(' '));
+        if (insights.length > namedInsights) named.push(`${side}: +${insights.length - namedInsights} more`);
+        return named.map(text => ({ classes: 'evidence', indent, texts: [{ text, cls: 't-muted', maxLines: 2 }] }));
     });
 }
 
+function solutionRow(solution: SolutionNode, interactive: boolean): CardBlock[] {
+    return [itemBlock({
+        key: elementKey('solution', solution.id), location: solution.location, interactive, classes: 'node node-solution',
+        head: solution.id, title: solution.title, titleLines: 2, badges: [...statusBadge(solution.status), ...evidenceBadge(solution.evidence)]
+    }), ...evidenceLines(solution.evidence, 12)];
+}
+
 export function objectiveCards(objective: ObjectiveNode, badges: Badge[], interactive: boolean): CardPair {
-    const head = headBlock(objective, badges);
+    const head = headBlock(objective, [...badges, ...evidenceBadge(objective.evidence)]);
     const summary: CardBlock[] = [head];
     summary.push(...objective.metrics.map(metric => metricLine(metric, interactive)));
     summary.push(...workSummary(objective.solutions, objective.tickets, interactive));
-    const whole: CardBlock[] = [head];
+    const whole: CardBlock[] = [head, ...evidenceLines(objective.evidence, 0)];
     if (objective.metrics.length > 0) whole.push(labelBlock('METRICS'), ...objective.metrics.map(metric => metricBlock(metric, interactive)));
     if (objective.solutions.length > 0) {
-        whole.push(labelBlock(`SOLUTIONS (${objective.solutions.length})`), ...objective.solutions.map(solution => solutionRow(solution, interactive)));
+        whole.push(labelBlock(`SOLUTIONS (${objective.solutions.length})`), ...objective.solutions.flatMap(solution => solutionRow(solution, interactive)));
     }
     if (objective.tickets.length > 0) {
         whole.push(labelBlock(`TICKETS (${objective.tickets.length})`), ...objective.tickets.map(ticket => ticketBlock(ticket, interactive)));
     }
-    const anyLeftOut = objective.metrics.length > 0 || objective.solutions.length > 0 || objective.tickets.length > 0;
+    const anyLeftOut = objective.metrics.length > 0 || objective.solutions.length > 0 || objective.tickets.length > 0 || objective.evidence !== undefined;
     return { summary, whole: anyLeftOut ? whole : undefined };
 }
 

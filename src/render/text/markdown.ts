@@ -3,8 +3,9 @@ import { metricLine } from '../../model/metric-text.js';
 import type { MapView } from '../../model/preview-view.js';
 import { countTree, summaryText } from '../map/map-counts.js';
 import { cycleBadge, unmeasuredBadge, type Badge } from '../badges.js';
-import { canvasTitle, type CanvasBoxes, type Entry } from '../canvas/canvas-boxes.js';
+import { canvasTitle, type Box, type CanvasBoxes, type Entry } from '../canvas/canvas-boxes.js';
 import { visibleText } from '../escape.js';
+import { visionMarkdown } from '../vision-markup.js';
 
 // Markdown for a wiki (GitHub, GitLab, Confluence's Markdown): a canvas as one table per row of its boxes, as the
 // canvas reads; the map as nested lists. Text from the workspace is escaped so that it stays text: no HTML, no
@@ -59,16 +60,33 @@ function entryLines(entry: Entry, depth: number): string[] {
     }
 }
 
-/** One table per row of the canvas's grid, with the boxes that start in that row. */
+function boxCell(box: Box): string {
+    return box.entries.length > 0 ? box.entries.flatMap(entry => entryLines(entry, 0)).join('<br>') : hint(box.hint);
+}
+
+/**
+ * One table per row of the canvas's grid, with the boxes that start in that row; a canvas with axes (SWOT) is one
+ * table whose header names the columns' axis and whose first column names the rows'.
+ */
 export function canvasMarkdown(canvas: CanvasBoxes): string {
-    const lines = [`# ${markdownText(canvasTitle(canvas))}`, '', `*${canvas.kindLabel}* · \`${canvas.id.replace(/`/g, '')}\``];
+    const lines = [`# ${markdownText(canvasTitle(canvas))}`, '', `*${canvas.kindLabel}* · \`${canvas.id.replace(/`/g, '')}\``,
+        ...visionMarkdown(canvas.vision, markdownText)];
+    if (canvas.axes) {
+        const { columns, rows } = canvas.axes;
+        lines.push('', `| | ${columns.map(name => `*${name}*`).join(' | ')} |`, '|---|---|---|');
+        rows.forEach((name, index) => {
+            const boxes = canvas.boxes.slice(2 * index, 2 * index + 2);
+            lines.push(`| *${name}* | ${boxes.map(box => `**${box.number}. ${box.title}**<br>${boxCell(box)}`).join(' | ')} |`);
+        });
+        return lines.join('\n') + '\n';
+    }
     const shown = new Set<string>();
     for (const row of canvas.areas) {
         const names = [...new Set(row)].filter(name => !shown.has(name));
         if (names.length === 0) continue;
         names.forEach(name => shown.add(name));
         const boxes = names.map(name => canvas.boxes.find(box => box.name === name)!);
-        const cells = boxes.map(box => (box.entries.length > 0 ? box.entries.flatMap(entry => entryLines(entry, 0)).join('<br>') : hint(box.hint)));
+        const cells = boxes.map(boxCell);
         lines.push('', `| ${boxes.map(box => `${box.number}. ${box.title}`).join(' | ')} |`,
             `|${boxes.map(() => '---').join('|')}|`, `| ${cells.join(' | ')} |`);
     }
@@ -117,7 +135,7 @@ function ticketText(ticket: TicketNode): string {
 /** The objective tree as nested lists with metrics and progress, solutions and tickets; the KPIs; then what is not aligned. */
 export function mapMarkdown(view: MapView): string {
     const { tree } = view;
-    const lines = [`# ${markdownText(view.title)}`, '', markdownText(summaryText(countTree(tree))), ''];
+    const lines = [`# ${markdownText(view.title)}`, ...visionMarkdown(view.vision, markdownText), '', markdownText(summaryText(countTree(tree))), ''];
     if (tree.objectives.length === 0) lines.push('*No objectives yet.*');
     for (const objective of tree.objectives) for (const line of objectiveLines(objective)) lines.push(line);
     if (tree.healthMetrics.length > 0) {

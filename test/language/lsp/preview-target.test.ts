@@ -24,8 +24,12 @@ describe('preview target under the cursor', () => {
         assert.deepEqual(targetAt('canvas.strategy', 'success PurchaseRecurrence', 10), { canvas: 'Growth2027', element: 'metric:PurchaseRecurrence' });
     });
 
-    it('inside a SWOT canvas, which has no view yet: the map, with the canvas highlighted; on an insight, the insight', () => {
-        assert.deepEqual(targetAt('canvas.strategy', 'strength "Fastest'), { element: 'canvas:Swot2027' });
+    it('inside a SWOT canvas: the SWOT canvas, its texts by field and index and its keywords by box; on an insight, the insight', () => {
+        assert.deepEqual(targetAt('canvas.strategy', 'Fastest checkout'), { canvas: 'Swot2027', element: 'text:Swot2027/strengths/0' });
+        assert.deepEqual(targetAt('canvas.strategy', 'Delivery apps'), { canvas: 'Swot2027', element: 'text:Swot2027/threats/0' });
+        assert.deepEqual(targetAt('canvas.strategy', 'weakness "Fewer', 2), { canvas: 'Swot2027', element: 'box:weaknesses' });
+        assert.deepEqual(targetAt('canvas.strategy', 'opportunity "Weekly', 2), { canvas: 'Swot2027', element: 'box:opportunities' });
+        assert.deepEqual(targetAt('canvas.strategy', 'kind swot'), { canvas: 'Swot2027', element: 'canvas:Swot2027' });
         assert.deepEqual(targetAt('solutions.strategy', 'supports PersonalizedNotifications', 12), { element: 'solution:PersonalizedNotifications' });
     });
 

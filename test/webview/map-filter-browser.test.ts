@@ -7,9 +7,10 @@ import type { WorkFilter } from '../../src/model/work-filter.js';
 import { renderView } from '../../src/render/render-view.js';
 import type { FromWebviewMessage, PreviewState, UpdateMessage } from '../../src/protocol/webview-messages.js';
 import {
-    activeContent, launchChromium, openPreview, PreviewServer, pwned, renderFixture, root, skipWithoutChromium, updateMessage,
+    launchChromium, openPreview, PreviewServer, pwned, renderFixture, root, skipWithoutChromium, updateMessage,
     type PreviewPage, type RenderedView
 } from './preview-harness.js';
+import { closeHealthyPages } from './page-health.js';
 
 // The map's filter box in the preview's header, in Chromium at the side panel's width: typing posts the filter
 // (read as `strategy render`'s flags read theirs), the filtered map the server renders replaces the old one, a
@@ -88,15 +89,7 @@ describe('the map\'s filter box in Chromium', function () {
         return preview;
     }
 
-    afterEach(async () => {
-        for (const preview of pages.splice(0)) {
-            assert.deepEqual(preview.pageErrors, [], 'no error in the webview script');
-            assert.deepEqual(preview.consoleErrors, [], 'no error on the console');
-            assert.deepEqual(await preview.violations(), [], 'no Content Security Policy violation');
-            assert.deepEqual(await activeContent(preview.page), [], 'no active content');
-            await preview.page.close();
-        }
-    });
+    afterEach(() => closeHealthyPages(pages));
 
     it('posts what is typed as a filter, shows the filtered map in place of the old, and keeps the header one line at 541 px', async () => {
         const preview = await open();

@@ -9,8 +9,9 @@ import { renderView } from '../../src/render/render-view.js';
 // @ts-expect-error: the generator is a plain ES module of the benchmarks, without types.
 import { generateWorkspace } from '../../scripts/bench/generate-workspace.mjs';
 import {
-    activeContent, answerCards, launchChromium, openPreview, PreviewServer, renderFixture, skipWithoutChromium, updateMessage, type PreviewPage, type RenderedView
+    answerCards, launchChromium, openPreview, PreviewServer, renderFixture, skipWithoutChromium, updateMessage, type PreviewPage, type RenderedView
 } from './preview-harness.js';
+import { closeHealthyPages } from './page-health.js';
 
 // Issue 14, item 1, in Debian's Chromium: the map of a team's workspace (20 objectives, 300 tickets) in a side panel
 // 541 px wide, fitted to its width, shows objective titles at 9 px or more; a click expands a card in place, Alt+click
@@ -41,15 +42,7 @@ describe('the map that summarises, in Chromium', function () {
         if (folder) rmSync(folder, { recursive: true, force: true });
     });
 
-    afterEach(async () => {
-        for (const preview of pages.splice(0)) {
-            assert.deepEqual(preview.pageErrors, [], 'no error in the webview script');
-            assert.deepEqual(preview.consoleErrors, [], 'no error on the console (a refused style would log one)');
-            assert.deepEqual(await preview.violations(), [], 'no Content Security Policy violation');
-            assert.deepEqual(await activeContent(preview.page), [], 'no style attribute, no active content');
-            await preview.page.close();
-        }
-    });
+    afterEach(() => closeHealthyPages(pages));
 
     async function open(zoom?: number): Promise<PreviewPage> {
         const savedState = zoom === undefined ? undefined : { zoom, pan: { x: 16, y: 16 }, scroll: { x: 0, y: 0 } };

@@ -4,9 +4,10 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import type { Browser, Locator, Page } from 'playwright-core';
 import {
-    activeContent, answerCards, launchChromium, openPreview, PreviewServer, pwned, renderFixture, root, skipWithoutChromium, updateMessage, type PreviewPage,
+    answerCards, launchChromium, openPreview, PreviewServer, renderFixture, root, skipWithoutChromium, updateMessage, type PreviewPage,
     type RenderedView
 } from './preview-harness.js';
+import { closeHealthyPages } from './page-health.js';
 
 // Issue 12, item 4, in Debian's Chromium: a metric with readings is drawn as a small chart in the preview's canvas
 // and map and in the HTML and SVG exports — its points as circles inside the chart, the dashed forecast line, the
@@ -116,16 +117,7 @@ describe('metric charts in Chromium', function () {
         if (folder) rmSync(folder, { recursive: true, force: true });
     });
 
-    afterEach(async () => {
-        for (const preview of pages.splice(0)) {
-            assert.deepEqual(preview.pageErrors, [], 'no error in the webview script');
-            assert.deepEqual(preview.consoleErrors, [], 'no error on the console (a refused style would log one)');
-            assert.equal(await pwned(preview.page), undefined);
-            assert.deepEqual(await preview.violations(), [], 'no Content Security Policy violation');
-            assert.deepEqual(await activeContent(preview.page), [], 'no style attribute, no active content');
-            await preview.page.close();
-        }
-    });
+    afterEach(() => closeHealthyPages(pages));
 
     async function open(view: RenderedView): Promise<Page> {
         const preview = await openPreview(browser!, server!);

@@ -9,6 +9,7 @@ import {
     activeContent, answerCards, launchChromium, openPreview, PreviewServer, pwned, renderFixture, skipWithoutChromium, root, updateMessage, type PreviewPage,
     type RenderedView
 } from './preview-harness.js';
+import { closeHealthyPages } from './page-health.js';
 
 // The preview's webview in Debian's Chromium: the shell and script the extension ships, fed the real renderer's
 // fragments of the example and of a hostile workspace as VS Code would feed them, and the standalone exports
@@ -62,17 +63,7 @@ describe('preview webview in Chromium', function () {
         return preview;
     }
 
-    afterEach(async () => {
-        // Whatever a test did, nothing it showed may have run a script or tripped the policy.
-        for (const preview of pages.splice(0)) {
-            assert.deepEqual(preview.pageErrors, [], 'no error in the webview script');
-            assert.deepEqual(preview.consoleErrors, [], 'no error on the console (a refused script or style would log one)');
-            assert.deepEqual(preview.dialogs, [], 'no dialog');
-            assert.equal(await pwned(preview.page), undefined, 'no script from the content ran');
-            assert.deepEqual(await preview.violations(), [], 'no Content Security Policy violation');
-            await preview.page.close();
-        }
-    });
+    afterEach(() => closeHealthyPages(pages));
 
     it('posts ready, then shows the Lean Product Canvas with its eight boxes and their contents', async () => {
         const preview = await open();

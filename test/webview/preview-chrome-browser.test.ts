@@ -5,6 +5,7 @@ import { readableZoom, zoomLevels } from '../../src/webview/map-transform.js';
 import {
     launchChromium, openPreview, PreviewServer, renderFixture, skipWithoutChromium, updateMessage, type PreviewPage, type RenderedView
 } from './preview-harness.js';
+import { closeHealthyPages } from './page-health.js';
 
 // The preview's chrome and layout at the side panel's width (541 px, as VS Code opens it beside an editor): one
 // header line with the title once, a map fitted no smaller than readable and zoomed by the image preview's steps,
@@ -53,14 +54,7 @@ describe('preview chrome and canvas layout in Chromium', function () {
         return preview;
     }
 
-    afterEach(async () => {
-        for (const preview of pages.splice(0)) {
-            assert.deepEqual(preview.pageErrors, [], 'no error in the webview script');
-            assert.deepEqual(preview.consoleErrors, [], 'no error on the console');
-            assert.deepEqual(await preview.violations(), [], 'no Content Security Policy violation');
-            await preview.page.close();
-        }
-    });
+    afterEach(() => closeHealthyPages(pages));
 
     it('lays the product canvas out in two columns at 541 px, in number order, each box as tall as its content', async () => {
         const preview = await open();

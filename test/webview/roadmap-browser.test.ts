@@ -4,9 +4,10 @@ import type { ElementLocation } from '../../src/model/locations.js';
 import type { RoadmapView } from '../../src/model/preview-view.js';
 import type { FromWebviewMessage, RevealMessage } from '../../src/protocol/webview-messages.js';
 import {
-    activeContent, launchChromium, openPreview, PreviewServer, pwned, renderFixture, skipWithoutChromium, updateMessage, type PreviewPage,
+    launchChromium, openPreview, PreviewServer, renderFixture, skipWithoutChromium, updateMessage, type PreviewPage,
     type RenderedView
 } from './preview-harness.js';
+import { closeHealthyPages } from './page-health.js';
 
 // The roadmap in the preview's webview, in Debian's Chromium: drawn as laid out (each milestone where the axis puts
 // its date), clicks reveal, the cursor's element is highlighted in every lane it shows in, and nothing trips the CSP.
@@ -41,16 +42,7 @@ describe('roadmap in the preview webview (Chromium)', function () {
         return preview;
     }
 
-    afterEach(async () => {
-        for (const preview of pages.splice(0)) {
-            assert.deepEqual(preview.pageErrors, [], 'no error in the webview script');
-            assert.deepEqual(preview.consoleErrors, [], 'no error on the console');
-            assert.equal(await pwned(preview.page), undefined);
-            assert.deepEqual(await activeContent(preview.page), [], 'no style attribute, handler or active element');
-            assert.deepEqual(await preview.violations(), [], 'no Content Security Policy violation');
-            await preview.page.close();
-        }
-    });
+    afterEach(() => closeHealthyPages(pages));
 
     it('draws the lanes, each milestone at its date on the axis, and today\'s line', async () => {
         const { page } = await open();

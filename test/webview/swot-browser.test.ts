@@ -6,6 +6,7 @@ import type { Browser, Page } from 'playwright-core';
 import {
     launchChromium, openPreview, PreviewServer, renderFixture, skipWithoutChromium, updateMessage, type PreviewPage, type RenderedView
 } from './preview-harness.js';
+import { closeHealthyPages } from './page-health.js';
 
 // The SWOT canvas in the preview (Chromium): two by two, strengths and weaknesses above opportunities and threats,
 // the columns named helpful | harmful above them and the rows internal | external beside them, at the side
@@ -47,14 +48,7 @@ describe('SWOT canvas in Chromium', function () {
         await server?.close();
     });
 
-    afterEach(async () => {
-        for (const preview of pages.splice(0)) {
-            assert.deepEqual(preview.pageErrors, [], 'no error in the webview script');
-            assert.deepEqual(preview.consoleErrors, [], 'no error on the console');
-            assert.deepEqual(await preview.violations(), [], 'no Content Security Policy violation');
-            await preview.page.close();
-        }
-    });
+    afterEach(() => closeHealthyPages(pages));
 
     for (const width of [541, 1000]) {
         it(`draws the four quadrants two by two under and beside their axes at ${width} px`, async () => {

@@ -1,7 +1,6 @@
 import { isAbsolute, relative } from 'node:path';
 import type { LangiumDocument } from 'langium';
-import type { Diagnostic } from 'vscode-languageserver';
-import type { SourceDiagnostic } from '../model/diff/diagnostic-changes.js';
+import { sourceDiagnostic, type SourceDiagnostic } from '../model/diff/diagnostic-changes.js';
 import { plural } from '../model/values.js';
 import { terminalText } from '../render/escape.js';
 
@@ -14,14 +13,12 @@ export interface CheckReport {
     summary: { errors: number; warnings: number; infos: number };
 }
 
-const severityNames = ['error', 'error', 'warning', 'info', 'hint'] as const;
-
 /** Diagnostics of all documents, 1-based and sorted by file and position, with paths relative to `cwd`. */
 export function checkReport(documents: readonly LangiumDocument[], cwd: string): CheckReport {
     const diagnostics: FileDiagnostic[] = [];
     for (const document of documents) {
         const file = displayPath(document.uri.fsPath, cwd);
-        for (const d of document.diagnostics ?? []) diagnostics.push(toFileDiagnostic(file, d));
+        for (const d of document.diagnostics ?? []) diagnostics.push(sourceDiagnostic(file, d));
     }
     diagnostics.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column || a.code.localeCompare(b.code));
     const count = (severity: FileDiagnostic['severity']) => diagnostics.filter(d => d.severity === severity).length;
@@ -36,19 +33,6 @@ export function displayPath(path: string, cwd: string): string {
     const rel = relative(cwd, path);
     if (rel === '' || rel.startsWith('..') || isAbsolute(rel)) return path;
     return /^\s*::/.test(rel) ? `./${rel}` : rel;
-}
-
-function toFileDiagnostic(file: string, d: Diagnostic): FileDiagnostic {
-    return {
-        file,
-        line: d.range.start.line + 1,
-        column: d.range.start.character + 1,
-        endLine: d.range.end.line + 1,
-        endColumn: d.range.end.character + 1,
-        severity: severityNames[d.severity ?? 1],
-        code: String(d.code ?? 'syntax-error'),
-        message: typeof d.message === 'string' ? d.message : d.message.value
-    };
 }
 
 /** As compilers print, so that VS Code problem matchers and CI logs read it; one line per diagnostic, whatever it quotes. */

@@ -1,11 +1,11 @@
 import { realpathSync } from 'node:fs';
 import { isAbsolute, join, relative, sep } from 'node:path';
 import { DocumentState, EmptyFileSystem, isOperationCancelled, ReadPriority, URI, type LangiumDocument } from 'langium';
-import { LSPErrorCodes, ResponseError, type CancellationToken, type Diagnostic } from 'vscode-languageserver';
+import { LSPErrorCodes, ResponseError, type CancellationToken } from 'vscode-languageserver';
 import type { Model } from '../generated/ast.js';
 import { GitError } from '../../git/git-command.js';
 import { diffStrategies, type DiffSide } from '../../model/diff/strategy-diff.js';
-import type { SourceDiagnostic } from '../../model/diff/diagnostic-changes.js';
+import { sourceDiagnostic } from '../../model/diff/diagnostic-changes.js';
 import { previewView, sourceUris, type MapView } from '../../model/preview-view.js';
 import { visibleText } from '../../render/escape.js';
 import { mapHtml } from '../../render/map/alignment-map.js';
@@ -28,7 +28,6 @@ interface BaseSide {
 
 /** The sides kept: a comparison and the one before it (switching back and forth reads git once). */
 const keptBases = 2;
-const severityNames = ['error', 'error', 'warning', 'info', 'hint'] as const;
 
 function isFolderParams(params: unknown): params is RevisionsParams {
     if (typeof params !== 'object' || params === null) return false;
@@ -44,14 +43,6 @@ function failed(error: unknown): ResponseError {
     if (isOperationCancelled(error)) return new ResponseError(LSPErrorCodes.RequestCancelled, 'The request has been cancelled.');
     if (error instanceof GitError) return new ResponseError(LSPErrorCodes.RequestFailed, shownMessage(error));
     throw error;
-}
-
-function sourceDiagnostic(file: string, d: Diagnostic): SourceDiagnostic {
-    return {
-        file, line: d.range.start.line + 1, column: d.range.start.character + 1, endLine: d.range.end.line + 1, endColumn: d.range.end.character + 1,
-        severity: severityNames[d.severity ?? 1], code: String(d.code ?? 'syntax-error'),
-        message: typeof d.message === 'string' ? d.message : String(d.message)
-    };
 }
 
 /** The side of documents: each with its path relative to the repository, its model and its diagnostics. */

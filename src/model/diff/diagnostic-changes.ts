@@ -1,3 +1,4 @@
+import type { Diagnostic } from 'vscode-languageserver';
 import { lineSpanOf, type ElementSnapshot } from './element-snapshot.js';
 
 /** A diagnostic as `strategy check --format json` writes it (1-based lines and columns). */
@@ -10,6 +11,22 @@ export interface SourceDiagnostic {
     severity: 'error' | 'warning' | 'info' | 'hint';
     code: string;
     message: string;
+}
+
+const severityNames = ['error', 'error', 'warning', 'info', 'hint'] as const;
+
+/** An engine's diagnostic of `file` as `check --format json` writes it: 1-based, an absent severity an error. */
+export function sourceDiagnostic(file: string, d: Diagnostic): SourceDiagnostic {
+    return {
+        file,
+        line: d.range.start.line + 1,
+        column: d.range.start.character + 1,
+        endLine: d.range.end.line + 1,
+        endColumn: d.range.end.character + 1,
+        severity: severityNames[d.severity ?? 1],
+        code: String(d.code ?? 'syntax-error'),
+        message: typeof d.message === 'string' ? d.message : d.message.value
+    };
 }
 
 /** A diagnostic with the ID of the element it is on, when it is on one. */

@@ -16,7 +16,7 @@ objective Sub "Sub" { parent Top owner "Bo" }
 objective Quiet "Quiet" { parent Top }
 objective Other "Other" { owner "Cy" focus acquisition }
 milestone Beta "Beta" { by 2027-01-31 }
-solution S "Sol" { objectives Top status building }
+solution S "Sol" { advances Top status building }
 ticket T-1 "a" { serves Sub kind bug status doing milestone Beta }
 ticket T-2 "b" { serves Sub kind feature }
 ticket T-3 "c" { serves Other kind bug status done milestone Beta }

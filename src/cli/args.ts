@@ -21,6 +21,8 @@ export interface CommandArgs {
     /** check: exit 1 above this many warnings, as eslint. */
     maxWarnings?: number;
     dryRun: boolean;
+    /** build: write into a folder that holds other files (they are kept). */
+    force: boolean;
     /** How many positionals came before a `--` (all of them when there is none): diff's revision comes before it. */
     beforeDashDash: number;
 }
@@ -50,6 +52,7 @@ export function parseCommandArgs(argv: string[], formats: readonly string[]): Co
                 'fail-on': { type: 'string' },
                 'max-warnings': { type: 'string' },
                 'dry-run': { type: 'boolean' },
+                force: { type: 'boolean' },
                 'node-ipc': { type: 'boolean' },
                 socket: { type: 'string' }
             }
@@ -88,6 +91,7 @@ export function parseCommandArgs(argv: string[], formats: readonly string[]): Co
         failOn: values['fail-on'],
         maxWarnings: maxWarnings === undefined ? undefined : Number(maxWarnings),
         dryRun: values['dry-run'] ?? false,
+        force: values.force ?? false,
         beforeDashDash
     };
 }

@@ -9,6 +9,7 @@ Usage:
   strategy diff [BASE[..HEAD]] [PATH...] [--format text|json|md] [--fail-on new-errors|new-warnings]
                 [--today YYYY-MM-DD]
   strategy import github FILE.json | jira FILE.csv [-o FILE.strategy] [--dry-run]
+  strategy build [PATH...] -o DIR [--force] [--today YYYY-MM-DD]
   strategy lsp --stdio
   strategy COMMAND --help
 
@@ -101,6 +102,24 @@ label (bug, enhancement → feature, …). The file is written in the layout of 
   --dry-run  prints what would change (tickets added, fields updated as before → after) and writes nothing
 Exit status: 0 imported, 2 bad usage, an unreadable or malformed export (with its line and column), or a
 FILE.strategy with a syntax error (nothing is written).
+`,
+    build: `Usage: strategy build [PATH...] -o DIR [--force] [--today YYYY-MM-DD]
+
+Writes the whole strategy as a static site to the folder DIR, for readers without the editor:
+  index.html   the vision, the objective tree with each metric's grade, coverage, the problems check finds
+  map.html, canvas-ID.html   the alignment map and every canvas (product, strategy, SWOT, roadmap)
+  trace.html   every ticket, the objectives it serves up to the top and their metrics
+  objectives.html, metrics.html, …   an entry per element with an anchor (objectives.html#Engagement),
+               its fields, what it refers to and what refers to it
+  search.html  search by ID or title words, from every page's search box
+The pages load nothing from anywhere (open index.html from disk, or publish the folder as it is), follow the
+reader's light or dark setting, print on paper, and are the same bytes for the same files and date, so the site
+can be committed and diffed; metrics are graded on --today (default: today).
+DIR must be outside the folders read. It is created when missing; a folder that holds files a build did not
+write is refused unless --force (they are then kept). A rebuild replaces and removes only the files the last
+build wrote (listed in DIR/.strategy-site), and never writes through a link.
+Exit status: 0 written (errors in the workspace are listed on the site and said on standard error),
+2 bad usage, unreadable input, no .strategy files, or a DIR that cannot be used.
 `,
     lsp: `Usage: strategy lsp --stdio
 

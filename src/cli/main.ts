@@ -31,6 +31,7 @@ const commands: Record<string, { formats: readonly string[]; run: (args: Command
     render: { formats: ['html', 'svg', 'md', 'mermaid'], run: runRender },
     diff: { formats: ['text', 'json', 'md'], run: runDiffCommand },
     import: { formats: ['text'], run: runImportCommand },
+    build: { formats: ['html'], run: runBuildCommand },
     lsp: { formats: ['text'], run: runLsp }
 };
 
@@ -201,6 +202,12 @@ async function runImportCommand(args: CommandArgs, io: Output): Promise<number> 
     // Loaded only here, so that check and trace never load the formatter and the export readers.
     const { runImport } = await import('./import-command.js');
     return runImport(args, io);
+}
+
+async function runBuildCommand(args: CommandArgs, io: Output): Promise<number> {
+    // Loaded only here, so that check and trace never load the site's pages and the renderers.
+    const { runBuild } = await import('./build-command.js');
+    return runBuild(args, io);
 }
 
 async function runLsp(args: CommandArgs, io: Output): Promise<number> {

@@ -28,6 +28,8 @@ export interface GrammarFacts {
     lineKeywords: Set<GrammarAST.Keyword>;
     /** The keyword written before each reference property, by `Rule.property` (`Ticket.serves` → `serves`). */
     referenceKeywords: Map<string, string>;
+    /** The keyword before each field of values or parts, by `Rule.property` (`Solution.hypotheses` → `hypothesis`). */
+    valueKeywords: Map<string, string>;
     /** Each declared union type (`Subject`) with its member types (`Objective`, `Solution`). */
     unions: Map<string, string[]>;
     /** The ID terminal's syntax, matching a whole string. */
@@ -102,6 +104,7 @@ function computeFacts(grammar: Grammar): GrammarFacts {
         if (keyword) keywords.set(rule.name, keyword);
     }
     const referenceKeywords = new Map<string, string>();
+    const valueKeywords = new Map<string, string>();
     for (const rule of parserRules) {
         for (const assignment of AstUtils.streamAllContents(rule).filter(GrammarAST.isAssignment)) {
             const keyword = keywordBefore(assignment);
@@ -110,7 +113,8 @@ function computeFacts(grammar: Grammar): GrammarFacts {
             // A named part (`Need`) is introduced by the keyword before it in its container.
             if (called && namedRules.includes(called as GrammarAST.ParserRule) && !keywords.has(called.name)) keywords.set(called.name, keyword);
             const key = `${rule.name}.${assignment.feature}`;
-            if (GrammarAST.isCrossReference(assignment.terminal) && !referenceKeywords.has(key)) referenceKeywords.set(key, keyword);
+            const byKind = GrammarAST.isCrossReference(assignment.terminal) ? referenceKeywords : valueKeywords;
+            if (!byKind.has(key)) byKind.set(key, keyword);
         }
     }
     const blockWords = new Map<string, string[]>();
@@ -140,6 +144,7 @@ function computeFacts(grammar: Grammar): GrammarFacts {
         fieldKeywords: ownFields,
         lineKeywords: lineKeywords(elementRules),
         referenceKeywords,
+        valueKeywords,
         unions,
         id,
         ids: new RegExp(idSource, 'g'),

@@ -30,6 +30,7 @@ const benchmarks = {
     lsp: () => import('./bench/lsp.mjs'),
     render: () => import('./bench/render.mjs'),
     import: () => import('./bench/import.mjs'),
+    build: () => import('./bench/build.mjs'),
     // Needs Debian's Chromium (scripts/system-needs.mjs), so only with --only preview.
     preview: () => import('./bench/preview.mjs'),
     scale: () => import('./bench/scale.mjs'),

@@ -99,3 +99,36 @@ describe('docs/ci/strategy-check.yml', () => {
         assert.match(last.run, /exit 1\s*$/);
     });
 });
+
+describe('docs/ci/strategy-site.yml', () => {
+    const workflow = load(readFileSync(join(root, 'docs', 'ci', 'strategy-site.yml'), 'utf8')) as Record<string, any>;
+    const steps = workflow.jobs.build.steps as Array<Record<string, any>>;
+
+    it('may publish to GitHub Pages, and deploys what the build uploaded', () => {
+        assert.deepEqual(workflow.permissions, { contents: 'read', pages: 'write', 'id-token': 'write' });
+        assert.deepEqual(workflow.jobs.deploy.needs, 'build');
+        assert.equal(workflow.jobs.deploy.environment.name, 'github-pages');
+        assert.ok((workflow.jobs.deploy.steps as Array<Record<string, any>>).some(step => String(step.uses).startsWith('actions/deploy-pages@')));
+    });
+
+    it('uploads the folder strategy build writes, and that command builds a site of the repository there', () => {
+        const build = steps.find(step => step.id === 'site')!;
+        const command = /npx strategy build (\S+) -o "\$RUNNER_TEMP\/([^"]+)"/.exec(build.run);
+        assert.ok(command, build.run);
+        const upload = steps.find(step => String(step.uses).startsWith('actions/upload-pages-artifact@'))!;
+        assert.equal(upload.with.path, '${{ steps.site.outputs.folder }}');
+        assert.match(build.run, new RegExp(`echo "folder=\\$RUNNER_TEMP/${command[2]}" >> "\\$GITHUB_OUTPUT"`));
+        // Run as the workflow runs it: in a checkout holding .strategy files, with the runner's temp folder.
+        const runnerTemp = mkdtempSync(join(tmpdir(), 'strategy-runner-'));
+        try {
+            const checkout = join(runnerTemp, 'checkout');
+            mkdirSync(join(checkout, 'plan'), { recursive: true });
+            writeFileSync(join(checkout, 'plan', 'goals.strategy'), 'objective Grow "Grow" { metric M }\nmetric M "m" { baseline 1 target 2 by 2027-01-01 }\n');
+            const result = spawnSync(process.execPath, [join(root, manifest.bin.strategy), 'build', command[1], '-o', join(runnerTemp, command[2])], { cwd: checkout, encoding: 'utf8', timeout: 60_000 });
+            assert.equal(result.status, 0, result.stderr);
+            assert.match(readFileSync(join(runnerTemp, command[2], 'index.html'), 'utf8'), /objectives\.html#Grow/);
+        } finally {
+            rmSync(runnerTemp, { recursive: true, force: true });
+        }
+    });
+});

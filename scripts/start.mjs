@@ -1,6 +1,7 @@
 // `npm start`: builds, then runs the main job on the bundled example, as a product team would in CI:
 // checks examples/shop-app, traces every ticket to its objectives and metrics, and renders its canvases, its
-// roadmap and the alignment map to out/shop-app/ as the preview shows them.
+// roadmap and the alignment map to out/shop-app/ as the preview shows them, and builds its static site into
+// out/shop-app-site/.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -41,6 +42,8 @@ const rendered = [
 ];
 for (const args of rendered) strategy('render', example, ...args);
 process.stdout.write(`Rendered: ${rendered.map(args => args.at(-1)).join(', ')} (open them in a browser)\n`);
+// The whole strategy as a static site, for readers without the editor; a rebuild replaces what the last one wrote.
+strategy('build', example, '-o', 'out/shop-app-site');
 
 step('Next');
 process.stdout.write(`Run the checks on your own strategy:   node bin/strategy.cjs check path/to/folder

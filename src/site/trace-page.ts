@@ -5,7 +5,8 @@ import type { ElementIndex } from './element-index.js';
 import { elementLink } from './element-pages.js';
 import type { SitePage } from './site-page.js';
 
-// `strategy trace` as a page: every ticket, the objectives it serves up to the top, and how their metrics stand.
+// `strategy trace` as a page: every ticket, the objectives it serves up to the top, and how the metrics of the
+// nearest measured one stand.
 
 function idLink(index: ElementIndex, kind: string, id: string): string {
     const element = index.byKey.get(`${kind}:${id}`);
@@ -18,7 +19,9 @@ export function tracePage(index: ElementIndex, trace: Trace): SitePage {
         const chain = ticket.chain.length > 0
             ? ticket.chain.map(objective => idLink(index, 'objective', objective.id)).join(' › ')
             : '<span class="severity-warning">serves no objective</span>';
-        const metrics = ticket.chain.flatMap(objective => objective.metrics).map(metric => {
+        // The nearest objective with metrics measures the ticket's work; the ones above are on the index's tree.
+        const measuredBy = ticket.chain.find(objective => objective.metrics.length > 0);
+        const metrics = (measuredBy?.metrics ?? []).map(metric => {
             const grade = metric.grade ? ` <span class="grade grade-${metric.grade}">${escapeHtml(gradeLabel[metric.grade])}</span>` : '';
             return `${idLink(index, 'metric', metric.id)}${grade}`;
         });
@@ -29,7 +32,7 @@ export function tracePage(index: ElementIndex, trace: Trace): SitePage {
     const { coverage } = trace;
     const body = rows.length === 0
         ? '<p class="site-lede">The workspace has no tickets.</p>'
-        : '<table class="site-table"><thead><tr><th>Ticket</th><th>Status</th><th>Serves, up to the top</th><th>Metrics on the way</th></tr></thead>'
+        : '<table class="site-table"><thead><tr><th>Ticket</th><th>Status</th><th>Serves, up to the top</th><th>Measured by</th></tr></thead>'
             + `<tbody>${rows.join('\n')}</tbody></table>`;
     return {
         page: 'trace.html',

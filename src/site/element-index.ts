@@ -1,4 +1,4 @@
-import { AstUtils, type AstNode, type Reference } from 'langium';
+import { AstUtils, isMultiReference, type AstNode } from 'langium';
 import type { Model, Need, UserType } from '../language/generated/ast.js';
 import { elementKinds } from '../language/element-kinds.js';
 import { grammarFacts } from '../language/grammar-facts.js';
@@ -15,6 +15,7 @@ export interface SiteElement {
     node: SiteNode;
     /** The AST type, the registry's key: `Objective`, `Need`. */
     type: string;
+    /** As views name it: its ID, a need's with its user type's (`Shopper.FindFast`). */
     id: string;
     title: string;
     /** The page its entry is on (`objectives.html`) and its anchor there (`Engagement`, a need's `Shopper.FindFast`). */
@@ -76,7 +77,7 @@ export function elementIndex(roots: ReadonlyArray<{ file: string; root: Model }>
         taken.add(`${page}#${anchor}`);
         // The views' kinds are the AST types in lower case (`usertype`); a need is named with its user type.
         const key = `${node.$type.toLowerCase()}:${anchorOf(node.name)}`;
-        found.push({ node, type: node.$type, id: node.name, title: node.title ?? '', page, anchor, key, file, line: lineOf(node).line });
+        found.push({ node, type: node.$type, id: anchorOf(node.name), title: node.title ?? '', page, anchor, key, file, line: lineOf(node).line });
     };
     for (const { file, root } of sorted) {
         for (const element of root.elements) {
@@ -119,11 +120,13 @@ function linksOf(elements: readonly SiteElement[], byNode: ReadonlyMap<AstNode, 
         for (const node of AstUtils.streamAst(from.node)) {
             if (node !== from.node && byNode.has(node)) continue;
             for (const info of AstUtils.streamReferences(node)) {
-                const target = (info.reference as Reference).ref;
-                const to = target && byNode.get(target);
-                if (!to) continue;
+                // `addresses Shopper.FindFast` may name a need of several user types at once (a multi-reference).
+                const targets = isMultiReference(info.reference) ? info.reference.items.map(item => item.ref) : [info.reference.ref];
                 const keyword = keywords.get(`${node.$type}.${info.property}`) ?? info.property;
-                links.push({ keyword, from, to });
+                for (const target of targets) {
+                    const to = target && byNode.get(target);
+                    if (to) links.push({ keyword, from, to });
+                }
             }
         }
         outgoing.set(from, links);

@@ -27,6 +27,15 @@ function partText(part: AstNode & { title?: unknown }): string {
     return part.$cstNode?.text.replace(/\s+/g, ' ') ?? '';
 }
 
+/**
+ * A value as text; a web address (a ticket's `link` to its tracker) is a link too, which the reader may follow:
+ * the page itself requests nothing from it.
+ */
+function valueHtml(text: string): string {
+    if (!/^https?:\/\/[^\s"<>]+$/.test(text)) return escapeHtml(text);
+    return `<a href="${escapeHtml(text)}" rel="noopener noreferrer">${escapeHtml(text)}</a>`;
+}
+
 /** Every field of values as written, one row per field, in the order of the AST's properties. */
 function fieldRows(element: SiteElement): string[] {
     const keywords = grammarFacts().valueKeywords;
@@ -40,7 +49,7 @@ function fieldRows(element: SiteElement): string[] {
         if (element.type === 'UserType' && property === 'needs') continue; // entries of their own
         const keyword = keywords.get(`${element.type}.${property}`);
         const label = keyword && /^[a-z]+$/.test(keyword) ? keyword : property;
-        rows.push(`<dt>${escapeHtml(label)}</dt><dd>${texts.map(text => escapeHtml(text)).join('<br>')}</dd>`);
+        rows.push(`<dt>${escapeHtml(label)}</dt><dd>${texts.map(valueHtml).join('<br>')}</dd>`);
     }
     return rows;
 }

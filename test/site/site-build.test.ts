@@ -60,6 +60,17 @@ describe('the static site (src/site/)', () => {
         assert.match(site.get('index.html')!, /<td><code>unresolved-reference<\/code><\/td><td>[^<]*Nowhere[^<]*<\/td><td><a href="tickets\.html#APP-2">/);
     });
 
+    it('makes a web address a link that sends no referrer, and anything else text', async () => {
+        const site = siteOf(await workspace({
+            'a.strategy': 'ticket APP-1 "One" { link "https://tracker.example.com/browse/APP-1?a=1&b=2" }\n'
+                + 'ticket APP-2 "Two" { link "javascript:alert(1)" }\nticket APP-3 "Three" { link "https://x.example/ a" }\n'
+        }));
+        const tickets = site.get('tickets.html')!;
+        assert.match(entry(tickets, 'APP-1'), /<dt>link<\/dt><dd><a href="https:\/\/tracker\.example\.com\/browse\/APP-1\?a=1&amp;b=2" rel="noopener noreferrer">/);
+        assert.match(entry(tickets, 'APP-2'), /<dt>link<\/dt><dd>javascript:alert\(1\)<\/dd>/);
+        assert.match(entry(tickets, 'APP-3'), /<dt>link<\/dt><dd>https:\/\/x\.example\/ a<\/dd>/);
+    });
+
     it('gives a repeated ID an anchor of its own, and links the ID to the first written', async () => {
         const ws = await workspace(files);
         const index = elementIndex(rootsOf(ws));

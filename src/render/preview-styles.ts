@@ -88,6 +88,16 @@ ${boxNames.map(name => `.box-${name} { grid-area: ${name}; }`).join('\n')}
 .badge-warning { border-color: var(--sv-warning); color: var(--sv-warning); }
 .badge-error { border-color: var(--sv-error); color: var(--sv-error); }
 .item.unresolved .item-id { color: var(--sv-error); text-decoration: underline wavy var(--sv-error); }
+/*
+ * The static site links each element's ID (its title where no ID is shown) to the element's page: it reads as the
+ * ID does (colour and weight inherited, an SVG label keeps its fill), underlined on hover and keyboard focus, with
+ * the focus ring every control has. On paper it is plain text.
+ */
+.strategy-view a.element-link { color: inherit; text-decoration: none; border-radius: 2px; }
+.strategy-view a.element-link:hover, .strategy-view a.element-link:focus-visible,
+.strategy-svg a.element-link:hover > text, .strategy-svg a.element-link:focus-visible > text { text-decoration: underline; }
+.strategy-view a.element-link:focus { outline: none; }
+.strategy-view a.element-link:focus-visible { outline: 2px solid var(--sv-focus); outline-offset: 1px; }
 .metric-figures { color: var(--sv-muted); font-size: 0.92em; }
 /* A figure (20%, 2027-12-28, 20% → 22.5%) never breaks inside; the words around it wrap between words. */
 .figure { white-space: nowrap; }
@@ -145,6 +155,7 @@ body.strategy-export .map-viewport { border: 1px solid var(--sv-border); border-
   .strategy-view[data-view="map"] { display: block; }
   .map-viewport { overflow: visible !important; height: auto !important; border: none !important; }
   .map-viewport > svg { transform: none !important; max-width: 100% !important; height: auto !important; }
+  .strategy-view a.element-link, .strategy-svg a.element-link > text { text-decoration: none !important; outline: none !important; }
 }
 `;
 

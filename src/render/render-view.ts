@@ -5,6 +5,7 @@ import type { CanvasBoxes } from './canvas/canvas-boxes.js';
 import { canvasHtml } from './canvas/canvas-html.js';
 import { canvasSvg } from './canvas/canvas-svg.js';
 import { htmlDocument } from './html-document.js';
+import type { ElementHref } from './item-markup.js';
 import { canvasMarkdown, mapMarkdown } from './text/markdown.js';
 import { productCanvasBoxes } from './canvas/product-canvas.js';
 import { strategyCanvasBoxes } from './canvas/strategy-canvas.js';
@@ -39,6 +40,19 @@ export async function renderView(view: PreviewView, format: RenderFormat, expand
         case 'html': return htmlDocument(viewTitle(view), fragment(false));
         case 'svg': return view.view === 'map' ? mapSvg(view, { interactive: false }) : canvasSvg(canvasBoxes(view));
         case 'md': return view.view === 'map' ? mapMarkdown(view) : canvasMarkdown(canvasBoxes(view));
+    }
+}
+
+/**
+ * The static site's view of a canvas, the map or a roadmap: the `html` format's fragment (no locations, focus or
+ * roles) in which each element's ID, or its title where no ID is shown, links to the element's page on the site.
+ * Elements `href` gives no page for are drawn as in the `html` format.
+ */
+export function siteFragment(view: PreviewView, href: ElementHref): string {
+    switch (view.view) {
+        case 'roadmap': return roadmapHtml(view, false, href);
+        case 'map': return mapHtml(view, { interactive: false, href });
+        default: return canvasHtml(canvasBoxes(view), { interactive: false, href });
     }
 }
 

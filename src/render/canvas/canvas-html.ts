@@ -3,7 +3,7 @@ import { elementKey } from '../../model/preview-view.js';
 import { escapeHtml } from '../escape.js';
 import { visionHtml } from '../vision-markup.js';
 import { figuresHtml } from '../figure-markup.js';
-import { elementAttributes, locationAttributes } from '../item-markup.js';
+import { elementAttributes, elementLink, locationAttributes, viewTitleHtml, type ElementHref } from '../item-markup.js';
 import type { Badge } from '../badges.js';
 import type { Box, CanvasBoxes, Entry, ItemEntry, MetricEntry, TextEntry } from './canvas-boxes.js';
 import { canvasTitle, entryKey, type CanvasAxes } from './canvas-boxes.js';
@@ -16,6 +16,8 @@ import { metricChartHtml } from '../svg/metric-chart.js';
 export interface HtmlOptions {
     /** Location attributes, focus and button roles for the live preview; off for a file to share. */
     interactive: boolean;
+    /** The static site's links: each element's ID (its text, for a canvas text) links to the element's page. */
+    href?: ElementHref;
 }
 
 /** Code in backticks becomes <code>; everything else is escaped text. */
@@ -27,9 +29,9 @@ function badgesHtml(badges: Badge[]): string {
     return badges.map(badge => ` <span class="badge badge-${badge.tone} badge-${escapeHtml(badge.name)}">${escapeHtml(badge.text)}</span>`).join('');
 }
 
-function idAndTitle(id: string, title: string): string {
+function idAndTitle(key: string, id: string, title: string, href: ElementHref | undefined): string {
     const titleHtml = title ? ` <span class="item-title">${escapeHtml(title)}</span>` : '';
-    return `<span class="item-id">${escapeHtml(id)}</span>${titleHtml}`;
+    return `<span class="item-id">${elementLink(key, escapeHtml(id), href)}</span>${titleHtml}`;
 }
 
 function itemClasses(kind: string, entry: ItemEntry): string {
@@ -41,7 +43,10 @@ function itemClasses(kind: string, entry: ItemEntry): string {
 function entryHtml(entry: ItemEntry | MetricEntry | TextEntry, tag: string, options: HtmlOptions): string {
     if (entry.type === 'text') {
         // Whole in the markup: the stylesheet cuts a long one to a few lines, and shows it all on hover or focus.
-        const text = entry.text.trim() ? `<span class="text">${escapeHtml(entry.text)}</span>` : '<span class="text empty">(empty)</span>';
+        // A text has no ID: the text itself is its link.
+        const text = entry.text.trim()
+            ? `<span class="text">${elementLink(entry.key, escapeHtml(entry.text), options.href)}</span>`
+            : `<span class="text empty">${elementLink(entry.key, '(empty)', options.href)}</span>`;
         return `<${tag} class="item item-text"${elementAttributes(entry.key, entry.location, options.interactive)}>${text}</${tag}>`;
     }
     if (entry.type === 'metric') {
@@ -50,12 +55,12 @@ function entryHtml(entry: ItemEntry | MetricEntry | TextEntry, tag: string, opti
         // The chart of its dated points, with the grade in words beside it.
         const chart = metricChartHtml(metric, metric.today);
         return `<${tag} class="item item-metric"${elementAttributes(entryKey(entry), metric.location, options.interactive)}>`
-            + `${idAndTitle(metric.id, metric.title)}<div class="metric-figures">${figuresHtml(figuresText(metric))}</div>`
+            + `${idAndTitle(entryKey(entry), metric.id, metric.title, options.href)}<div class="metric-figures">${figuresHtml(figuresText(metric))}</div>`
             + `${chart ? `<div class="metric-trend">${chart}${progress}</div>` : progress}</${tag}>`;
     }
     const item = entry.item;
     return `<${tag} class="${itemClasses(item.kind, entry)}"${elementAttributes(entryKey(entry), item.location, options.interactive)}>`
-        + `${idAndTitle(item.id, item.title)}${badgesHtml(entry.badges)}</${tag}>`;
+        + `${idAndTitle(entryKey(entry), item.id, item.title, options.href)}${badgesHtml(entry.badges)}</${tag}>`;
 }
 
 function entriesHtml(entries: Entry[], options: HtmlOptions): string {
@@ -96,8 +101,7 @@ function axesHtml(axes: CanvasAxes | undefined): string {
 export function canvasHtml(canvas: CanvasBoxes, options: HtmlOptions): string {
     const title = canvasTitle(canvas);
     const header = `<header class="view-header"><p class="view-kind">${escapeHtml(canvas.kindLabel)}</p>`
-        + `<h1><span class="view-title"${elementAttributes(elementKey('canvas', canvas.id), canvas.location, options.interactive)}>${escapeHtml(title)}</span>`
-        + (title === canvas.id ? '' : ` <span class="item-id">${escapeHtml(canvas.id)}</span>`) + '</h1></header>';
+        + `<h1>${viewTitleHtml(elementKey('canvas', canvas.id), canvas.location, title, canvas.id, options)}</h1></header>`;
     const boxes = canvas.boxes.map(box => boxHtml(box, options)).join('\n');
     return `<div class="strategy-view" data-view="${canvas.view}">${header}${visionHtml(canvas.vision)}\n<div class="canvas canvas-${canvas.view}">\n${axesHtml(canvas.axes)}${boxes}\n</div></div>`;
 }

@@ -1,6 +1,7 @@
 import type { MapView } from '../../model/preview-view.js';
 import { visionBand, visionHtml, visionSvg } from '../vision-markup.js';
 import { escapeHtml } from '../escape.js';
+import type { ElementHref } from '../item-markup.js';
 import { changesBanner, ChangeMarks, type MapChanges } from './map-changes.js';
 import { countTree, summaryText, type MapCounts } from './map-counts.js';
 import { mapGraph, mapNodeByKey, type MapGraph, type MapNode } from './map-graph.js';
@@ -23,6 +24,8 @@ export interface MapOptions {
     changes?: MapChanges;
     /** The keys (MapNode.key) of the cards whose whole cards the preview's fragment carries: those it shows expanded. */
     expanded?: ReadonlySet<string>;
+    /** The static site's links: each objective's, metric's, solution's and ticket's ID (or line) links to its page. */
+    href?: ElementHref;
 }
 
 function pathOf(points: Point[]): string {
@@ -38,14 +41,14 @@ function edgesSvg(graph: MapGraph, layout: MapLayout): string {
     }).join('');
 }
 
-function nodesSvg(graph: MapGraph, layout: MapLayout, interactive: boolean): string {
+function nodesSvg(graph: MapGraph, layout: MapLayout, interactive: boolean, href?: ElementHref): string {
     return graph.nodes.map(node => {
         const { x, y } = layout.nodes.get(node.id) ?? { x: 0, y: 0 };
         // The preview expands only a card with more than its summary, asking for the whole card if it lacks it.
         const expandable = interactive && node.expandable ? ' data-expandable="true"' : '';
         return `<g class="${node.classes}"${node.attributes}${expandable}>`
             + `<rect class="card-bg" x="${round(x)}" y="${round(y)}" width="${node.width}" height="${node.height}" rx="6"/>`
-            + `<title>${escapeHtml(node.title)}</title>${cardBodySvg(node.card, x, y)}</g>`;
+            + `<title>${escapeHtml(node.title)}</title>${cardBodySvg(node.card, x, y, href)}</g>`;
     }).join('\n');
 }
 
@@ -101,7 +104,7 @@ function drawMap(view: MapView, options: MapOptions): DrawnMap {
     const counts = countTree(view.tree);
     const layout = outlineLayout(graph.nodes, graph.edges);
     const overlays = options.interactive ? `\n<g class="map-overlays">\n${overlaysSvg(graph, layout)}\n</g>` : '';
-    const body = `<g class="edges">${edgesSvg(graph, layout)}</g>\n<g class="nodes">\n${nodesSvg(graph, layout, options.interactive)}\n</g>${overlays}`;
+    const body = `<g class="edges">${edgesSvg(graph, layout)}</g>\n<g class="nodes">\n${nodesSvg(graph, layout, options.interactive, options.href)}\n</g>${overlays}`;
     return { counts, width: layout.width, height: layout.height, body };
 }
 

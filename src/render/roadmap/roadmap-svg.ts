@@ -1,7 +1,7 @@
 import { elementKey } from '../../model/preview-view.js';
 import type { RoadmapLane, RoadmapTicket, RoadmapView } from '../../model/roadmap-view.js';
 import { escapeHtml } from '../escape.js';
-import { elementAttributes } from '../item-markup.js';
+import { elementAttributes, elementLink, type ElementHref } from '../item-markup.js';
 import { round } from '../progress-markup.js';
 import { wrapText } from '../svg/text-wrap.js';
 import { axisOf, type Axis } from './roadmap-axis.js';
@@ -32,7 +32,7 @@ export interface DrawnRoadmap {
 
 const line = (text: string, width: number, fontSize = 11, bold = false) => escapeHtml(wrapText(text, width, { fontSize, bold, maxLines: 1 })[0] ?? '');
 
-function milestoneSvg(placed: PlacedMilestone, top: number, x0: number, interactive: boolean): string {
+function milestoneSvg(placed: PlacedMilestone, top: number, x0: number, interactive: boolean, href?: ElementHref): string {
     const { milestone } = placed;
     const y = top + placed.row * rowHeight;
     const left = x0 + placed.left;
@@ -41,11 +41,12 @@ function milestoneSvg(placed: PlacedMilestone, top: number, x0: number, interact
     const width = labelWidth - 16;
     const classes = `milestone${milestone.overdue ? ' overdue' : ''}`;
     const status = milestoneStatusText(milestone);
-    return `<g class="${classes}"${elementAttributes(elementKey('milestone', milestone.id), milestone.location, interactive)} data-date="${escapeHtml(milestone.date)}">`
+    const key = elementKey('milestone', milestone.id);
+    return `<g class="${classes}"${elementAttributes(key, milestone.location, interactive)} data-date="${escapeHtml(milestone.date)}">`
         + `<rect class="milestone-bg" x="${round(left)}" y="${y}" width="${labelWidth}" height="${rowHeight - 6}" rx="4"/>`
         + `<title>${escapeHtml(milestoneSummary(milestone))}</title>`
         + `<path class="milestone-marker" d="M${round(x)},${y - 7} l5,6 l-5,6 l-5,-6 z"/>`
-        + `<text class="t-id" x="${round(text)}" y="${y + 14}">${line(`${milestone.id} ${milestone.title}`, width, 11.5, true)}</text>`
+        + elementLink(key, `<text class="t-id" x="${round(text)}" y="${y + 14}">${line(`${milestone.id} ${milestone.title}`, width, 11.5, true)}</text>`, href)
         + `<text class="t-muted t-small" x="${round(text)}" y="${y + 27}">${line(countsText(milestone.counts), width)}</text>`
         + `<text class="t-small${milestone.overdue ? ' milestone-overdue' : ''}" x="${round(text)}" y="${y + 40}">${line(status, width)}</text></g>`;
 }
@@ -62,14 +63,15 @@ function clusterSvg(cluster: Cluster, y: number, x0: number): string {
         + `<text class="t-small" x="${round(x0 + cluster.left + 10)}" y="${y + 14}">${cluster.milestones.length} milestones${overdue > 0 ? `, ${overdue} overdue` : ''}</text></g>`;
 }
 
-function ticketsSvg(tickets: RoadmapTicket[], top: number, left: number, lines: number, interactive: boolean): string {
+function ticketsSvg(tickets: RoadmapTicket[], top: number, left: number, lines: number, interactive: boolean, href?: ElementHref): string {
     const shown = tickets.length > lines ? tickets.slice(0, lines - 1) : tickets;
     const rows = shown.map((ticket, index) => {
         const y = top + index * lineHeight;
-        return `<g class="ticket"${elementAttributes(elementKey('ticket', ticket.id), ticket.location, interactive)}>`
+        const key = elementKey('ticket', ticket.id);
+        return `<g class="ticket"${elementAttributes(key, ticket.location, interactive)}>`
             + `<rect class="row-bg" x="${left}" y="${y}" width="${unscheduledWidth}" height="${lineHeight}"/>`
             + `<title>${escapeHtml(`${ticketLine(ticket)} (${ticket.status ?? 'todo'})`)}</title>`
-            + `<text class="t-small" x="${left + 4}" y="${y + 12}">${line(ticketLine(ticket), unscheduledWidth - 8)}</text></g>`;
+            + elementLink(key, `<text class="t-small" x="${left + 4}" y="${y + 12}">${line(ticketLine(ticket), unscheduledWidth - 8)}</text>`, href) + '</g>';
     });
     const more = tickets.length - shown.length;
     if (more > 0) rows.push(`<text class="t-muted t-small unscheduled-more" x="${left + 4}" y="${top + shown.length * lineHeight + 12}">+ ${more} more</text>`);
@@ -77,7 +79,7 @@ function ticketsSvg(tickets: RoadmapTicket[], top: number, left: number, lines: 
     return rows.join('');
 }
 
-function laneHeaderSvg(lane: RoadmapLane, top: number, interactive: boolean): string {
+function laneHeaderSvg(lane: RoadmapLane, top: number, interactive: boolean, href?: ElementHref): string {
     const title = wrapText(laneTitle(lane), headerWidth - 16, { fontSize: 12, bold: true, maxLines: 2 });
     const texts = title.map((text, index) => `<text class="t-id" x="8" y="${top + 16 + index * 15}">${escapeHtml(text)}</text>`).join('');
     const gradeY = top + 18 + title.length * 15;
@@ -86,9 +88,11 @@ function laneHeaderSvg(lane: RoadmapLane, top: number, interactive: boolean): st
     }
     const { objective } = lane;
     const grade = objectiveGradeText(objective);
-    return `<g class="lane-header"${elementAttributes(elementKey('objective', objective.id), objective.location, interactive)}>`
+    const key = elementKey('objective', objective.id);
+    // The lane's name is the objective's title (its ID when it has none): the name links to the objective.
+    return `<g class="lane-header"${elementAttributes(key, objective.location, interactive)}>`
         + `<rect class="row-bg" x="0" y="${top}" width="${headerWidth}" height="${gradeY - top + 6}"/>`
-        + `<title>${escapeHtml(`${objective.id} ${objective.title}: ${grade}`)}</title>${texts}`
+        + `<title>${escapeHtml(`${objective.id} ${objective.title}: ${grade}`)}</title>${elementLink(key, texts, href)}`
         + `<text class="t-small grade-text${objective.grade ? ` grade-${objective.grade}` : ''}" x="8" y="${gradeY}">${line(grade, headerWidth - 16)}</text></g>`;
 }
 
@@ -114,8 +118,11 @@ function todaySvg(view: RoadmapView, axis: Axis, x0: number, bottom: number): st
         + `<text class="today-label" x="${x}" y="${bottom + 15}" text-anchor="middle">today</text></g>`;
 }
 
-/** The roadmap's drawing, without the enclosing <svg>: axis, lanes, milestones, Unscheduled, today. */
-export function drawRoadmap(view: RoadmapView, interactive: boolean): DrawnRoadmap {
+/**
+ * The roadmap's drawing, without the enclosing <svg>: axis, lanes, milestones, Unscheduled, today. `href`: the static
+ * site's links around each milestone's, ticket's and lane's label.
+ */
+export function drawRoadmap(view: RoadmapView, interactive: boolean, href?: ElementHref): DrawnRoadmap {
     const axis = axisOf(view.from, view.to);
     const x0 = headerWidth + gap;
     const unscheduledLeft = x0 + axis.width + overhang + gap;
@@ -131,10 +138,10 @@ export function drawRoadmap(view: RoadmapView, interactive: boolean): DrawnRoadm
         // Backgrounds go under the gridlines, the lanes' content over them.
         backgrounds.push(`<rect class="lane-bg${index % 2 ? ' lane-alt' : ''}" x="0" y="${top}" width="${width}" height="${height}"/>`);
         lanes.push(`<g class="lane" data-lane="${index}">`
-            + laneHeaderSvg(lane, top, interactive)
-            + placement.placed.map(placed => milestoneSvg(placed, top + lanePad, x0, interactive)).join('')
+            + laneHeaderSvg(lane, top, interactive, href)
+            + placement.placed.map(placed => milestoneSvg(placed, top + lanePad, x0, interactive, href)).join('')
             + placement.clusters.map(cluster => clusterSvg(cluster, clustersY, x0)).join('')
-            + ticketsSvg(lane.unscheduled, top + lanePad, unscheduledLeft, ticketLines, interactive) + '</g>');
+            + ticketsSvg(lane.unscheduled, top + lanePad, unscheduledLeft, ticketLines, interactive, href) + '</g>');
         top += height;
     });
     if (view.lanes.length === 0) {

@@ -2,7 +2,7 @@ import { elementKey } from '../../model/preview-view.js';
 import type { RoadmapView } from '../../model/roadmap-view.js';
 import { escapeHtml } from '../escape.js';
 import { figuresHtml } from '../figure-markup.js';
-import { elementAttributes } from '../item-markup.js';
+import { viewTitleHtml, type ElementHref } from '../item-markup.js';
 import { standaloneSvgCss, viewTitleLine } from '../svg/svg-styles.js';
 import { drawRoadmap } from './roadmap-svg.js';
 import { roadmapRules } from './roadmap-styles.js';
@@ -19,12 +19,12 @@ const legend = '<ul class="legend">'
     + '<li>Unscheduled: live tickets with no milestone, by priority</li>'
     + '</ul>';
 
-export function roadmapHtml(view: RoadmapView, interactive: boolean): string {
+/** `href`: the static site's links, from the canvas's ID and each milestone, ticket and lane to the element's page. */
+export function roadmapHtml(view: RoadmapView, interactive: boolean, href?: ElementHref): string {
     const title = view.title || view.id;
-    const drawn = drawRoadmap(view, interactive);
+    const drawn = drawRoadmap(view, interactive, href);
     const header = `<header class="view-header"><p class="view-kind">Roadmap</p>`
-        + `<h1><span class="view-title"${elementAttributes(elementKey('canvas', view.id), view.location, interactive)}>${escapeHtml(title)}</span>`
-        + (title === view.id ? '' : ` <span class="item-id">${escapeHtml(view.id)}</span>`) + '</h1>'
+        + `<h1>${viewTitleHtml(elementKey('canvas', view.id), view.location, title, view.id, { interactive, href })}</h1>`
         + `<p class="view-summary">${figuresHtml(roadmapSummary(view))}</p>${legendDisclosure(legend, interactive)}</header>`;
     const svg = `<svg class="strategy-svg roadmap" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${drawn.width} ${drawn.height}" `
         + `width="${drawn.width}" height="${drawn.height}" aria-label="${escapeHtml(title)}">${drawn.body}</svg>`;

@@ -1,6 +1,7 @@
 import type { Grade } from '../../model/progress.js';
 import type { Badge } from '../badges.js';
 import { escapeHtml } from '../escape.js';
+import { elementLink, type ElementHref } from '../item-markup.js';
 import { progressRects, round } from '../progress-markup.js';
 import { chartElement, type MetricChart } from './metric-chart.js';
 import { textWidth, wrapText } from './text-wrap.js';
@@ -128,13 +129,19 @@ function tspans(lines: string[], x: number, top: number, lineHeight: number): st
     return lines.map((line, index) => `<tspan x="${round(x)}" y="${round(top + lineHeight * index + lineHeight * 0.75)}">${escapeHtml(line)}</tspan>`).join('');
 }
 
-function blockSvg(measured: MeasuredBlock, x: number, y: number, width: number): string {
+/**
+ * `href`: the static site's links. A block that shows an element links the text that names it: its first text (the
+ * ID, or the line that starts with it), or the grade in words (`MonthlyRepeatUsers 25% on track`) when it has no text.
+ */
+function blockSvg(measured: MeasuredBlock, x: number, y: number, width: number, href?: ElementHref): string {
     const { block } = measured;
+    const link = (markup: string): string => (block.key === undefined ? markup : elementLink(block.key, markup, href));
     const left = x + padding.x + (block.indent ?? 0);
     const parts: string[] = [];
     let top = y;
-    for (const text of measured.texts) {
-        parts.push(`<text class="${text.cls}">${tspans(text.lines, left, top, text.lineHeight)}</text>`);
+    for (const [index, text] of measured.texts.entries()) {
+        const markup = `<text class="${text.cls}">${tspans(text.lines, left, top, text.lineHeight)}</text>`;
+        parts.push(index === 0 ? link(markup) : markup);
         top += text.lines.length * text.lineHeight;
     }
     for (const place of measured.badges) {
@@ -151,9 +158,10 @@ function blockSvg(measured: MeasuredBlock, x: number, y: number, width: number):
         const barY = top + 2 + (lineHeight - 6) / 2;
         const { ratio } = block.progress;
         const { barWidth } = measured.progress;
+        const words = `<text class="progress-text">${tspans(measured.progress.lines, left + barWidth + (barWidth ? 8 : 0), top + 2, lineHeight)}</text>`;
         parts.push(`<g class="progress grade-${block.progress.grade}"${ratio === undefined ? '' : ` data-progress="${round(ratio)}"`}>`
             + (ratio === undefined ? '' : progressRects(round(left), round(barY), barWidth, 6, ratio))
-            + `<text class="progress-text">${tspans(measured.progress.lines, left + barWidth + (barWidth ? 8 : 0), top + 2, lineHeight)}</text></g>`);
+            + `${measured.texts.length === 0 ? link(words) : words}</g>`);
         top += measured.progress.lines.length * lineHeight + 2;
     }
     if (block.chart && measured.chart) parts.push(chartElement(block.chart, { x: left, y: top + chartGap, ...measured.chart }));
@@ -164,11 +172,11 @@ function blockSvg(measured: MeasuredBlock, x: number, y: number, width: number):
 }
 
 /** The card's blocks drawn from (x, y) down; the card's own background and group are the caller's. */
-export function cardBodySvg(card: MeasuredCard, x: number, y: number): string {
+export function cardBodySvg(card: MeasuredCard, x: number, y: number, href?: ElementHref): string {
     const parts: string[] = [];
     let top = y + padding.top;
     for (const block of card.blocks) {
-        parts.push(blockSvg(block, x, top, card.width));
+        parts.push(blockSvg(block, x, top, card.width, href));
         top += block.height + blockGap;
     }
     return parts.join('');

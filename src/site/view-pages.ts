@@ -56,7 +56,7 @@ export function viewPages(model: AlignmentModel, index: ElementIndex): ViewPages
         const view = canvasView(model, canvas.node as Canvas);
         const page = canvasPage.get(canvas)!;
         const entry = `<p class="site-lede">Written in <code>${escapeHtml(canvas.file)}:${canvas.line}</code>; `
-            + `<a href="${escapeHtml(`${canvas.page}#${canvas.anchor}`)}">what it refers to</a>.</p>`;
+            + `<a href="${escapeHtml(`${canvas.page}#${canvas.anchor}`)}">its entry</a> lists what it refers to.</p>`;
         pages.push({ page, title: viewTitle(view), body: siteFragment(view, href) + entry, wide: true });
         contents.push({ page, label: viewTitle(view) });
     }

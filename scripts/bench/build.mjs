@@ -5,7 +5,7 @@ import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { generateWorkspace } from './generate-workspace.mjs';
-import { measureNode, stats } from './measure.mjs';
+import { measureNode, processRow } from './measure.mjs';
 
 export const name = 'build';
 export const description = 'strategy build of the bench workspace and of a team workspace into a new folder, one process per run';
@@ -47,16 +47,7 @@ export async function run({ root, workspace, runs, today, log }) {
                 rmSync(site, { recursive: true, force: true });
                 log(`  build ${label} run ${i + 1}/${runs}: ${(result.ms / 1000).toFixed(2)} s wall, ${result.maxRssMb?.toFixed(0) ?? '?'} MB; ${size}`);
             }
-            const time = stats(samples.map(s => s.ms));
-            const rss = samples.map(s => s.maxRssMb).filter(v => v !== undefined);
-            const cpu = samples.map(s => s.cpuMs).filter(v => v !== undefined);
-            rows.push({
-                benchmark: `build ${label}`, runs: samples.length,
-                medianMs: time.median, minMs: time.min, maxMs: time.max,
-                cpuMs: cpu.length ? stats(cpu).median : undefined,
-                peakRssMb: rss.length ? Math.max(...rss) : undefined,
-                targets, failed, note: size
-            });
+            rows.push(processRow(`build ${label}`, samples, { targets, failed, note: size }));
         }
         return rows;
     } finally {

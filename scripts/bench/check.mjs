@@ -1,7 +1,7 @@
 // Benchmark: `strategy check` on the generated workspace, each run a fresh process (start-up included), as a
 // user or CI would run it.
 import { relative } from 'node:path';
-import { measureNode, stats } from './measure.mjs';
+import { measureNode, processRow } from './measure.mjs';
 
 export const name = 'check';
 export const description = 'strategy check on the whole workspace, one process per run';
@@ -27,19 +27,5 @@ export async function run({ root, workspace, workspaceInfo, runs, today, log }) 
             break;
         }
     }
-    const time = stats(samples.map(s => s.ms));
-    const rss = samples.map(s => s.maxRssMb).filter(v => v !== undefined);
-    const cpu = samples.map(s => s.cpuMs).filter(v => v !== undefined);
-    return [{
-        benchmark: `check ${workspaceInfo.files} files / ${workspaceInfo.elements} elements`,
-        runs: samples.length,
-        medianMs: time.median,
-        minMs: time.min,
-        maxMs: time.max,
-        cpuMs: cpu.length ? stats(cpu).median : undefined,
-        peakRssMb: rss.length ? Math.max(...rss) : undefined,
-        targets,
-        note: summary,
-        failed
-    }];
+    return [processRow(`check ${workspaceInfo.files} files / ${workspaceInfo.elements} elements`, samples, { targets, note: summary, failed })];
 }

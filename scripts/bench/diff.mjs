@@ -5,7 +5,7 @@ import { execFileSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { measureNode, stats } from './measure.mjs';
+import { measureNode, processRow } from './measure.mjs';
 
 export const name = 'diff';
 export const description = 'strategy diff of two commits of the workspace, 1% of elements changed, one process per run';
@@ -60,17 +60,7 @@ export async function run({ root, workspace, workspaceInfo, runs, today, log }) 
                 break;
             }
         }
-        const time = stats(samples.map(s => s.ms));
-        const rss = samples.map(s => s.maxRssMb).filter(v => v !== undefined);
-        const cpu = samples.map(s => s.cpuMs).filter(v => v !== undefined);
-        return [{
-            benchmark: `diff ${workspaceInfo.files} files / ${workspaceInfo.elements} elements, 1% changed`,
-            runs: samples.length,
-            medianMs: time.median, minMs: time.min, maxMs: time.max,
-            cpuMs: cpu.length ? stats(cpu).median : undefined,
-            peakRssMb: rss.length ? Math.max(...rss) : undefined,
-            targets, note, failed
-        }];
+        return [processRow(`diff ${workspaceInfo.files} files / ${workspaceInfo.elements} elements, 1% changed`, samples, { targets, note, failed })];
     } finally {
         rmSync(repo, { recursive: true, force: true });
     }

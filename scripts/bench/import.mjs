@@ -5,7 +5,7 @@
 import { copyFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { measureNode, stats } from './measure.mjs';
+import { measureNode, processRow } from './measure.mjs';
 
 export const name = 'import';
 export const description = 'strategy import of 50,000 issues (GitHub JSON, Jira CSV), new file and update, one process per run';
@@ -70,16 +70,7 @@ export async function run({ root, runs, log }) {
                     break;
                 }
             }
-            const time = stats(samples.map(s => s.ms));
-            const rss = samples.map(s => s.maxRssMb).filter(v => v !== undefined);
-            const cpu = samples.map(s => s.cpuMs).filter(v => v !== undefined);
-            rows.push({
-                benchmark: `import ${label}`, runs: samples.length,
-                medianMs: time.median, minMs: time.min, maxMs: time.max,
-                cpuMs: cpu.length ? stats(cpu).median : undefined,
-                peakRssMb: rss.length ? Math.max(...rss) : undefined,
-                targets, failed
-            });
+            rows.push(processRow(`import ${label}`, samples, { targets, failed }));
         }
         return rows;
     } finally {

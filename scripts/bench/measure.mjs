@@ -55,3 +55,20 @@ export function stats(values) {
     const median = sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
     return { median, min: sorted[0], max: sorted[sorted.length - 1] };
 }
+
+/**
+ * The table's row for runs of one command, each a `measureNode` result: wall-time median and spread, the median
+ * CPU time, the peak memory of any run. `rest`: targets, note, failed.
+ */
+export function processRow(benchmark, samples, rest) {
+    const time = stats(samples.map(s => s.ms));
+    const rss = samples.map(s => s.maxRssMb).filter(v => v !== undefined);
+    const cpu = samples.map(s => s.cpuMs).filter(v => v !== undefined);
+    return {
+        benchmark, runs: samples.length,
+        medianMs: time.median, minMs: time.min, maxMs: time.max,
+        cpuMs: cpu.length ? stats(cpu).median : undefined,
+        peakRssMb: rss.length ? Math.max(...rss) : undefined,
+        ...rest
+    };
+}

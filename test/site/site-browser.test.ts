@@ -66,13 +66,16 @@ describe('strategy build: the site opened from disk in Chromium', function () {
         generateWorkspace(workspace, { team: true });
         const escaping = mkdtempSync(path.join(tmpdir(), 'strategy-site-hostile-src-'));
         temps.push(escaping);
-        writeFileSync(path.join(escaping, 'hostile.strategy'), [
+        // Markup in the file's name, a field, a link, a canvas's text and a syntax error's message too.
+        writeFileSync(path.join(escaping, `${hostileImage}.strategy`), [
             `vision ${quoted(`We ship ${hostileScript}`)}`,
             `objective Scripted ${quoted(`Scripted ${hostileScript}`)} {}`,
             `objective Imaged ${quoted(`Imaged ${hostileImage}`)} { parent Scripted }`,
             `objective Reversed ${quoted(bidi)} { parent Scripted }`,
             `metric Hits ${quoted(`Hits ${hostileImage}`)} { measures Imaged target 10 by 2027-06-30 }`,
-            `ticket H-1 ${quoted(`Ticket ${hostileScript}`)} { serves Imaged }`,
+            `ticket H-1 ${quoted(`Ticket ${hostileScript}`)} { serves Imaged owner ${quoted(hostileImage)} link "javascript:alert(1)" }`,
+            `canvas Lean ${quoted(hostileScript)} { kind product problem ${quoted(hostileImage)} outcomes Scripted plan { step ${quoted(hostileScript)} tickets H-1 } }`,
+            `objective Broken "Broken" { parent Nowhere${hostileScript} }`,
             ''
         ].join('\n'));
         const build = async (paths: string[], name: string) => {
@@ -211,14 +214,15 @@ describe('strategy build: the site opened from disk in Chromium', function () {
         }
     });
 
-    it('shows titles that hold markup or a bidi override as text, on the overview, the kind page and in search', async () => {
+    it('shows markup or a bidi override in titles, fields, file names and messages as text, on every page and in search results', async () => {
         const site = await session(hostile);
         const literal = [`Scripted ${hostileScript}`, `Imaged ${hostileImage}`, `We ship ${hostileScript}`, 'invoice[U+202E]gnp.exe'];
         for (const [page, expected] of [
-            ['index.html', literal],
+            ['index.html', [...literal, `${hostileImage}.strategy:`]],
             ['objectives.html', [literal[0]!, literal[1]!, literal[3]!]],
             ['metrics.html', [`Hits ${hostileImage}`]],
-            ['tickets.html', [`Ticket ${hostileScript}`]],
+            ['tickets.html', [`Ticket ${hostileScript}`, `${hostileImage}.strategy:`, 'javascript:alert(1)']],
+            ['canvas-lean.html', [hostileScript, hostileImage]],
             ['search.html?q=ed', [literal[0]!, literal[1]!]],
             ['search.html?q=gnp', [literal[3]!]],
             ['search.html?q=H-1', [`Ticket ${hostileScript}`]]
@@ -230,6 +234,10 @@ describe('strategy build: the site opened from disk in Chromium', function () {
             assert.deepEqual(await activeElements(site.page), [], `${page} has no element or handler from a title`);
         }
         const crawl = await crawlSite(site, hostile);
-        assert.deepEqual(crawl.broken, []);
+        assert.deepEqual(crawl.broken, [], 'no link made of a field, "javascript:" included');
+        for (const page of crawl.pages) {
+            await goto(site, hostile, page);
+            assert.deepEqual(await activeElements(site.page), [], `${page} has no element or handler from the workspace`);
+        }
     });
 });

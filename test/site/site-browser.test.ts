@@ -5,7 +5,9 @@ import * as path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 // @ts-expect-error: the generator is a plain ES module of the benchmarks, without types.
 import { generateWorkspace } from '../../scripts/bench/generate-workspace.mjs';
+import { visibleText } from '../../src/render/escape.js';
 import { launchChromium, skipWithoutChromium } from '../chromium.js';
+import { corpus, strategyString } from '../fixtures/hostile/corpus.js';
 import { backgroundLuminance, buildSite, crawlSite, fileUrl, goto, openSite, type SiteSession } from './site-crawl.js';
 
 // `strategy build`'s site as a reader opens it: from disk, in Chromium, with nothing but the folder. Every internal
@@ -17,10 +19,6 @@ const hostileScript = '<script>alert(1)</script>';
 const hostileImage = '"><img src=x onerror=alert(1)>';
 const bidi = 'invoice\u202Egnp.exe';
 
-/** Titles a .strategy string can hold: `"` and `\` escaped as the language escapes them. */
-function quoted(text: string): string {
-    return `"${text.replace(/[\\"]/g, char => `\\${char}`)}"`;
-}
 
 /** The page's text, what a reader sees. */
 function textOf(page: Page): Promise<string> {
@@ -51,6 +49,7 @@ describe('strategy build: the site opened from disk in Chromium', function () {
     let shop = '';
     let team = '';
     let hostile = '';
+    let payloads = '';
 
     /** A session on a site whose pages must all stay healthy; checked and closed after the test. */
     async function session(folder: string, colorScheme: 'light' | 'dark' = 'light'): Promise<SiteSession> {
@@ -68,16 +67,21 @@ describe('strategy build: the site opened from disk in Chromium', function () {
         temps.push(escaping);
         // Markup in the file's name, a field, a link, a canvas's text and a syntax error's message too.
         writeFileSync(path.join(escaping, `${hostileImage}.strategy`), [
-            `vision ${quoted(`We ship ${hostileScript}`)}`,
-            `objective Scripted ${quoted(`Scripted ${hostileScript}`)} {}`,
-            `objective Imaged ${quoted(`Imaged ${hostileImage}`)} { parent Scripted }`,
-            `objective Reversed ${quoted(bidi)} { parent Scripted }`,
-            `metric Hits ${quoted(`Hits ${hostileImage}`)} { measures Imaged target 10 by 2027-06-30 }`,
-            `ticket H-1 ${quoted(`Ticket ${hostileScript}`)} { serves Imaged owner ${quoted(hostileImage)} link "javascript:alert(1)" }`,
-            `canvas Lean ${quoted(hostileScript)} { kind product problem ${quoted(hostileImage)} outcomes Scripted plan { step ${quoted(hostileScript)} tickets H-1 } }`,
+            `vision ${strategyString(`We ship ${hostileScript}`)}`,
+            `objective Scripted ${strategyString(`Scripted ${hostileScript}`)} {}`,
+            `objective Imaged ${strategyString(`Imaged ${hostileImage}`)} { parent Scripted }`,
+            `objective Reversed ${strategyString(bidi)} { parent Scripted }`,
+            `metric Hits ${strategyString(`Hits ${hostileImage}`)} { measures Imaged target 10 by 2027-06-30 }`,
+            `ticket H-1 ${strategyString(`Ticket ${hostileScript}`)} { serves Imaged owner ${strategyString(hostileImage)} link "javascript:alert(1)" }`,
+            `canvas Lean ${strategyString(hostileScript)} { kind product problem ${strategyString(hostileImage)} outcomes Scripted plan { step ${strategyString(hostileScript)} tickets H-1 } }`,
             `objective Broken "Broken" { parent Nowhere${hostileScript} }`,
             ''
         ].join('\n'));
+        // Every payload of the hostile corpus as a ticket's title and link, each its own entry and search result.
+        const corpusSource = mkdtempSync(path.join(tmpdir(), 'strategy-site-corpus-src-'));
+        temps.push(corpusSource);
+        writeFileSync(path.join(corpusSource, 'corpus.strategy'), ['objective Goal "Goal" {}', ...corpus.map((payload, n) =>
+            `ticket P-${n} ${strategyString(payload.text)} { serves Goal link ${strategyString(payload.text)} }`), ''].join('\n'));
         const build = async (paths: string[], name: string) => {
             const folder = await buildSite(paths, name);
             temps.push(path.dirname(folder));
@@ -86,6 +90,7 @@ describe('strategy build: the site opened from disk in Chromium', function () {
         shop = await build(['examples/shop-app'], 'shop');
         team = await build([workspace], 'team');
         hostile = await build([escaping], 'hostile');
+        payloads = await build([corpusSource], 'corpus');
         browser = await launchChromium();
     });
 
@@ -239,5 +244,26 @@ describe('strategy build: the site opened from disk in Chromium', function () {
             await goto(site, hostile, page);
             assert.deepEqual(await activeElements(site.page), [], `${page} has no element or handler from the workspace`);
         }
+    });
+
+    it('shows every payload of the hostile corpus as its text, whole, in its entry and its search result, and runs none', async () => {
+        const site = await session(payloads);
+        const crawl = await crawlSite(site, payloads);
+        assert.deepEqual(crawl.broken, []);
+        for (const page of crawl.pages) {
+            await goto(site, payloads, page);
+            assert.deepEqual(await activeElements(site.page), [], `${page} has no element or handler from a payload`);
+            assert.equal(await site.page.evaluate(() => (globalThis as any).__pwned), undefined, `no payload ran on ${page}`);
+        }
+        const texts = (page: string, selector: string) => goto(site, payloads, page).then(() => site.page.locator(selector).evaluateAll(elements =>
+            Object.fromEntries(elements.map(element => [element.querySelector('code').textContent, element.textContent as string]))));
+        const entries = await texts('tickets.html', 'article.element h3');
+        const results = await texts('search.html?q=p-', '#search-results li');
+        corpus.forEach((payload, n) => {
+            const shown = visibleText(payload.text);
+            // The HTML parser reads a CR or CRLF in text as LF; search builds its results from the text itself.
+            assert.equal(entries[`P-${n}`], `P-${n} ${shown.replace(/\r\n?/g, '\n')}`, `${payload.name}: its entry's heading`);
+            assert.equal(results[`P-${n}`], `P-${n} ${shown} ticket`, `${payload.name}: its search result`);
+        });
     });
 });

@@ -1,11 +1,13 @@
 import { elementKinds } from '../language/element-kinds.js';
+import { visibleText } from '../render/escape.js';
 import type { ElementIndex } from './element-index.js';
 import type { SitePage } from './site-page.js';
 
 // Search that works opened from disk: a page cannot fetch a file there, so the search page carries its index as
 // a JSON data block (not run, so outside the script policy) and a script of its own, allowed by its hash. Every
 // page's search box is a plain form to this page (`search.html?q=…`). Results are built as DOM nodes from text,
-// never as markup, so an element's title cannot become markup here either.
+// never as markup, so an element's title cannot become markup here either; the titles are the visible text every
+// other page shows (a bidi control as its code point), since a text node would otherwise reorder the line.
 
 const script = `(function () {
   var data = JSON.parse(document.getElementById('search-data').textContent);
@@ -54,7 +56,7 @@ function scriptJson(value: unknown): string {
 
 export function searchPage(index: ElementIndex): SitePage {
     const entries = index.elements.map(element => [
-        element.id, element.title, elementKinds[element.type as keyof typeof elementKinds].noun, `${element.page}#${element.anchor}`
+        visibleText(element.id), visibleText(element.title), elementKinds[element.type as keyof typeof elementKinds].noun, `${element.page}#${element.anchor}`
     ]);
     return {
         page: 'search.html',

@@ -109,8 +109,8 @@ Writes the whole strategy as a static site to the folder DIR, for readers withou
   index.html   the vision, the objective tree with each metric's grade, coverage, the problems check finds
   map.html, canvas-ID.html   the alignment map and every canvas (product, strategy, SWOT, roadmap)
   trace.html   every ticket, the objectives it serves up to the top and their metrics
-  objectives.html, metrics.html, …   an entry per element with an anchor (objectives.html#Engagement),
-               its fields, what it refers to and what refers to it
+  objectives.html, metrics.html, …   an entry per element with an anchor (objectives.html#Engagement,
+               also reached as index.html#Engagement), its fields, what it refers to and what refers to it
   search.html  search by ID or title words, from every page's search box
 The pages load nothing from anywhere (open index.html from disk, or publish the folder as it is), follow the
 reader's light or dark setting, print on paper, and are the same bytes for the same files and date, so the site

@@ -8,6 +8,7 @@ import { escapeHtml } from '../render/escape.js';
 import type { ElementIndex, SiteElement } from './element-index.js';
 import { elementLink } from './element-pages.js';
 import { elementAt, problemsHtml } from './problems.js';
+import { anchorScript } from './search-page.js';
 import type { SitePage } from './site-page.js';
 
 // The front page: what a reader from outside the team needs first. The vision, the objective tree with each
@@ -88,6 +89,7 @@ export function indexPage({ model, index, coverage, diagnostics, views }: IndexI
             + (contents.length > 0 ? `<h2>Views</h2><ul>${contents.join('')}</ul>` : '')
             + `<h2>Objectives and their metrics</h2>${objectives}${health}`
             + `<h2>Coverage</h2>${coverageHtml(index, coverage)}`
-            + `<h2 id="problems">Problems</h2>${problemsHtml(diagnostics, located)}`
+            + `<h2 id="site-problems">Problems</h2>${problemsHtml(diagnostics, located)}`,
+        script: anchorScript
     };
 }

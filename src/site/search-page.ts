@@ -43,10 +43,40 @@ const script = `(function () {
       list.appendChild(item);
     }
   }
-  var query = new URLSearchParams(location.search).get('q') || '';
-  input.value = query;
-  show(query);
+  // search.html#Engagement (where index.html#Engagement leads) goes to the element with that anchor, if any.
+  function goToAnchor() {
+    var anchor = location.hash.slice(1);
+    try { anchor = decodeURIComponent(anchor); } catch (malformed) { /* read as written */ }
+    if (!anchor) return false;
+    for (var k = 0; k < data.length; k++) {
+      if (data[k][3].slice(data[k][3].indexOf('#') + 1) === anchor) { location.replace(data[k][3]); return true; }
+    }
+    input.value = anchor;
+    show(anchor);
+    status.textContent = 'No element has the ID \u201c' + anchor + '\u201d. ' + status.textContent;
+    return true;
+  }
+  if (!goToAnchor()) {
+    var query = new URLSearchParams(location.search).get('q') || '';
+    input.value = query;
+    show(query);
+  }
+  window.addEventListener('hashchange', goToAnchor);
   input.addEventListener('input', function () { show(input.value); });
+})();`;
+
+/**
+ * The front page's script: `index.html#Engagement`, an element's ID after the site's address, leads to the
+ * element's entry through the search page, which knows every anchor. An anchor of the front page itself stays.
+ */
+export const anchorScript = `(function () {
+  function follow() {
+    var anchor = location.hash.slice(1);
+    try { anchor = decodeURIComponent(anchor); } catch (malformed) { /* read as written */ }
+    if (anchor && !document.getElementById(anchor)) location.replace('search.html#' + encodeURIComponent(anchor));
+  }
+  follow();
+  window.addEventListener('hashchange', follow);
 })();`;
 
 /** JSON inside <script>: `<` escaped, so no text can close the block or open a comment. */

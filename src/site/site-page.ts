@@ -16,7 +16,7 @@ export interface SitePage {
     page: string;
     title: string;
     body: string;
-    /** A script of the page's own, inlined and allowed by its hash (the search page's). */
+    /** A script of the page's own, inlined and allowed by its hash (the search's, the front page's anchors). */
     script?: string;
     /** Views (canvases, the map) take the window's width; text pages keep a line short enough to read. */
     wide?: boolean;
@@ -65,9 +65,9 @@ export function pageHtml(page: SitePage, frame: SiteFrame): string {
 <style>${siteCss}</style>
 </head>
 <body class="strategy-export strategy-site">
-<a class="site-skip" href="#content">Skip to content</a>
+<a class="site-skip" href="#site-content">Skip to content</a>
 <header class="site-header"><a class="site-name" href="index.html">${escapeHtml(frame.name)}</a>${navHtml(frame.nav, page.page)}${searchForm}</header>
-<main id="content" class="site-main${page.wide ? ' site-wide' : ''}">
+<main id="site-content" class="site-main${page.wide ? ' site-wide' : ''}">
 ${page.body}
 </main>
 <footer class="site-footer">${frame.footer}</footer>

@@ -166,6 +166,25 @@ describe('strategy build: the site opened from disk in Chromium', function () {
         assert.match(await site.page.locator('article.element:target h3').textContent() ?? '', /^APP-101 /);
     });
 
+    it('leads index.html#ID, the site\'s address with an element\'s ID, to that element\'s entry; an unknown ID to a search for it', async () => {
+        const site = await session(shop);
+        for (const [id, page] of [['Engagement', 'objectives.html'], ['APP-101', 'tickets.html'], ['FrequentBuyer.SaveTime', 'needs.html'], ['Roadmap2027', 'canvases.html']]) {
+            await site.page.goto(`${fileUrl(shop, 'index.html')}#${id}`);
+            await site.page.waitForURL(url => url.pathname.endsWith(`/${page}`) && url.hash === `#${id}`);
+            assert.equal(await site.page.locator('article.element:target').getAttribute('id'), id);
+        }
+        // The front page's own anchors stay on it.
+        await site.page.goto(`${fileUrl(shop, 'index.html')}#site-problems`);
+        assert.match(site.page.url(), /\/index\.html#site-problems$/);
+        await site.page.goto(`${fileUrl(shop, 'index.html')}#Engagment`);
+        await site.page.waitForURL(/\/search\.html#Engagment$/);
+        assert.match(await site.page.locator('#search-status').textContent() ?? '', /^No element has the ID “Engagment”\. Nothing matches/);
+        // A malformed escape is read as written, not an error.
+        await site.page.goto(`${fileUrl(shop, 'index.html')}#%E0%A4%A`);
+        await site.page.waitForURL(/\/search\.html#/);
+        assert.match(await site.page.locator('#search-status').textContent() ?? '', /^No element has the ID/);
+    });
+
     it('finds an element by a word of its title, and says when nothing matches', async () => {
         const site = await session(shop);
         await goto(site, shop, 'objectives.html');
@@ -215,7 +234,7 @@ describe('strategy build: the site opened from disk in Chromium', function () {
             await site.page.emulateMedia({ media: 'print' });
             assert.deepEqual(await shown('header.site-header'), [false], `${page} printed has no header`);
             assert.deepEqual(await shown('form.site-search').then(all => all.filter(Boolean)), [], `${page} printed has no search form`);
-            assert.ok(await site.page.locator('main#content').isVisible(), `${page} printed keeps its content`);
+            assert.ok(await site.page.locator('main#site-content').isVisible(), `${page} printed keeps its content`);
         }
     });
 

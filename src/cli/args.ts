@@ -27,8 +27,17 @@ export interface CommandArgs {
     beforeDashDash: number;
 }
 
-/** Parses one command's arguments; anything unknown or malformed is a UsageError (exit status 2). */
-export function parseCommandArgs(argv: string[], formats: readonly string[]): CommandArgs {
+/** Every option of some command, by its long name; each command takes some of them (`options` below). */
+export type OptionName = 'format' | 'today' | 'output' | 'canvas' | 'milestone' | 'owner' | 'focus' | 'kind' | 'status' | 'hide-done'
+    | 'stdio' | 'fail-on' | 'max-warnings' | 'dry-run' | 'force' | 'node-ipc' | 'socket';
+
+/**
+ * Parses one command's arguments; anything unknown or malformed is a UsageError (exit status 2), an option of
+ * another command too (`check --fail-on` would otherwise be read and ignored). `options`: those the command takes
+ * (`--help` always); `owners`: which commands take each option, for the message.
+ */
+export function parseCommandArgs(argv: string[], formats: readonly string[], options?: readonly OptionName[],
+    owners?: (option: string) => string[]): CommandArgs {
     let parsed;
     try {
         parsed = parseArgs({
@@ -61,6 +70,14 @@ export function parseCommandArgs(argv: string[], formats: readonly string[]): Co
         throw new UsageError((error as Error).message.replace(/\. To specify a positional argument.*$/s, ''));
     }
     const { values, positionals, tokens } = parsed;
+    if (options !== undefined) {
+        for (const token of tokens) {
+            if (token.kind !== 'option' || token.name === 'help' || (options as readonly string[]).includes(token.name)) continue;
+            const elsewhere = owners?.(token.name) ?? [];
+            throw new UsageError(`${token.rawName} is not an option of this command`
+                + (elsewhere.length > 0 ? `; it is one of ${elsewhere.map(name => `strategy ${name}`).join(', ')}` : ''));
+        }
+    }
     const dashDash = tokens.findIndex(token => token.kind === 'option-terminator');
     const beforeDashDash = dashDash < 0 ? positionals.length : tokens.slice(0, dashDash).filter(token => token.kind === 'positional').length;
     const format = values.format ?? formats[0];

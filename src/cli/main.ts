@@ -12,7 +12,7 @@ import { milestoneIds, milestonesNamed, milestoneTrace } from '../model/mileston
 import { milestoneJson, milestoneMarkdown, milestoneText } from '../render/text/milestone-formats.js';
 import { workFilterOf } from './filter-flags.js';
 import { isFiltering, ticketFilter } from '../model/work-filter.js';
-import { parseCommandArgs, UsageError, type CommandArgs } from './args.js';
+import { parseCommandArgs, UsageError, type CommandArgs, type OptionName } from './args.js';
 import { checkReport, displayPath, formatJson, formatText } from './diagnostic-format.js';
 import { commandHelp, mainHelp } from './help.js';
 import { formatSarif } from './sarif-format.js';
@@ -25,15 +25,24 @@ interface Output {
     err(text: string): void;
 }
 
-const commands: Record<string, { formats: readonly string[]; run: (args: CommandArgs, io: Output) => Promise<number> }> = {
-    check: { formats: ['text', 'json', 'sarif'], run: runCheck },
-    trace: { formats: ['text', 'json', 'md'], run: runTrace },
-    render: { formats: ['html', 'svg', 'md', 'mermaid'], run: runRender },
-    diff: { formats: ['text', 'json', 'md'], run: runDiffCommand },
-    import: { formats: ['text'], run: runImportCommand },
-    build: { formats: ['html'], run: runBuildCommand },
-    lsp: { formats: ['text'], run: runLsp }
+const filters: OptionName[] = ['milestone', 'owner', 'focus', 'kind', 'status', 'hide-done'];
+
+/** Each command: its formats (the first the default), the options it takes besides --help, and what runs it. */
+const commands: Record<string, { formats: readonly string[]; options: readonly OptionName[]; run: (args: CommandArgs, io: Output) => Promise<number> }> = {
+    check: { formats: ['text', 'json', 'sarif'], options: ['format', 'today', 'max-warnings'], run: runCheck },
+    trace: { formats: ['text', 'json', 'md'], options: ['format', 'today', ...filters], run: runTrace },
+    render: { formats: ['html', 'svg', 'md', 'mermaid'], options: ['format', 'today', 'output', 'canvas', ...filters], run: runRender },
+    diff: { formats: ['text', 'json', 'md'], options: ['format', 'today', 'fail-on'], run: runDiffCommand },
+    import: { formats: ['text'], options: ['output', 'dry-run', 'today'], run: runImportCommand },
+    build: { formats: ['html'], options: ['output', 'force', 'today'], run: runBuildCommand },
+    // A language client names its transport; only stdio is served, and the others are refused with that said.
+    lsp: { formats: ['text'], options: ['stdio', 'node-ipc', 'socket', 'today'], run: runLsp }
 };
+
+/** The commands that take an option (`fail-on` → diff), for a message about a command that does not. */
+function commandsTaking(option: string): string[] {
+    return Object.keys(commands).filter(name => (commands[name].options as readonly string[]).includes(option));
+}
 
 /** Runs one command line and returns the exit status; never throws for bad input. */
 export async function runCli(argv: string[], io: Output): Promise<number> {
@@ -49,7 +58,7 @@ export async function runCli(argv: string[], io: Output): Promise<number> {
         return 2;
     }
     try {
-        const args = parseCommandArgs(rest, command.formats);
+        const args = parseCommandArgs(rest, command.formats, command.options, commandsTaking);
         if (args.help) {
             io.out(commandHelp[name]);
             return 0;

@@ -20,7 +20,7 @@ import { metricHistory } from './metric-history.mjs';
 /** Share of each kind in the element total; canvases and the vision are taken out of the tickets' share. */
 const mix = { objective: 0.12, metric: 0.12, usertype: 0.06, solution: 0.15, question: 0.05, ticket: 0.50 };
 /** The order kinds appear in inside one file, as a person would lay a file out. */
-const fileOrder = ['vision', 'objective', 'metric', 'usertype', 'solution', 'question', 'ticket', 'canvas'];
+const fileOrder = ['vision', 'objective', 'metric', 'usertype', 'solution', 'question', 'insight', 'ticket', 'canvas'];
 
 const verbs = ['Grow', 'Increase', 'Reduce', 'Improve', 'Expand', 'Retain', 'Accelerate', 'Simplify', 'Raise', 'Cut'];
 const subjects = ['Revenue', 'Engagement', 'Activation', 'Retention', 'Checkout', 'Onboarding', 'Basket', 'Search',
@@ -273,6 +273,27 @@ export function generateWorkspace(dir, { files, elements = 10000, seed = 1, read
         contents[file].push(element);
         if (element.name) fileOf.set(element.name, file);
     });
+
+    // A team that calls a solution validated has the evidence written down: an insight that supports it, in the
+    // solution's file. Drawn from a stream of their own after the files are laid out, so every other element stays
+    // where and as it was.
+    if (team) {
+        const evidence = makeTools(prng(seed * 104729 + 3));
+        for (const solution of solutions.filter(candidate => /\n  status validated\n/.test(candidate.text))) {
+            const name = uniqueName(`Evidence${solution.name}`);
+            const people = evidence.int(40, 900);
+            const insight = {
+                kind: 'insight', name, refs: [solution.name],
+                text: `insight ${name} "${evidence.pick(['Experiment', 'Interviews', 'A/B test', 'Usage data'])} backs ${solution.name}" {\n`
+                    + `  source "${evidence.pick(['Experiment EXP-', 'Research round R-', 'Dashboard D-'])}${evidence.int(1, 99)}, ${people} users"\n`
+                    + `  supports ${solution.name}\n}\n`
+            };
+            const file = fileOf.get(solution.name);
+            contents[file].push(insight);
+            fileOf.set(name, file);
+            all.push(insight);
+        }
+    }
 
     mkdirSync(dir, { recursive: true });
     for (const entry of readdirSync(dir, { recursive: true })) {

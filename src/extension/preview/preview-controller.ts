@@ -2,6 +2,7 @@ import type {
     PreviewTarget, PreviewTargetParams, RenderCardParams, RenderCardResult, RenderParams, RenderResult
 } from '../../protocol/strategy-protocol.js';
 import type { CompareParams } from '../../protocol/strategy-protocol.js';
+import { Comparison, type ComparisonPorts } from './comparison.js';
 import type { DiagnosticCounts, PreviewSource, RevealMessage, ToWebviewMessage } from '../../protocol/webview-messages.js';
 import { sameFilter } from '../../model/filter-query.js';
 import { isFiltering, type WorkFilter } from '../../model/work-filter.js';
@@ -12,16 +13,13 @@ import { PendingPngs } from './pending-pngs.js';
 
 // What one preview decides, without VS Code (cf. the Markdown preview's preview.ts, whose logic this keeps apart
 // from the panel): which canvas it shows and with which filter the map, when it renders, what it highlights, which
-// webview messages it acts on, and the PNG exports waiting for the webview (pending-pngs.ts). preview-panel.ts wires it to a WebviewPanel, the editor and the
-// language client; the tests drive it with fakes.
+// webview messages it acts on, the comparison with a revision (comparison.ts) and the PNG exports waiting for the
+// webview (pending-pngs.ts). preview-panel.ts wires it to a WebviewPanel, the editor and the language client; the
+// tests drive it with fakes.
 
 /** What the controller needs from the outside world. */
-export interface PreviewPorts {
+export interface PreviewPorts extends ComparisonPorts {
     render(params: RenderParams): Promise<RenderResult | null>;
-    /** The changes view of a comparison with a git revision ("Compare with Revision…"). */
-    renderChanges(params: CompareParams): Promise<RenderResult>;
-    /** The comparison began, ended or changed revision (the Strategy view marks the same elements). */
-    comparisonChanged?(params: CompareParams | undefined): void;
     renderCard(params: RenderCardParams): Promise<RenderCardResult | null>;
     target(params: PreviewTargetParams): Promise<PreviewTarget | null>;
     /** To the webview; dropped by VS Code while the panel is hidden, hence `ready`. */
@@ -80,10 +78,11 @@ export class PreviewController {
     /** Locked (as the Markdown preview's "Toggle Preview Locking"): it keeps its canvas whatever the editor shows. */
     private locked = false;
     private readonly pngs = new PendingPngs();
-    /** The revision the preview is compared with: it shows the map as a changes view until the comparison is left. */
-    private comparing: CompareParams | undefined;
+    /** While it is active, the preview shows the map as its changes view. */
+    private readonly comparing: Comparison;
 
     constructor(private readonly ports: PreviewPorts, source: PreviewSource, diagnostics: DiagnosticCounts = noDiagnostics) {
+        this.comparing = new Comparison(ports);
         this.source = { ...source };
         this.diagnostics = diagnostics;
     }
@@ -143,14 +142,12 @@ export class PreviewController {
         do {
             this.renderAgain = false;
             let result: RenderResult | null;
-            const comparing = this.comparing;
+            const compared = this.comparing.current;
             try {
-                result = comparing ? await this.ports.renderChanges(comparing) : await this.ports.render(this.renderParams());
+                result = compared ? await this.comparing.render(compared) : await this.ports.render(this.renderParams());
             } catch (error) {
                 this.ports.log(`rendering failed: ${error instanceof Error ? error.message : String(error)}`);
-                // A comparison that no longer renders (the branch was deleted, git is gone) gives the preview back.
-                if (comparing && this.comparing === comparing) {
-                    this.compared(undefined);
+                if (compared && this.comparing.leaveIfStill(compared)) {
                     this.renderAgain = true;
                     continue;
                 }
@@ -164,7 +161,7 @@ export class PreviewController {
                 continue;
             }
             this.uris = new Set(result.uris);
-            const filter = this.source.canvas === undefined && !comparing ? this.filter : {};
+            const filter = this.source.canvas === undefined && !compared ? this.filter : {};
             const nothingMatches = result.nothingMatches === true;
             // Another filter that keeps nothing renders the same empty map, but the webview names the filter.
             const changed = !this.shown || this.shown.title !== result.title || this.shown.content !== result.content
@@ -192,7 +189,7 @@ export class PreviewController {
         this.ports.post({
             type: 'update', title: this.shown.title, html: this.shown.content, diagnostics: this.diagnostics, source: this.current,
             ...(this.shown.nothingMatches ? { nothingMatches: true } : {}),
-            ...(this.comparing ? { comparing: true } : {})
+            ...(this.comparing.active ? { comparing: true } : {})
         });
         this.ports.post({ type: 'highlight', element: this.highlighted });
     }
@@ -207,7 +204,7 @@ export class PreviewController {
             && (hold.landed === undefined || (hold.landed.line === position.line && hold.landed.character === position.character));
         if (!reveals) this.hold = undefined;
         // Compared with a revision, the preview keeps its changes view wherever the cursor goes; it only highlights.
-        const stays = this.locked || reveals || this.comparing !== undefined;
+        const stays = this.locked || reveals || this.comparing.active;
         if (!this.locked && uri !== this.source.uri) this.source = { ...this.source, uri };
         const request = ++this.targetRequest;
         let target: PreviewTarget | null;
@@ -229,7 +226,7 @@ export class PreviewController {
         }
         // Kept on its canvas: what another canvas's cursor is on (a `goal` box, a text) is not this canvas's.
         // The changes view is the map, which draws the elements a canvas names.
-        const element = this.comparing || target?.canvas === undefined || target.canvas === this.source.canvas ? target?.element : undefined;
+        const element = this.comparing.active || target?.canvas === undefined || target.canvas === this.source.canvas ? target?.element : undefined;
         if (element === this.highlighted) return;
         this.highlighted = element;
         if (this.ready) this.ports.post({ type: 'highlight', element });
@@ -247,19 +244,12 @@ export class PreviewController {
 
     /** The revision compared with, if the preview shows a changes view. */
     get comparison(): CompareParams | undefined {
-        return this.comparing && { ...this.comparing };
+        return this.comparing.revision;
     }
 
     /** The map as the changes view of a comparison with this revision (the cursor then only highlights); undefined leaves it. */
     compareWith(params: CompareParams | undefined): Promise<void> {
-        if (!params && !this.comparing) return Promise.resolve();
-        this.compared(params && { folder: params.folder, revision: params.revision });
-        return this.render();
-    }
-
-    private compared(params: CompareParams | undefined): void {
-        this.comparing = params;
-        this.ports.comparisonChanged?.(params);
+        return this.comparing.set(params) ? this.render() : Promise.resolve();
     }
 
     /** What the webview was last sent (the changes view's marks and headline included). */

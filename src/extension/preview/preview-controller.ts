@@ -275,8 +275,8 @@ export class PreviewController {
             case 'ready': {
                 this.ready = true;
                 this.readyWaiters.splice(0).forEach(waiter => waiter.resolve());
-                // A new webview document has no card expanded.
-                this.expanded = [];
+                // A reloaded webview brings back the cards it shows expanded, and asks for whole cards the map lacks.
+                this.expanded = message.expanded ?? [];
                 // A reloaded webview brings back the filter its box shows; the map is rendered again with it.
                 const filter = message.filter ?? {};
                 const refilter = !sameFilter(filter, this.filter);

@@ -10,12 +10,13 @@ import { escapeHtml } from '../../render/escape.js';
 import { noDiagnostics, sameCounts } from './diagnostic-counts.js';
 import { parseWebviewMessage } from './preview-messages.js';
 import { PendingPngs } from './pending-pngs.js';
+import { RevealHold, type Position } from './reveal-hold.js';
 
 // What one preview decides, without VS Code (cf. the Markdown preview's preview.ts, whose logic this keeps apart
 // from the panel): which canvas it shows and with which filter the map, when it renders, what it highlights, which
-// webview messages it acts on, the comparison with a revision (comparison.ts) and the PNG exports waiting for the
-// webview (pending-pngs.ts). preview-panel.ts wires it to a WebviewPanel, the editor and the language client; the
-// tests drive it with fakes.
+// webview messages it acts on, the comparison with a revision (comparison.ts), a click's reveal in the editor
+// (reveal-hold.ts) and the PNG exports waiting for the webview (pending-pngs.ts). preview-panel.ts wires it to a
+// WebviewPanel, the editor and the language client; the tests drive it with fakes.
 
 /** What the controller needs from the outside world. */
 export interface PreviewPorts extends ComparisonPorts {
@@ -33,20 +34,6 @@ export interface PreviewPorts extends ComparisonPorts {
     reveal(message: RevealMessage): Promise<Position | undefined>;
     showProblems(): void;
     log(message: string): void;
-}
-
-interface Position {
-    line: number;
-    character: number;
-}
-
-/**
- * A click in the preview that opens an element's file. Until the editor has landed (`landed` unset), every editor
- * event is the reveal's own; afterwards, only a cursor still where it landed is. Any other cursor is the user's.
- */
-interface Hold {
-    uri: string;
-    landed?: Position;
 }
 
 /** The source showing `canvas`, or the map without one (no `canvas` key at all, as the state saves it). */
@@ -74,7 +61,7 @@ export class PreviewController {
     /** The cursor position asked about last; an older answer that arrives later is dropped. */
     private targetRequest = 0;
     /** The preview's own reveal: it keeps the canvas shown while the editor goes where it was clicked. */
-    private hold: Hold | undefined;
+    private readonly hold = new RevealHold();
     /** Locked (as the Markdown preview's "Toggle Preview Locking"): it keeps its canvas whatever the editor shows. */
     private locked = false;
     private readonly pngs = new PendingPngs();
@@ -105,7 +92,7 @@ export class PreviewController {
     setLocked(locked: boolean): void {
         if (locked === this.locked) return;
         this.locked = locked;
-        this.hold = undefined;
+        this.hold.clear();
         if (this.shown) this.ports.setTitle(this.title(this.shown.title));
     }
 
@@ -199,10 +186,7 @@ export class PreviewController {
      * cursor. Locked, or while its own reveal lands, the preview keeps what it shows and only highlights.
      */
     async cursorAt(uri: string, position: Position): Promise<void> {
-        const hold = this.hold;
-        const reveals = hold !== undefined && hold.uri === uri
-            && (hold.landed === undefined || (hold.landed.line === position.line && hold.landed.character === position.character));
-        if (!reveals) this.hold = undefined;
+        const reveals = this.hold.owns(uri, position);
         // Compared with a revision, the preview keeps its changes view wherever the cursor goes; it only highlights.
         const stays = this.locked || reveals || this.comparing.active;
         if (!this.locked && uri !== this.source.uri) this.source = { ...this.source, uri };
@@ -295,7 +279,7 @@ export class PreviewController {
                 if (message.open !== undefined) void this.sendCard(message.open);
                 break;
             case 'reveal':
-                void this.revealClicked(message);
+                void this.hold.reveal(message, !this.locked, clicked => this.ports.reveal(clicked));
                 break;
             case 'showProblems':
                 this.ports.showProblems();
@@ -322,20 +306,6 @@ export class PreviewController {
             return;
         }
         if (result && this.ready && this.source.canvas === undefined) this.ports.post({ type: 'card', card, html: result.content });
-    }
-
-    /**
-     * A click opens the element's file without the preview following it, even unlocked (as a link clicked in the
-     * Markdown preview): the editor's events until it lands, and the cursor where it landed, only highlight. The
-     * next cursor the user moves is followed. A locked preview needs no hold.
-     */
-    private async revealClicked(message: RevealMessage): Promise<void> {
-        const hold: Hold | undefined = this.locked ? undefined : { uri: message.uri };
-        this.hold = hold;
-        const landed = await this.ports.reveal(message);
-        if (!hold || this.hold !== hold) return;
-        if (landed) hold.landed = { line: landed.line, character: landed.character };
-        else this.hold = undefined;
     }
 
     /** The PNG of a standalone SVG, drawn by the webview once it is ready; with `copy`, the webview also puts it on the clipboard. */

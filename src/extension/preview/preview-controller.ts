@@ -1,11 +1,9 @@
-import type {
-    PreviewTarget, PreviewTargetParams, RenderCardParams, RenderCardResult, RenderParams, RenderResult
-} from '../../protocol/strategy-protocol.js';
-import type { CompareParams } from '../../protocol/strategy-protocol.js';
+import type { CompareParams, PreviewTarget, PreviewTargetParams, RenderParams, RenderResult } from '../../protocol/strategy-protocol.js';
 import { Comparison, type ComparisonPorts } from './comparison.js';
+import { MapOptions, type MapOptionsPorts } from './map-options.js';
 import type { DiagnosticCounts, PreviewSource, RevealMessage, ToWebviewMessage } from '../../protocol/webview-messages.js';
 import { sameFilter } from '../../model/filter-query.js';
-import { isFiltering, type WorkFilter } from '../../model/work-filter.js';
+import type { WorkFilter } from '../../model/work-filter.js';
 import { escapeHtml } from '../../render/escape.js';
 import { noDiagnostics, sameCounts } from './diagnostic-counts.js';
 import { parseWebviewMessage } from './preview-messages.js';
@@ -13,15 +11,14 @@ import { PendingPngs } from './pending-pngs.js';
 import { RevealHold, type Position } from './reveal-hold.js';
 
 // What one preview decides, without VS Code (cf. the Markdown preview's preview.ts, whose logic this keeps apart
-// from the panel): which canvas it shows and with which filter the map, when it renders, what it highlights, which
-// webview messages it acts on, the comparison with a revision (comparison.ts), a click's reveal in the editor
-// (reveal-hold.ts) and the PNG exports waiting for the webview (pending-pngs.ts). preview-panel.ts wires it to a
-// WebviewPanel, the editor and the language client; the tests drive it with fakes.
+// from the panel): which canvas it shows, when it renders, what it highlights, which webview messages it acts on.
+// Its parts: the map's filter and expanded cards (map-options.ts), the comparison with a revision (comparison.ts),
+// a click's reveal in the editor (reveal-hold.ts), the PNG exports waiting for the webview (pending-pngs.ts).
+// preview-panel.ts wires it to a WebviewPanel, the editor and the language client; the tests drive it with fakes.
 
 /** What the controller needs from the outside world. */
-export interface PreviewPorts extends ComparisonPorts {
+export interface PreviewPorts extends ComparisonPorts, MapOptionsPorts {
     render(params: RenderParams): Promise<RenderResult | null>;
-    renderCard(params: RenderCardParams): Promise<RenderCardResult | null>;
     target(params: PreviewTargetParams): Promise<PreviewTarget | null>;
     /** To the webview; dropped by VS Code while the panel is hidden, hence `ready`. */
     post(message: ToWebviewMessage): void;
@@ -47,15 +44,12 @@ export class PreviewController {
     private highlighted: string | undefined;
     /** The last render, sent again when the webview reloads (it is dropped while the panel is hidden). */
     private shown: { title: string; content: string; nothingMatches: boolean; filter: WorkFilter } | undefined;
-    /** The map's filter from the webview's filter box: every render of the map applies it, edits included. */
-    private filter: WorkFilter = {};
-    /** The map's cards the webview shows expanded: every render of the map carries their whole cards. */
-    private expanded: string[] = [];
+    /** The map's filter and expanded cards, from the webview: every render of the map applies them, edits included. */
+    private readonly map: MapOptions;
     /** Files of the last render: the only ones a reveal may open. */
     private uris = new Set<string>();
     private diagnostics: DiagnosticCounts = noDiagnostics;
     private ready = false;
-    private readyWaiters: Array<{ resolve(): void; reject(error: Error): void }> = [];
     private rendering: Promise<void> | undefined;
     private renderAgain = false;
     /** The cursor position asked about last; an older answer that arrives later is dropped. */
@@ -70,6 +64,7 @@ export class PreviewController {
 
     constructor(private readonly ports: PreviewPorts, source: PreviewSource, diagnostics: DiagnosticCounts = noDiagnostics) {
         this.comparing = new Comparison(ports);
+        this.map = new MapOptions(ports);
         this.source = { ...source };
         this.diagnostics = diagnostics;
     }
@@ -85,7 +80,7 @@ export class PreviewController {
 
     /** The filter of the map shown; undefined when a canvas or the whole map is. */
     get mapFilter(): WorkFilter | undefined {
-        return this.source.canvas === undefined && isFiltering(this.filter) ? { ...this.filter } : undefined;
+        return this.source.canvas === undefined ? this.map.filtering : undefined;
     }
 
     /** Locks or unlocks; the title says which ("[Preview] X" when locked, as Markdown's). Unlocking follows the editor again. */
@@ -102,9 +97,7 @@ export class PreviewController {
 
     /** The filter box changed: the map is rendered again with it (a canvas shown keeps it for the map). */
     setFilter(filter: WorkFilter): void {
-        if (sameFilter(filter, this.filter)) return;
-        this.filter = { ...filter };
-        if (this.source.canvas === undefined) void this.render();
+        if (this.map.setFilter(filter) && this.source.canvas === undefined) void this.render();
     }
 
     /** The webview's document went away (the panel was hidden); it says `ready` when it is back. */
@@ -130,8 +123,11 @@ export class PreviewController {
             this.renderAgain = false;
             let result: RenderResult | null;
             const compared = this.comparing.current;
+            const canvas = this.source.canvas;
             try {
-                result = compared ? await this.comparing.render(compared) : await this.ports.render(this.renderParams());
+                // The map with its filter and expanded cards; a canvas as it is.
+                result = compared ? await this.comparing.render(compared)
+                    : await this.ports.render(canvas === undefined ? this.map.params() : { canvas, format: 'fragment' });
             } catch (error) {
                 this.ports.log(`rendering failed: ${error instanceof Error ? error.message : String(error)}`);
                 if (compared && this.comparing.leaveIfStill(compared)) {
@@ -148,7 +144,7 @@ export class PreviewController {
                 continue;
             }
             this.uris = new Set(result.uris);
-            const filter = this.source.canvas === undefined && !compared ? this.filter : {};
+            const filter = this.source.canvas === undefined && !compared ? this.map.filter : {};
             const nothingMatches = result.nothingMatches === true;
             // Another filter that keeps nothing renders the same empty map, but the webview names the filter.
             const changed = !this.shown || this.shown.title !== result.title || this.shown.content !== result.content
@@ -156,17 +152,6 @@ export class PreviewController {
             this.shown = { title: result.title, content: result.content, nothingMatches, filter };
             if (changed) this.sendShown();
         } while (this.renderAgain);
-    }
-
-    /** The map with the filter, when one is set; a canvas as it is. */
-    private renderParams(): RenderParams {
-        const canvas = this.source.canvas;
-        if (canvas !== undefined) return { canvas, format: 'fragment' };
-        return {
-            format: 'fragment',
-            ...(isFiltering(this.filter) ? { filter: { ...this.filter } } : {}),
-            ...(this.expanded.length > 0 ? { expanded: [...this.expanded] } : {})
-        };
     }
 
     private sendShown(): void {
@@ -258,13 +243,11 @@ export class PreviewController {
         switch (message.type) {
             case 'ready': {
                 this.ready = true;
-                this.readyWaiters.splice(0).forEach(waiter => waiter.resolve());
+                this.pngs.webviewReady();
                 // A reloaded webview brings back the cards it shows expanded, and asks for whole cards the map lacks.
-                this.expanded = message.expanded ?? [];
+                this.map.setExpanded(message.expanded ?? []);
                 // A reloaded webview brings back the filter its box shows; the map is rendered again with it.
-                const filter = message.filter ?? {};
-                const refilter = !sameFilter(filter, this.filter);
-                this.filter = filter;
+                const refilter = this.map.setFilter(message.filter ?? {});
                 // A render under way posts its result itself, now that the webview is ready.
                 if (refilter && this.source.canvas === undefined) void this.render();
                 else if (this.shown) this.sendShown();
@@ -275,7 +258,7 @@ export class PreviewController {
                 this.setFilter(message.filter);
                 break;
             case 'expand':
-                this.expanded = message.cards;
+                this.map.setExpanded(message.cards);
                 if (message.open !== undefined) void this.sendCard(message.open);
                 break;
             case 'reveal':
@@ -297,28 +280,19 @@ export class PreviewController {
     /** The whole card of a card the webview expands, as the map it shows (with its filter) has it. */
     private async sendCard(card: string): Promise<void> {
         if (this.source.canvas !== undefined) return;
-        const filter = isFiltering(this.filter) ? { filter: { ...this.filter } } : {};
-        let result: RenderCardResult | null;
-        try {
-            result = await this.ports.renderCard({ card, ...filter });
-        } catch (error) {
-            this.ports.log(`rendering a card failed: ${error instanceof Error ? error.message : String(error)}`);
-            return;
-        }
-        if (result && this.ready && this.source.canvas === undefined) this.ports.post({ type: 'card', card, html: result.content });
+        const html = await this.map.wholeCard(card);
+        if (html !== undefined && this.ready && this.source.canvas === undefined) this.ports.post({ type: 'card', card, html });
     }
 
     /** The PNG of a standalone SVG, drawn by the webview once it is ready; with `copy`, the webview also puts it on the clipboard. */
     async rasterize(svg: string, scale: number, copy = false): Promise<Uint8Array> {
-        if (!this.ready) await new Promise<void>((resolve, reject) => this.readyWaiters.push({ resolve, reject }));
+        if (!this.ready) await this.pngs.whenReady();
         const { id, bytes } = this.pngs.add();
         this.ports.post(copy ? { type: 'rasterize', id, svg, scale, copy } : { type: 'rasterize', id, svg, scale });
         return bytes;
     }
 
     dispose(): void {
-        const closed = new Error('The preview was closed.');
-        this.pngs.rejectAll(closed);
-        this.readyWaiters.splice(0).forEach(waiter => waiter.reject(closed));
+        this.pngs.rejectAll(new Error('The preview was closed.'));
     }
 }

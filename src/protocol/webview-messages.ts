@@ -66,10 +66,14 @@ export interface CardMessage {
 
 export type ToWebviewMessage = UpdateMessage | DiagnosticsMessage | HighlightMessage | RasterizeMessage | CardMessage;
 
-/** The webview's script runs; `filter` is the map's filter it restored from its state, if any. */
+/**
+ * The webview's script runs; `filter` is the map's filter and `expanded` the map's cards shown expanded that it
+ * restored from its state, if any (it asks for their whole cards with `expand` once it has the map).
+ */
 export interface ReadyMessage {
     type: 'ready';
     filter?: WorkFilter;
+    expanded?: string[];
 }
 
 /** The filter box changed: show the map with this filter (`{}`: none), now and after every edit. */
@@ -118,6 +122,10 @@ export interface ExpandMessage {
     open?: string;
 }
 
+/** As the server's check of `strategy/renderCard`: a card's key is short, and a map has not this many cards. */
+export const maxCardKey = 1000;
+export const maxCards = 10_000;
+
 export type FromWebviewMessage = ReadyMessage | ExpandMessage | FilterMessage | RevealMessage | ShowProblemsMessage | PngMessage | RasterizeErrorMessage | LeaveComparisonMessage;
 
 /** Kept with `acquireVsCodeApi().setState`: the webview restores it after a reload, the serializer reads uri and canvas. */
@@ -129,6 +137,8 @@ export interface PreviewState extends PreviewSource {
     scroll: { x: number; y: number };
     /** The filter box's words as typed (src/model/filter-query.ts reads them); absent when it is empty. */
     filter?: string;
+    /** The keys of the map's cards shown expanded (as ExpandMessage.cards); absent when none is. */
+    expanded?: string[];
 }
 
 /** Webview panels of this type are the preview; the serializer brings them back after a window reload. */

@@ -59,7 +59,12 @@ const map = new MapControls(content, shellElement(shellIds.mapTools), transform 
     save();
 });
 if (restored && restored.canvas === undefined) map.restore(restored);
-const cards = new MapCards(content, () => map.command('fit'), (expanded, open) => post(open === undefined ? { type: 'expand', cards: expanded } : { type: 'expand', cards: expanded, open }));
+const cards = new MapCards(content, () => map.command('fit'), (expanded, open) => {
+    state = { ...state, expanded };
+    if (expanded.length === 0) delete state.expanded;
+    saveNow();
+    post(open === undefined ? { type: 'expand', cards: expanded } : { type: 'expand', cards: expanded, open });
+}, restored?.expanded);
 
 let diagnostics: DiagnosticCounts = { errors: 0, warnings: 0, infos: 0 };
 function byId<T extends HTMLElement>(id: string, type: { new(): T }): T {
@@ -276,5 +281,9 @@ document.addEventListener('keydown', event => {
     if (map.key(event)) event.preventDefault();
 });
 
-// A reloaded preview asks for the map with the filter its box shows again.
-post(isFiltering(filter.filter) ? { type: 'ready', filter: filter.filter } : { type: 'ready' });
+// A reloaded preview asks for the map with the filter its box shows again, and its expanded cards.
+post({
+    type: 'ready',
+    ...(isFiltering(filter.filter) ? { filter: filter.filter } : {}),
+    ...(cards.cards.length > 0 ? { expanded: cards.cards } : {})
+});

@@ -3,7 +3,9 @@
 // what is below it, with a breadcrumb back up. Both are kept, by the objectives' keys, across the updates typing sends.
 // A whole card is not in the map the extension sends unless it is expanded (the whole cards are most of the map's
 // bytes, sent and parsed again on every keystroke): the first expansion asks for it (`expand` → `card`), and every
-// later update carries it while it stays expanded.
+// later update carries it while it stays expanded. The expanded cards are also kept across a reload of the webview
+// (in its saved state): the first map after it shows them expanded again, asking for the whole cards it lacks, and
+// drops those it does not have.
 
 const hidden = 'map-hidden';
 const svgNamespace = 'http://www.w3.org/2000/svg';
@@ -17,12 +19,19 @@ function cardKey(node: Element): string {
 }
 
 export class MapCards {
-    private readonly expanded = new Set<string>();
+    private readonly expanded: Set<string>;
+    /** Until the first map is applied: the expanded cards came from a reload's state, not from this map's clicks. */
+    private restoring: boolean;
     /** The focused objective's key, or undefined for the whole map. */
     private focus: string | undefined;
 
-    /** `refit` places the map anew after the focus changed its size (the pan and zoom controls' "Fit"). */
-    constructor(private readonly root: HTMLElement, private readonly refit: () => void, private readonly post: ExpandPost) {
+    /**
+     * `refit` places the map anew after the focus changed its size (the pan and zoom controls' "Fit"); `restored`
+     * are the cards a reload brought back expanded.
+     */
+    constructor(private readonly root: HTMLElement, private readonly refit: () => void, private readonly post: ExpandPost, restored: readonly string[] = []) {
+        this.expanded = new Set(restored);
+        this.restoring = restored.length > 0;
         // Capture: the card's own click (reveal in the editor) still follows, but not for the focus button.
         root.addEventListener('click', event => this.click(event), true);
         root.addEventListener('keydown', event => {
@@ -38,17 +47,38 @@ export class MapCards {
         }, true);
     }
 
+    /** The keys of the cards shown expanded. */
+    get cards(): string[] {
+        return [...this.expanded];
+    }
+
     /** After each update: the new map's cards expanded and focused as before. */
     apply(): void {
         const svg = this.svg();
         if (!svg) return;
-        for (const node of svg.querySelectorAll('[data-node]')) {
+        const nodes = [...svg.querySelectorAll('[data-node]')];
+        const dropped = this.restoring && this.dropMissing(nodes);
+        this.restoring = false;
+        let asked = false;
+        for (const node of nodes) {
             const key = cardKey(node);
             this.show(node, this.expanded.has(key));
-            // An update rendered before the extension heard of the expansion: asked for again.
-            if (this.expanded.has(key) && !this.wholeOf(node) && node.hasAttribute('data-expandable')) this.post([...this.expanded], key);
+            // An update rendered before the extension heard of the expansion (or a reload): asked for again.
+            if (this.expanded.has(key) && !this.wholeOf(node) && node.hasAttribute('data-expandable')) {
+                this.post([...this.expanded], key);
+                asked = true;
+            }
         }
+        if (dropped && !asked) this.post([...this.expanded]);
         this.applyFocus(svg);
+    }
+
+    /** A card restored expanded whose element is not on the map (deleted, renamed, filtered out) is forgotten. */
+    private dropMissing(nodes: Element[]): boolean {
+        const present = new Set(nodes.map(cardKey));
+        const missing = [...this.expanded].filter(key => !present.has(key));
+        for (const key of missing) this.expanded.delete(key);
+        return missing.length > 0;
     }
 
     /** The whole card the extension sent for `key`: placed over the card's summary, if it is still expanded and lacks it. */

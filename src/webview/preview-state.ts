@@ -1,5 +1,5 @@
 import { clampZoom } from './map-transform.js';
-import type { PreviewState } from '../protocol/webview-messages.js';
+import { maxCardKey, maxCards, type PreviewState } from '../protocol/webview-messages.js';
 
 // The state a preview keeps across a reload comes back from storage the webview does not control (and, for the
 // serializer, from the window's saved session), so it is read field by field and rebuilt, never trusted whole.
@@ -31,5 +31,14 @@ export function parsePreviewState(raw: unknown): PreviewState | undefined {
     if (typeof fields.canvas === 'string' && fields.canvas.length > 0) state.canvas = fields.canvas;
     // Words typed into the filter box; longer is no filter anyone typed.
     if (typeof fields.filter === 'string' && fields.filter.trim().length > 0 && fields.filter.length <= 1000) state.filter = fields.filter;
+    const expanded = cardKeys(fields.expanded);
+    if (expanded.length > 0) state.expanded = expanded;
     return state;
+}
+
+/** The expanded cards' keys that can be a card's (as the extension checks them), each once. */
+function cardKeys(value: unknown): string[] {
+    if (!Array.isArray(value)) return [];
+    const keys = value.filter((key): key is string => typeof key === 'string' && key.length > 0 && key.length <= maxCardKey);
+    return [...new Set(keys)].slice(0, maxCards);
 }

@@ -139,4 +139,22 @@ describe('preview controller: the map\'s expanded cards', () => {
         await controller.render();
         assert.deepEqual(ports.renders.at(-1), { format: 'fragment' });
     });
+
+    it('takes back the expanded cards a reloaded webview restored: every later map carries their whole cards, with its filter', async () => {
+        const ports = new Ports();
+        const controller = new PreviewController(ports, { uri: file });
+        await controller.render();
+        controller.receive({ type: 'ready', filter: { owner: 'ana' }, expanded: ['objective:Grow', 'group:health'] });
+        await settled();
+        assert.deepEqual(ports.renders.at(-1), { format: 'fragment', filter: { owner: 'ana' }, expanded: ['objective:Grow', 'group:health'] });
+        // The map it had rendered before the reload lacks them: the webview asks for each, as for a card it expands.
+        controller.receive({ type: 'expand', cards: ['objective:Grow', 'group:health'], open: 'objective:Grow' });
+        await settled();
+        assert.deepEqual(ports.posted.at(-1), { type: 'card', card: 'objective:Grow', html: 'whole objective:Grow {"owner":"ana"}' });
+        ports.edit = 1;
+        await controller.render();
+        assert.deepEqual(ports.renders.at(-1), { format: 'fragment', filter: { owner: 'ana' }, expanded: ['objective:Grow', 'group:health'] });
+        controller.receive({ type: 'ready', expanded: [42] });
+        assert.match(ports.logs.join('\n'), /ready with malformed expanded cards/);
+    });
 });

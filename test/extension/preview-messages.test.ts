@@ -20,6 +20,8 @@ function refused(raw: unknown): string {
 describe('messages from the preview webview', () => {
     it('accepts the known messages and rebuilds them from their checked fields only', () => {
         assert.deepEqual(accepted({ type: 'ready', extra: '<script>' }), { type: 'ready' });
+        assert.deepEqual(accepted({ type: 'ready', filter: { owner: 'ana' }, expanded: ['objective:Grow', 'group:health'] }),
+            { type: 'ready', filter: { owner: 'ana' }, expanded: ['objective:Grow', 'group:health'] });
         assert.deepEqual(accepted({ type: 'showProblems' }), { type: 'showProblems' });
         assert.deepEqual(accepted({ type: 'leaveComparison', revision: '--output=x' }), { type: 'leaveComparison' });
         assert.deepEqual(accepted({ type: 'reveal', uri: shown, line: 4, character: 0, command: 'workbench.action.terminal.new' }),
@@ -27,6 +29,13 @@ describe('messages from the preview webview', () => {
         assert.deepEqual(accepted({ type: 'png', id: 3, data: 'iVBORw0KGgo=' }), { type: 'png', id: 3, data: 'iVBORw0KGgo=' });
         assert.deepEqual(accepted({ type: 'error', id: 3, message: 'x'.repeat(2000) }), { type: 'error', id: 3, message: 'x'.repeat(500) });
         assert.deepEqual(accepted({ type: 'error', id: 3 }), { type: 'error', id: 3, message: 'unknown error' });
+    });
+
+    it('refuses a ready whose restored filter or expanded cards are malformed', () => {
+        assert.match(refused({ type: 'ready', filter: { status: ['doing'] } }), /malformed filter/);
+        for (const expanded of ['objective:Grow', [42], [''], ['x'.repeat(1001)], Array.from({ length: 10_001 }, (_, index) => `objective:O${index}`)]) {
+            assert.match(refused({ type: 'ready', expanded }), /malformed expanded cards/);
+        }
     });
 
     it('refuses what is not an object or has an unknown type', () => {

@@ -15,7 +15,8 @@ import { closeHealthyPages } from './page-health.js';
 
 // Issue 14, item 1, in Debian's Chromium: the map of a team's workspace (20 objectives, 300 tickets) in a side panel
 // 541 px wide, fitted to its width, shows objective titles at 9 px or more; a click expands a card in place, Alt+click
-// shows one objective's subtree with a breadcrumb that goes back up, and both survive an update as typing sends it.
+// shows one objective's subtree with a breadcrumb that goes back up, and both survive an update as typing sends it;
+// the expanded cards also survive a reload of the webview.
 
 const panel = { width: 541, height: 900 };
 
@@ -138,6 +139,39 @@ describe('the map that summarises, in Chromium', function () {
         await preview.send({ ...updateMessage(map), html: map.fragment.replace('</svg>', '<g></g><g></g></svg>') });
         assert.deepEqual(await answerCards(preview, map.view), [key]);
         assert.ok(await whole.isVisible(), 'expanded again once the card arrives');
+    });
+
+    it('brings the expanded cards back after a reload, asking again for the whole cards the map lacks, and drops a card the map no longer has', async () => {
+        const preview = await open(1);
+        const card = preview.page.locator('.nodes .node-objective:has([data-action="expand"])').first();
+        const key = (await card.getAttribute('data-element'))!;
+        await card.locator('text.t-id').first().click();
+        assert.deepEqual(await answerCards(preview, map.view), [key]);
+        const saved = await preview.state();
+        assert.deepEqual(saved?.expanded, [key], 'the expanded card is kept in the webview\'s state');
+
+        // VS Code reloads the webview with its saved state; an objective expanded before has since been deleted.
+        const reloaded = await openPreview(browser!, server!, { ...panel, savedState: { ...saved!, expanded: [key, 'objective:Deleted'] } });
+        pages.push(reloaded);
+        const { page } = reloaded;
+        assert.deepEqual((await reloaded.posted()).find(message => message.type === 'ready'), { type: 'ready', expanded: [key, 'objective:Deleted'] },
+            'ready names the restored cards, so that every later map carries their whole cards');
+        // A map rendered before the extension heard of them: the page asks for the whole card of the one it still has.
+        await reloaded.send(updateMessage(map));
+        const id = await page.locator(`.nodes [data-element="${key}"]`).getAttribute('data-node');
+        const whole = page.locator(`.map-whole[data-whole="${id}"]`);
+        assert.deepEqual((await reloaded.posted()).filter(message => message.type === 'expand'), [{ type: 'expand', cards: [key], open: key }]);
+        assert.deepEqual(await answerCards(reloaded, map.view), [key]);
+        assert.ok(await whole.isVisible(), 'the whole card shows again');
+        assert.equal(await page.locator(`.nodes [data-node="${id}"]`).getAttribute('aria-expanded'), 'true');
+        assert.deepEqual((await reloaded.state())?.expanded, [key], 'the deleted objective\'s card is dropped');
+
+        // A map rendered with the restored card (the extension knew of it): open at once, nothing asked.
+        const again = await openPreview(browser!, server!, { ...panel, savedState: (await reloaded.state())! });
+        pages.push(again);
+        await again.send({ ...updateMessage(map), html: await renderView(map.view, 'fragment', new Set([key])) });
+        assert.ok(await again.page.locator(`.map-whole[data-whole="${id}"]`).isVisible(), 'open with the whole card the map carried');
+        assert.deepEqual((await again.posted()).filter(message => message.type === 'expand'), []);
     });
 
     it('focuses one objective\'s subtree on Alt+click, with a breadcrumb that goes back up', async () => {

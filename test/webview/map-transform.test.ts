@@ -74,6 +74,11 @@ describe('preview state and header', () => {
         assert.equal(parsePreviewState(undefined), undefined);
         assert.equal(parsePreviewState('state'), undefined);
         assert.equal(parsePreviewState({ zoom: 1e9 })?.zoom, maxZoom);
+        // The expanded cards: keys as the extension takes them, each once; none at all leaves the field out.
+        assert.deepEqual(parsePreviewState({ expanded: ['objective:Grow', 7, '', 'x'.repeat(1001), 'objective:Grow', 'group:health'] })?.expanded,
+            ['objective:Grow', 'group:health']);
+        assert.equal(parsePreviewState({ expanded: 'objective:Grow' })?.expanded, undefined);
+        assert.equal(parsePreviewState({ expanded: [null] })?.expanded, undefined);
     });
 
     it('words the problem counts', () => {

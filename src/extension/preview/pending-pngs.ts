@@ -2,7 +2,7 @@ import type { PngMessage, RasterizeErrorMessage } from '../../protocol/webview-m
 import { isPng } from './preview-messages.js';
 
 // The PNG exports waiting for the webview to draw them: each has an id the webview answers with, and fails when no
-// answer comes in time or the preview closes.
+// answer comes in time or the preview closes. Those asked while the webview is not ready wait for it first.
 
 const rasterizeTimeout = 30_000;
 
@@ -15,6 +15,16 @@ interface PendingPng {
 export class PendingPngs {
     private nextId = 1;
     private readonly pending = new Map<number, PendingPng>();
+    private readonly readyWaiters: Array<{ resolve(): void; reject(error: Error): void }> = [];
+
+    /** Resolves when the webview says it is ready (`webviewReady`); rejected if the preview closes first. */
+    whenReady(): Promise<void> {
+        return new Promise<void>((resolve, reject) => this.readyWaiters.push({ resolve, reject }));
+    }
+
+    webviewReady(): void {
+        this.readyWaiters.splice(0).forEach(waiter => waiter.resolve());
+    }
 
     /** The ids still waiting: the only ones a `png` or `error` message may answer. */
     ids(): Set<number> {
@@ -46,7 +56,9 @@ export class PendingPngs {
         else pending.reject(new Error('The preview did not return a PNG.'));
     }
 
+    /** The preview closed: every export waiting, for the webview to be ready or for its answer, fails with `error`. */
     rejectAll(error: Error): void {
+        this.readyWaiters.splice(0).forEach(waiter => waiter.reject(error));
         for (const pending of this.pending.values()) {
             clearTimeout(pending.timer);
             pending.reject(error);

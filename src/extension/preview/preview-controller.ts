@@ -1,28 +1,24 @@
-import type {
-    PreviewTarget, PreviewTargetParams, RenderCardParams, RenderCardResult, RenderParams, RenderResult
-} from '../../protocol/strategy-protocol.js';
-import type { CompareParams } from '../../protocol/strategy-protocol.js';
+import type { CompareParams, PreviewTarget, PreviewTargetParams, RenderParams, RenderResult } from '../../protocol/strategy-protocol.js';
+import { Comparison, type ComparisonPorts } from './comparison.js';
+import { MapOptions, type MapOptionsPorts } from './map-options.js';
 import type { DiagnosticCounts, PreviewSource, RevealMessage, ToWebviewMessage } from '../../protocol/webview-messages.js';
 import { sameFilter } from '../../model/filter-query.js';
-import { isFiltering, type WorkFilter } from '../../model/work-filter.js';
+import type { WorkFilter } from '../../model/work-filter.js';
 import { escapeHtml } from '../../render/escape.js';
 import { noDiagnostics, sameCounts } from './diagnostic-counts.js';
 import { parseWebviewMessage } from './preview-messages.js';
 import { PendingPngs } from './pending-pngs.js';
+import { RevealHold, type Position } from './reveal-hold.js';
 
 // What one preview decides, without VS Code (cf. the Markdown preview's preview.ts, whose logic this keeps apart
-// from the panel): which canvas it shows and with which filter the map, when it renders, what it highlights, which
-// webview messages it acts on, and the PNG exports waiting for the webview (pending-pngs.ts). preview-panel.ts wires it to a WebviewPanel, the editor and the
-// language client; the tests drive it with fakes.
+// from the panel): which canvas it shows, when it renders, what it highlights, which webview messages it acts on.
+// Its parts: the map's filter and expanded cards (map-options.ts), the comparison with a revision (comparison.ts),
+// a click's reveal in the editor (reveal-hold.ts), the PNG exports waiting for the webview (pending-pngs.ts).
+// preview-panel.ts wires it to a WebviewPanel, the editor and the language client; the tests drive it with fakes.
 
 /** What the controller needs from the outside world. */
-export interface PreviewPorts {
+export interface PreviewPorts extends ComparisonPorts, MapOptionsPorts {
     render(params: RenderParams): Promise<RenderResult | null>;
-    /** The changes view of a comparison with a git revision ("Compare with Revision…"). */
-    renderChanges(params: CompareParams): Promise<RenderResult>;
-    /** The comparison began, ended or changed revision (the Strategy view marks the same elements). */
-    comparisonChanged?(params: CompareParams | undefined): void;
-    renderCard(params: RenderCardParams): Promise<RenderCardResult | null>;
     target(params: PreviewTargetParams): Promise<PreviewTarget | null>;
     /** To the webview; dropped by VS Code while the panel is hidden, hence `ready`. */
     post(message: ToWebviewMessage): void;
@@ -37,20 +33,6 @@ export interface PreviewPorts {
     log(message: string): void;
 }
 
-interface Position {
-    line: number;
-    character: number;
-}
-
-/**
- * A click in the preview that opens an element's file. Until the editor has landed (`landed` unset), every editor
- * event is the reveal's own; afterwards, only a cursor still where it landed is. Any other cursor is the user's.
- */
-interface Hold {
-    uri: string;
-    landed?: Position;
-}
-
 /** The source showing `canvas`, or the map without one (no `canvas` key at all, as the state saves it). */
 function showing(source: PreviewSource, canvas: string | undefined): PreviewSource {
     const { canvas: _previous, ...rest } = source;
@@ -62,28 +44,27 @@ export class PreviewController {
     private highlighted: string | undefined;
     /** The last render, sent again when the webview reloads (it is dropped while the panel is hidden). */
     private shown: { title: string; content: string; nothingMatches: boolean; filter: WorkFilter } | undefined;
-    /** The map's filter from the webview's filter box: every render of the map applies it, edits included. */
-    private filter: WorkFilter = {};
-    /** The map's cards the webview shows expanded: every render of the map carries their whole cards. */
-    private expanded: string[] = [];
+    /** The map's filter and expanded cards, from the webview: every render of the map applies them, edits included. */
+    private readonly map: MapOptions;
     /** Files of the last render: the only ones a reveal may open. */
     private uris = new Set<string>();
     private diagnostics: DiagnosticCounts = noDiagnostics;
     private ready = false;
-    private readyWaiters: Array<{ resolve(): void; reject(error: Error): void }> = [];
     private rendering: Promise<void> | undefined;
     private renderAgain = false;
     /** The cursor position asked about last; an older answer that arrives later is dropped. */
     private targetRequest = 0;
     /** The preview's own reveal: it keeps the canvas shown while the editor goes where it was clicked. */
-    private hold: Hold | undefined;
+    private readonly hold = new RevealHold();
     /** Locked (as the Markdown preview's "Toggle Preview Locking"): it keeps its canvas whatever the editor shows. */
     private locked = false;
     private readonly pngs = new PendingPngs();
-    /** The revision the preview is compared with: it shows the map as a changes view until the comparison is left. */
-    private comparing: CompareParams | undefined;
+    /** While it is active, the preview shows the map as its changes view. */
+    private readonly comparing: Comparison;
 
     constructor(private readonly ports: PreviewPorts, source: PreviewSource, diagnostics: DiagnosticCounts = noDiagnostics) {
+        this.comparing = new Comparison(ports);
+        this.map = new MapOptions(ports);
         this.source = { ...source };
         this.diagnostics = diagnostics;
     }
@@ -99,14 +80,14 @@ export class PreviewController {
 
     /** The filter of the map shown; undefined when a canvas or the whole map is. */
     get mapFilter(): WorkFilter | undefined {
-        return this.source.canvas === undefined && isFiltering(this.filter) ? { ...this.filter } : undefined;
+        return this.source.canvas === undefined ? this.map.filtering : undefined;
     }
 
     /** Locks or unlocks; the title says which ("[Preview] X" when locked, as Markdown's). Unlocking follows the editor again. */
     setLocked(locked: boolean): void {
         if (locked === this.locked) return;
         this.locked = locked;
-        this.hold = undefined;
+        this.hold.clear();
         if (this.shown) this.ports.setTitle(this.title(this.shown.title));
     }
 
@@ -116,9 +97,7 @@ export class PreviewController {
 
     /** The filter box changed: the map is rendered again with it (a canvas shown keeps it for the map). */
     setFilter(filter: WorkFilter): void {
-        if (sameFilter(filter, this.filter)) return;
-        this.filter = { ...filter };
-        if (this.source.canvas === undefined) void this.render();
+        if (this.map.setFilter(filter) && this.source.canvas === undefined) void this.render();
     }
 
     /** The webview's document went away (the panel was hidden); it says `ready` when it is back. */
@@ -143,14 +122,15 @@ export class PreviewController {
         do {
             this.renderAgain = false;
             let result: RenderResult | null;
-            const comparing = this.comparing;
+            const compared = this.comparing.current;
+            const canvas = this.source.canvas;
             try {
-                result = comparing ? await this.ports.renderChanges(comparing) : await this.ports.render(this.renderParams());
+                // The map with its filter and expanded cards; a canvas as it is.
+                result = compared ? await this.comparing.render(compared)
+                    : await this.ports.render(canvas === undefined ? this.map.params() : { canvas, format: 'fragment' });
             } catch (error) {
                 this.ports.log(`rendering failed: ${error instanceof Error ? error.message : String(error)}`);
-                // A comparison that no longer renders (the branch was deleted, git is gone) gives the preview back.
-                if (comparing && this.comparing === comparing) {
-                    this.compared(undefined);
+                if (compared && this.comparing.leaveIfStill(compared)) {
                     this.renderAgain = true;
                     continue;
                 }
@@ -164,7 +144,7 @@ export class PreviewController {
                 continue;
             }
             this.uris = new Set(result.uris);
-            const filter = this.source.canvas === undefined && !comparing ? this.filter : {};
+            const filter = this.source.canvas === undefined && !compared ? this.map.filter : {};
             const nothingMatches = result.nothingMatches === true;
             // Another filter that keeps nothing renders the same empty map, but the webview names the filter.
             const changed = !this.shown || this.shown.title !== result.title || this.shown.content !== result.content
@@ -174,17 +154,6 @@ export class PreviewController {
         } while (this.renderAgain);
     }
 
-    /** The map with the filter, when one is set; a canvas as it is. */
-    private renderParams(): RenderParams {
-        const canvas = this.source.canvas;
-        if (canvas !== undefined) return { canvas, format: 'fragment' };
-        return {
-            format: 'fragment',
-            ...(isFiltering(this.filter) ? { filter: { ...this.filter } } : {}),
-            ...(this.expanded.length > 0 ? { expanded: [...this.expanded] } : {})
-        };
-    }
-
     private sendShown(): void {
         if (!this.shown) return;
         this.ports.setTitle(this.title(this.shown.title));
@@ -192,7 +161,7 @@ export class PreviewController {
         this.ports.post({
             type: 'update', title: this.shown.title, html: this.shown.content, diagnostics: this.diagnostics, source: this.current,
             ...(this.shown.nothingMatches ? { nothingMatches: true } : {}),
-            ...(this.comparing ? { comparing: true } : {})
+            ...(this.comparing.active ? { comparing: true } : {})
         });
         this.ports.post({ type: 'highlight', element: this.highlighted });
     }
@@ -202,12 +171,9 @@ export class PreviewController {
      * cursor. Locked, or while its own reveal lands, the preview keeps what it shows and only highlights.
      */
     async cursorAt(uri: string, position: Position): Promise<void> {
-        const hold = this.hold;
-        const reveals = hold !== undefined && hold.uri === uri
-            && (hold.landed === undefined || (hold.landed.line === position.line && hold.landed.character === position.character));
-        if (!reveals) this.hold = undefined;
+        const reveals = this.hold.owns(uri, position);
         // Compared with a revision, the preview keeps its changes view wherever the cursor goes; it only highlights.
-        const stays = this.locked || reveals || this.comparing !== undefined;
+        const stays = this.locked || reveals || this.comparing.active;
         if (!this.locked && uri !== this.source.uri) this.source = { ...this.source, uri };
         const request = ++this.targetRequest;
         let target: PreviewTarget | null;
@@ -229,7 +195,7 @@ export class PreviewController {
         }
         // Kept on its canvas: what another canvas's cursor is on (a `goal` box, a text) is not this canvas's.
         // The changes view is the map, which draws the elements a canvas names.
-        const element = this.comparing || target?.canvas === undefined || target.canvas === this.source.canvas ? target?.element : undefined;
+        const element = this.comparing.active || target?.canvas === undefined || target.canvas === this.source.canvas ? target?.element : undefined;
         if (element === this.highlighted) return;
         this.highlighted = element;
         if (this.ready) this.ports.post({ type: 'highlight', element });
@@ -247,19 +213,12 @@ export class PreviewController {
 
     /** The revision compared with, if the preview shows a changes view. */
     get comparison(): CompareParams | undefined {
-        return this.comparing && { ...this.comparing };
+        return this.comparing.revision;
     }
 
     /** The map as the changes view of a comparison with this revision (the cursor then only highlights); undefined leaves it. */
     compareWith(params: CompareParams | undefined): Promise<void> {
-        if (!params && !this.comparing) return Promise.resolve();
-        this.compared(params && { folder: params.folder, revision: params.revision });
-        return this.render();
-    }
-
-    private compared(params: CompareParams | undefined): void {
-        this.comparing = params;
-        this.ports.comparisonChanged?.(params);
+        return this.comparing.set(params) ? this.render() : Promise.resolve();
     }
 
     /** What the webview was last sent (the changes view's marks and headline included). */
@@ -284,13 +243,11 @@ export class PreviewController {
         switch (message.type) {
             case 'ready': {
                 this.ready = true;
-                this.readyWaiters.splice(0).forEach(waiter => waiter.resolve());
-                // A new webview document has no card expanded.
-                this.expanded = [];
+                this.pngs.webviewReady();
+                // A reloaded webview brings back the cards it shows expanded, and asks for whole cards the map lacks.
+                this.map.setExpanded(message.expanded ?? []);
                 // A reloaded webview brings back the filter its box shows; the map is rendered again with it.
-                const filter = message.filter ?? {};
-                const refilter = !sameFilter(filter, this.filter);
-                this.filter = filter;
+                const refilter = this.map.setFilter(message.filter ?? {});
                 // A render under way posts its result itself, now that the webview is ready.
                 if (refilter && this.source.canvas === undefined) void this.render();
                 else if (this.shown) this.sendShown();
@@ -301,11 +258,11 @@ export class PreviewController {
                 this.setFilter(message.filter);
                 break;
             case 'expand':
-                this.expanded = message.cards;
+                this.map.setExpanded(message.cards);
                 if (message.open !== undefined) void this.sendCard(message.open);
                 break;
             case 'reveal':
-                void this.revealClicked(message);
+                void this.hold.reveal(message, !this.locked, clicked => this.ports.reveal(clicked));
                 break;
             case 'showProblems':
                 this.ports.showProblems();
@@ -323,42 +280,19 @@ export class PreviewController {
     /** The whole card of a card the webview expands, as the map it shows (with its filter) has it. */
     private async sendCard(card: string): Promise<void> {
         if (this.source.canvas !== undefined) return;
-        const filter = isFiltering(this.filter) ? { filter: { ...this.filter } } : {};
-        let result: RenderCardResult | null;
-        try {
-            result = await this.ports.renderCard({ card, ...filter });
-        } catch (error) {
-            this.ports.log(`rendering a card failed: ${error instanceof Error ? error.message : String(error)}`);
-            return;
-        }
-        if (result && this.ready && this.source.canvas === undefined) this.ports.post({ type: 'card', card, html: result.content });
-    }
-
-    /**
-     * A click opens the element's file without the preview following it, even unlocked (as a link clicked in the
-     * Markdown preview): the editor's events until it lands, and the cursor where it landed, only highlight. The
-     * next cursor the user moves is followed. A locked preview needs no hold.
-     */
-    private async revealClicked(message: RevealMessage): Promise<void> {
-        const hold: Hold | undefined = this.locked ? undefined : { uri: message.uri };
-        this.hold = hold;
-        const landed = await this.ports.reveal(message);
-        if (!hold || this.hold !== hold) return;
-        if (landed) hold.landed = { line: landed.line, character: landed.character };
-        else this.hold = undefined;
+        const html = await this.map.wholeCard(card);
+        if (html !== undefined && this.ready && this.source.canvas === undefined) this.ports.post({ type: 'card', card, html });
     }
 
     /** The PNG of a standalone SVG, drawn by the webview once it is ready; with `copy`, the webview also puts it on the clipboard. */
     async rasterize(svg: string, scale: number, copy = false): Promise<Uint8Array> {
-        if (!this.ready) await new Promise<void>((resolve, reject) => this.readyWaiters.push({ resolve, reject }));
+        if (!this.ready) await this.pngs.whenReady();
         const { id, bytes } = this.pngs.add();
         this.ports.post(copy ? { type: 'rasterize', id, svg, scale, copy } : { type: 'rasterize', id, svg, scale });
         return bytes;
     }
 
     dispose(): void {
-        const closed = new Error('The preview was closed.');
-        this.pngs.rejectAll(closed);
-        this.readyWaiters.splice(0).forEach(waiter => waiter.reject(closed));
+        this.pngs.rejectAll(new Error('The preview was closed.'));
     }
 }

@@ -1,5 +1,5 @@
 import { parseWorkFilter } from '../../model/filter-query.js';
-import type { FromWebviewMessage } from '../../protocol/webview-messages.js';
+import { maxCardKey, maxCards, type FromWebviewMessage } from '../../protocol/webview-messages.js';
 
 // What the extension accepts from the preview's webview. The webview shows content from the workspace's files, so
 // its messages are treated as untrusted input: only known types, each field checked and copied, and a reveal only
@@ -17,12 +17,12 @@ const maxPngBase64 = 256 * 1024 * 1024;
 const maxErrorMessage = 500;
 const base64 = /^[A-Za-z0-9+/]*={0,2}$/;
 
-/** As the server's check of `strategy/renderCard`: a card's key is short, and a map has not this many cards. */
-const maxCardKey = 1000;
-const maxCards = 10_000;
-
 function isCardKey(value: unknown): value is string {
     return typeof value === 'string' && value.length > 0 && value.length <= maxCardKey;
+}
+
+function isCardKeys(value: unknown): value is string[] {
+    return Array.isArray(value) && value.length <= maxCards && value.every(isCardKey);
 }
 
 function describe(value: unknown): string {
@@ -39,9 +39,11 @@ export function parseWebviewMessage(raw: unknown, uris: ReadonlySet<string>, pen
     const fields = raw as Record<string, unknown>;
     switch (fields.type) {
         case 'ready': {
-            if (fields.filter === undefined) return { message: { type: 'ready' } };
-            const filter = parseWorkFilter(fields.filter);
-            return filter ? { message: { type: 'ready', filter } } : { refused: 'ready with a malformed filter' };
+            const filter = fields.filter === undefined ? undefined : parseWorkFilter(fields.filter);
+            if (fields.filter !== undefined && !filter) return { refused: 'ready with a malformed filter' };
+            const { expanded } = fields;
+            if (expanded !== undefined && !isCardKeys(expanded)) return { refused: 'ready with malformed expanded cards' };
+            return { message: { type: 'ready', ...(filter ? { filter } : {}), ...(expanded ? { expanded: [...expanded] } : {}) } };
         }
         case 'filter': {
             const filter = parseWorkFilter(fields.filter);
@@ -49,7 +51,7 @@ export function parseWebviewMessage(raw: unknown, uris: ReadonlySet<string>, pen
         }
         case 'expand': {
             const { cards, open } = fields;
-            if (!Array.isArray(cards) || cards.length > maxCards || !cards.every(isCardKey)) return { refused: 'expand with malformed cards' };
+            if (!isCardKeys(cards)) return { refused: 'expand with malformed cards' };
             if (open !== undefined && !isCardKey(open)) return { refused: `expand of a malformed card: ${describe(open)}` };
             return { message: open === undefined ? { type: 'expand', cards: [...cards] } : { type: 'expand', cards: [...cards], open } };
         }

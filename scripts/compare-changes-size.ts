@@ -1,7 +1,9 @@
 // Times "Compare with Revision…" on the server for the 10,000-element bench workspace in a temp git repository,
 // with 1% of its elements changed after the commit (ticket statuses, held in memory as unsaved edits are):
 // strategy/diff the first time (git read, the revision parsed and checked), again (the revision kept by commit),
-// and strategy/renderChanges (the diff and the marked map) beside strategy/render's map, each with the size of its answer.
+// and strategy/renderChanges (the diff and the marked map, with no card expanded and with one) beside strategy/render's
+// map, each with the size of its answer, then strategy/renderCard of one card with the comparison (what expanding a
+// card of the changes view asks for).
 //
 //   node --import tsx --import ./src/node-compat.ts scripts/compare-changes-size.ts
 import { execFileSync } from 'node:child_process';
@@ -14,7 +16,9 @@ import { CancellationToken, type Connection } from 'vscode-languageserver';
 import { generateWorkspace } from './bench/generate-workspace.mjs';
 import { registerStrategyRequests } from '../src/language/lsp/strategy-rpc.js';
 import { createStrategyLspServices } from '../src/language/lsp/strategy-lsp-module.js';
-import { diffRequest, renderChangesRequest, renderRequest, type CompareResult, type RenderResult } from '../src/protocol/strategy-protocol.js';
+import {
+    diffRequest, renderCardRequest, renderChangesRequest, renderRequest, type CompareResult, type RenderCardResult, type RenderResult
+} from '../src/protocol/strategy-protocol.js';
 import { MemoryFileSystem } from '../test/helpers.js';
 
 const folder = realpathSync(mkdtempSync(join(tmpdir(), 'strategy-compare-bench-')));
@@ -55,9 +59,23 @@ try {
     start = performance.now();
     const plain = await handlers.get(renderRequest.method)!({ format: 'fragment' }, CancellationToken.None) as RenderResult;
     console.log(`strategy/render of the map, for comparison: ${(performance.now() - start).toFixed(0)} ms, ${(plain.content.length / 1024).toFixed(0)} KB of markup`);
-    start = performance.now();
-    const rendered = await handlers.get(renderChangesRequest.method)!(params, CancellationToken.None) as RenderResult;
-    console.log(`strategy/renderChanges: ${(performance.now() - start).toFixed(0)} ms, ${(rendered.content.length / 1024).toFixed(0)} KB of markup`);
+    let rendered!: RenderResult;
+    // Three times: what typing in the changes view costs, once the revision is kept.
+    for (let run = 1; run <= 3; run++) {
+        start = performance.now();
+        rendered = await handlers.get(renderChangesRequest.method)!(params, CancellationToken.None) as RenderResult;
+        console.log(`strategy/renderChanges, run ${run}: ${(performance.now() - start).toFixed(0)} ms, ${(rendered.content.length / 1024).toFixed(0)} KB of markup`);
+    }
+    // The card of the first changed ticket's objective, as the preview expands it.
+    const card = /<g class="node node-objective[^"]*" data-element="([^"]+)"[^>]*data-expandable="true"[^>]*>(?:(?!<g class="node node-objective).)*?diff-changed/s.exec(rendered.content)?.[1];
+    if (card) {
+        start = performance.now();
+        const expanded = await handlers.get(renderChangesRequest.method)!({ ...params, expanded: [card] }, CancellationToken.None) as RenderResult;
+        console.log(`strategy/renderChanges with ${card} expanded: ${(performance.now() - start).toFixed(0)} ms, ${(expanded.content.length / 1024).toFixed(0)} KB of markup`);
+        start = performance.now();
+        const whole = await handlers.get(renderCardRequest.method)!({ card, compare: params }, CancellationToken.None) as RenderCardResult | null;
+        console.log(`strategy/renderCard of ${card} with the comparison: ${(performance.now() - start).toFixed(0)} ms, ${((whole?.content.length ?? 0) / 1024).toFixed(1)} KB of markup`);
+    }
 } finally {
     rmSync(folder, { recursive: true, force: true });
 }

@@ -60,15 +60,19 @@ export interface RenderParams {
 }
 
 /**
- * `strategy/renderCard` {card, filter?}: the whole card of one card of the alignment map (filtered as `strategy/render`
- * filters it), which the preview draws over the card's summary when it is expanded: SVG markup at 0,0, without its
- * enclosing <g>. Null when the map has no such card or its summary already shows everything.
+ * `strategy/renderCard` {card, filter?, compare?}: the whole card of one card of the alignment map (filtered as
+ * `strategy/render` filters it), which the preview draws over the card's summary when it is expanded: SVG markup at
+ * 0,0, without its enclosing <g>. With `compare`, the card of `strategy/renderChanges`'s changes view instead, with
+ * its change marks and every change in words (the filter does not apply there). Null when the map has no such card
+ * or its summary already shows everything.
  */
 export const renderCardRequest = new RequestType<RenderCardParams, RenderCardResult | null, void>('strategy/renderCard');
 export interface RenderCardParams {
     /** The card's key, as in RenderParams.expanded. */
     card: string;
     filter?: WorkFilter;
+    /** The comparison of the changes view the card is expanded in. */
+    compare?: CompareParams;
 }
 export interface RenderCardResult {
     content: string;
@@ -119,8 +123,15 @@ export interface CompareResult {
     diff: StrategyDiff;
 }
 
-/** `strategy/renderChanges` {folder, revision}: the preview's changes view, the alignment map marked with the diff. */
-export const renderChangesRequest = new RequestType<CompareParams, RenderResult, void>('strategy/renderChanges');
+/**
+ * `strategy/renderChanges` {folder, revision, expanded?}: the preview's changes view, the alignment map marked with
+ * the diff. `expanded`: the keys of the cards whose whole cards it carries, as `strategy/render`'s; the others the
+ * preview asks for with `strategy/renderCard` and `compare`.
+ */
+export const renderChangesRequest = new RequestType<RenderChangesParams, RenderResult, void>('strategy/renderChanges');
+export interface RenderChangesParams extends CompareParams {
+    expanded?: string[];
+}
 
 /** `strategy/modelChanged`, no parameters: sent after workspace builds (debounced) so clients refetch what they show. */
 export const modelChangedNotification = new NotificationType0('strategy/modelChanged');

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { PreviewController, type PreviewPorts } from '../../src/extension/preview/preview-controller.js';
-import type { RenderCardParams, RenderCardResult, RenderParams, RenderResult } from '../../src/protocol/strategy-protocol.js';
+import type { RenderCardParams, RenderCardResult, RenderChangesParams, RenderParams, RenderResult } from '../../src/protocol/strategy-protocol.js';
 import type { ToWebviewMessage, UpdateMessage } from '../../src/protocol/webview-messages.js';
 
 // The preview's filter on the extension's side: the webview's filter box sends a filter, every render of the map
@@ -21,9 +21,17 @@ class Ports implements PreviewPorts {
         if (params.filter?.owner === 'nobody') result.nothingMatches = true;
         return result;
     }
-    async renderChanges(): Promise<RenderResult> { throw new Error('these tests compare with no revision'); }
+    changes: RenderChangesParams[] = [];
+    async renderChanges(params: RenderChangesParams): Promise<RenderResult> {
+        this.changes.push(params);
+        return { title: `Changes since ${params.revision}`, content: `changes ${params.revision} edit ${this.edit}`, uris: [file] };
+    }
+    /** While set, a whole card is answered only when it resolves. */
+    cardGate: Promise<void> | undefined;
     async renderCard(params: RenderCardParams): Promise<RenderCardResult | null> {
         this.cards.push(params);
+        await this.cardGate;
+        if (params.compare) return { content: `whole ${params.card} since ${params.compare.revision}` };
         return params.card === 'objective:Gone' ? null : { content: `whole ${params.card} ${JSON.stringify(params.filter ?? {})}` };
     }
     async target(): Promise<null> { return null; }
@@ -156,5 +164,39 @@ describe('preview controller: the map\'s expanded cards', () => {
         assert.deepEqual(ports.renders.at(-1), { format: 'fragment', filter: { owner: 'ana' }, expanded: ['objective:Grow', 'group:health'] });
         controller.receive({ type: 'ready', expanded: [42] });
         assert.match(ports.logs.join('\n'), /ready with malformed expanded cards/);
+    });
+
+    it('in the changes view: a card expanded is asked for with the comparison (marked, unfiltered), and every later changes view and map carries it', async () => {
+        const ports = new Ports();
+        const controller = new PreviewController(ports, { uri: file });
+        controller.receive({ type: 'ready' });
+        await settled();
+        controller.receive({ type: 'filter', filter: { owner: 'ana' } });
+        await settled();
+        const folder = 'file:///ws';
+        await controller.compareWith({ folder, revision: 'HEAD' });
+        assert.deepEqual(ports.changes, [{ folder, revision: 'HEAD' }], 'no whole card before a card is expanded');
+        controller.receive({ type: 'expand', cards: ['objective:Grow'], open: 'objective:Grow' });
+        await settled();
+        assert.deepEqual(ports.cards, [{ card: 'objective:Grow', compare: { folder, revision: 'HEAD' } }]);
+        assert.deepEqual(ports.posted.at(-1), { type: 'card', card: 'objective:Grow', html: 'whole objective:Grow since HEAD' });
+        ports.edit = 1;
+        await controller.render();
+        assert.deepEqual(ports.changes.at(-1), { folder, revision: 'HEAD', expanded: ['objective:Grow'] }, 'an edit keeps it expanded');
+        // A reloaded webview brings back its expanded cards: the changes view carries them.
+        controller.receive({ type: 'ready', filter: { owner: 'ana' }, expanded: ['objective:Grow', 'group:other-changes'] });
+        await controller.render();
+        assert.deepEqual(ports.changes.at(-1), { folder, revision: 'HEAD', expanded: ['objective:Grow', 'group:other-changes'] });
+        // A marked card that arrives after the comparison was left is no card of the map: dropped.
+        let open!: () => void;
+        ports.cardGate = new Promise(resolve => { open = resolve; });
+        controller.receive({ type: 'expand', cards: ['objective:Grow', 'group:other-changes', 'group:health'], open: 'group:health' });
+        await settled();
+        controller.receive({ type: 'leaveComparison' });
+        await settled();
+        open();
+        await settled();
+        assert.equal(ports.posted.filter(message => message.type === 'card').length, 1);
+        assert.deepEqual(ports.renders.at(-1), { format: 'fragment', filter: { owner: 'ana' }, expanded: ['objective:Grow', 'group:other-changes', 'group:health'] });
     });
 });

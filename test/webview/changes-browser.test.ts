@@ -5,13 +5,14 @@ import type { Browser } from 'playwright-core';
 import { buildWorkspace } from '../../src/cli/load-workspace.js';
 import { diffStrategies, type DiffSide } from '../../src/model/diff/strategy-diff.js';
 import { previewView, sourceUris, type MapView } from '../../src/model/preview-view.js';
-import { mapHtml } from '../../src/render/map/alignment-map.js';
+import { mapCardSvg, mapHtml } from '../../src/render/map/alignment-map.js';
 import { activeContent, launchChromium, openPreview, PreviewServer, pwned, root, skipWithoutChromium, type PreviewPage } from './preview-harness.js';
 
 // "Compare with Revision…"'s changes view in Debian's Chromium, inside the real shell and script: the example
 // workspace compared with an edited copy of itself shows the headline and its button, "new" and "changed" badges
 // with the change under the card's row, and a Removed group; a hostile title stays text, the strict CSP holds, and
-// the button asks the extension to leave the comparison.
+// the button asks the extension to leave the comparison. The fragment carries no whole card: expanding a card asks
+// for it, and the whole card the extension answers with (strategy/renderCard with the comparison) shows the changes.
 
 const today = '2026-11-23';
 const folder = path.join(root, 'examples', 'shop-app');
@@ -35,6 +36,7 @@ describe('the changes view of Compare with Revision, in Chromium', function () {
     let server: PreviewServer | undefined;
     let fragment: string;
     let uris: string[];
+    let wholeCard: (key: string) => string | undefined;
     let preview: PreviewPage | undefined;
 
     before(async function () {
@@ -46,7 +48,9 @@ describe('the changes view of Compare with Revision, in Chromium', function () {
             + '\nticket APP-200 "<script>window.__pwned = 1</script> one-tap reorder" {\n  serves Engagement\n  status todo\n  priority high\n}\n';
         const head = await side('workspace', { ...files, 'backlog.strategy': backlog });
         const diff = diffStrategies(base.side, head.side);
-        fragment = mapHtml(head.view, { interactive: true, changes: { revision: 'HEAD', commit: '0123456789abcdef', diff } });
+        const changes = { revision: 'HEAD', commit: '0123456789abcdef', diff };
+        fragment = mapHtml(head.view, { interactive: true, changes });
+        wholeCard = key => mapCardSvg(head.view, key, changes);
         uris = head.uris;
         server = await PreviewServer.start();
         browser = await launchChromium();
@@ -90,5 +94,37 @@ describe('the changes view of Compare with Revision, in Chromium', function () {
 
         await page.locator('.view-changes button.leave-comparison').click();
         assert.deepEqual((await preview.posted()).filter(message => message.type === 'leaveComparison'), [{ type: 'leaveComparison' }]);
+    });
+
+    it('expands a card of the changes view: the whole card it asks for shows the changed ticket with its badge and its before → after line', async () => {
+        const expanding = await openPreview(browser!, server!, { width: 900, height: 1200 });
+        try {
+            await expanding.send({ type: 'update', title: 'Changes since HEAD', html: fragment, diagnostics: { errors: 0, warnings: 0, infos: 0 }, source: { uri: uris[0] }, comparing: true });
+            const { page } = expanding;
+            assert.equal(await page.locator('.map-whole').count(), 0, 'the changes view carries no whole card until one is expanded');
+            // The objective whose card lists APP-102's change: a click on its own title expands it.
+            const card = page.locator('.nodes [data-node]').filter({ has: page.locator('[data-element="ticket:APP-102"]') }).first();
+            const key = await card.getAttribute('data-element');
+            assert.match(key ?? '', /^objective:/);
+            await card.locator(':scope > text').first().click();
+            const asked = (await expanding.posted()).filter(message => message.type === 'expand');
+            assert.deepEqual(asked.at(-1), { type: 'expand', cards: [key], open: key });
+            const html = wholeCard(key!);
+            assert.ok(html, 'the card has a whole card');
+            await expanding.send({ type: 'card', card: key!, html });
+
+            const whole = page.locator('.map-whole.expanded');
+            assert.ok(await whole.isVisible(), 'the whole card is shown over the card');
+            const ticket = whole.locator('.node-ticket.diff-changed[data-element="ticket:APP-102"]');
+            assert.ok(await ticket.isVisible(), 'APP-102 is listed in the whole card, marked');
+            assert.equal(await ticket.locator('.badge-diff-changed text').textContent(), 'changed');
+            const line = whole.locator('.diff-fields .t-change').filter({ hasText: 'status todo → done' });
+            assert.ok(await line.first().isVisible(), 'its change in words is under it');
+            assert.equal(await card.getAttribute('aria-expanded'), 'true');
+            assert.deepEqual(expanding.pageErrors, [], 'no error in the webview script');
+            assert.deepEqual(await expanding.violations(), [], 'no Content Security Policy violation');
+        } finally {
+            await expanding.page.close();
+        }
     });
 });

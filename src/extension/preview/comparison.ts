@@ -1,4 +1,4 @@
-import type { CompareParams, RenderResult } from '../../protocol/strategy-protocol.js';
+import type { CompareParams, RenderChangesParams, RenderResult } from '../../protocol/strategy-protocol.js';
 
 // "Strategy: Compare with Revision…" in one preview: the revision it is compared with, which turns the map into the
 // changes view until the comparison is left. The controller (preview-controller.ts) asks it what to render and
@@ -6,8 +6,8 @@ import type { CompareParams, RenderResult } from '../../protocol/strategy-protoc
 
 /** What a comparison needs from the outside world (a part of the controller's ports). */
 export interface ComparisonPorts {
-    /** The changes view of a comparison with a git revision. */
-    renderChanges(params: CompareParams): Promise<RenderResult>;
+    /** The changes view of a comparison with a git revision (with the whole cards of the cards shown expanded). */
+    renderChanges(params: RenderChangesParams): Promise<RenderResult>;
     /** The comparison began, ended or changed revision (the Strategy view marks the same elements). */
     comparisonChanged?(params: CompareParams | undefined): void;
 }
@@ -44,7 +44,7 @@ export class Comparison {
         return true;
     }
 
-    render(params: Readonly<CompareParams>): Promise<RenderResult> {
+    render(params: RenderChangesParams): Promise<RenderResult> {
         return this.ports.renderChanges(params);
     }
 

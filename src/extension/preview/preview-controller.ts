@@ -125,8 +125,8 @@ export class PreviewController {
             const compared = this.comparing.current;
             const canvas = this.source.canvas;
             try {
-                // The map with its filter and expanded cards; a canvas as it is.
-                result = compared ? await this.comparing.render(compared)
+                // The map (or the changes view) with its filter and expanded cards; a canvas as it is.
+                result = compared ? await this.comparing.render(this.map.changesParams(compared))
                     : await this.ports.render(canvas === undefined ? this.map.params() : { canvas, format: 'fragment' });
             } catch (error) {
                 this.ports.log(`rendering failed: ${error instanceof Error ? error.message : String(error)}`);
@@ -277,11 +277,13 @@ export class PreviewController {
         }
     }
 
-    /** The whole card of a card the webview expands, as the map it shows (with its filter) has it. */
+    /** The whole card of a card the webview expands, as the map it shows (with its filter, or the changes view) has it. */
     private async sendCard(card: string): Promise<void> {
-        if (this.source.canvas !== undefined) return;
-        const html = await this.map.wholeCard(card);
-        if (html !== undefined && this.ready && this.source.canvas === undefined) this.ports.post({ type: 'card', card, html });
+        const compared = this.comparing.current;
+        // Dropped if the preview left the view it was asked in (a marked card is no card of the map, and back).
+        const same = () => this.comparing.current === compared && (compared !== undefined || this.source.canvas === undefined);
+        const html = same() ? await this.map.wholeCard(card, compared) : undefined;
+        if (html !== undefined && this.ready && same()) this.ports.post({ type: 'card', card, html });
     }
 
     /** The PNG of a standalone SVG, drawn by the webview once it is ready; with `copy`, the webview also puts it on the clipboard. */

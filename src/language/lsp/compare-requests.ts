@@ -8,10 +8,13 @@ import { diffStrategies, type DiffSide } from '../../model/diff/strategy-diff.js
 import { sourceDiagnostic } from '../../model/diff/diagnostic-changes.js';
 import { previewView, sourceUris, type MapView } from '../../model/preview-view.js';
 import { visibleText } from '../../render/escape.js';
-import { mapHtml } from '../../render/map/alignment-map.js';
+import { mapCardSvg, mapHtml } from '../../render/map/alignment-map.js';
 import { changesHeadline } from '../../render/map/map-changes.js';
-import type { CompareParams, CompareResult, RenderResult, RevisionChoice, RevisionsParams } from '../../protocol/strategy-protocol.js';
+import type {
+    CompareParams, CompareResult, RenderCardResult, RenderChangesParams, RenderResult, RevisionChoice, RevisionsParams
+} from '../../protocol/strategy-protocol.js';
 import { createStrategyServices } from '../strategy-module.js';
+import { isCardKey, isExpanded } from './preview-requests.js';
 import { commitOf, repositoryRoot, revisionChoices, revisionTexts, shownMessage } from './git-reader.js';
 import type { StrategyLspServices } from './strategy-lsp-module.js';
 
@@ -79,17 +82,46 @@ export class CompareRequests {
         }
     }
 
-    /** `strategy/renderChanges`: the alignment map marked with the comparison, as the preview's fragment. */
+    /**
+     * `strategy/renderChanges`: the alignment map marked with the comparison, as the preview's fragment, with the
+     * whole cards of the expanded cards only (the others are most of a big map's bytes, sent after every edit).
+     */
     async renderChanges(params: unknown, token: CancellationToken): Promise<RenderResult | ResponseError> {
-        if (!isCompareParams(params)) return new ResponseError(-32602, 'strategy/renderChanges needs {folder: a file: URI, revision: string}');
+        if (!isCompareParams(params) || !isExpanded((params as RenderChangesParams).expanded)) {
+            return new ResponseError(-32602, 'strategy/renderChanges needs {folder: a file: URI, revision: string, expanded?: string[]}');
+        }
+        const expanded = (params as RenderChangesParams).expanded;
         try {
-            const { result, view } = await this.compare(params, token, () => previewView(this.Strategy.strategy.WorkspaceModel.get(), undefined) as MapView);
+            const { result, view } = await this.compare(params, token, () => this.map());
             // Rendered after the workspace's lock is released, as strategy/render does.
-            const content = mapHtml(view!, { interactive: true, changes: { revision: result.revision, commit: result.commit, diff: result.diff } });
-            return { title: visibleText(`Changes since ${params.revision}`), content, uris: sourceUris(view!) };
+            const content = mapHtml(view, { interactive: true, changes: result, ...(expanded ? { expanded: new Set(expanded) } : {}) });
+            return { title: visibleText(`Changes since ${params.revision}`), content, uris: sourceUris(view) };
         } catch (error) {
             return failed(error);
         }
+    }
+
+    /**
+     * `strategy/renderCard` with `compare`: one card's whole card as the changes view draws it, marked. The revision's
+     * side is the one kept by commit, so this costs a comparison with the documents and one card, not a git read.
+     */
+    async renderCard(params: unknown, token: CancellationToken): Promise<RenderCardResult | null | ResponseError> {
+        const { card, compare } = (typeof params === 'object' && params !== null ? params : {}) as Record<string, unknown>;
+        if (!isCardKey(card) || !isCompareParams(compare)) {
+            return new ResponseError(-32602, 'strategy/renderCard with a comparison needs {card: string, compare: {folder: a file: URI, revision: string}}');
+        }
+        try {
+            const { result, view } = await this.compare(compare, token, () => this.map());
+            const content = mapCardSvg(view, card, result);
+            return content === undefined ? null : { content };
+        } catch (error) {
+            return failed(error);
+        }
+    }
+
+    /** The whole alignment map the changes view marks (a filter does not apply to it). */
+    private map(): MapView {
+        return previewView(this.Strategy.strategy.WorkspaceModel.get(), undefined) as MapView;
     }
 
     /** The comparison, and what `read` reads of the workspace in the same read of it (the map the changes mark). */

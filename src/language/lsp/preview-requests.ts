@@ -25,8 +25,13 @@ const filterFields = 'text?, owner?, focus?, kind?, status?, milestone?: string,
 const maxKey = 1000;
 const maxExpanded = 10_000;
 
-function isCardKey(value: unknown): value is string {
+export function isCardKey(value: unknown): value is string {
     return typeof value === 'string' && value.length > 0 && value.length <= maxKey;
+}
+
+/** The keys of the cards a render carries whole: absent, or a list of card keys. */
+export function isExpanded(value: unknown): value is string[] | undefined {
+    return value === undefined || (Array.isArray(value) && value.length <= maxExpanded && value.every(isCardKey));
 }
 
 function isRenderParams(params: unknown): params is { canvas?: string; format: RenderFormat; filter?: WorkFilter; expanded?: string[] } {
@@ -34,7 +39,7 @@ function isRenderParams(params: unknown): params is { canvas?: string; format: R
     const { canvas, format, filter, expanded } = params as Record<string, unknown>;
     return (canvas === undefined || typeof canvas === 'string') && formats.some(known => known === format)
         && (filter === undefined || parseWorkFilter(filter) !== undefined)
-        && (expanded === undefined || (Array.isArray(expanded) && expanded.length <= maxExpanded && expanded.every(isCardKey)));
+        && isExpanded(expanded);
 }
 
 function isRenderCardParams(params: unknown): params is RenderCardParams {

@@ -45,6 +45,11 @@ function onRequest<P, R>(connection: Connection, type: RequestType<P, R, void>, 
     connection.onRequest(type, (params: unknown, token: unknown) => handle(params, tokenOf(token)));
 }
 
+/** `strategy/renderCard` asked for a card of the changes view: its parameters name a comparison. */
+function comparedCard(params: unknown): boolean {
+    return typeof params === 'object' && params !== null && (params as Record<string, unknown>).compare !== undefined;
+}
+
 /** As onRequest, for a request without parameters. */
 function onRequest0<R>(connection: Connection, type: RequestType0<R, void>, handle: (token: CancellationToken) => HandlerResult<R, void>): void {
     connection.onRequest(type, (token: unknown) => handle(tokenOf(token)));
@@ -72,9 +77,10 @@ export class StrategyRpc {
         });
         onRequest0(connection, alignmentTreeRequest, token => whenLinked(token, () => alignmentTree(Strategy)));
         onRequest(connection, renderRequest, (params, token) => preview.render(params, token));
-        onRequest(connection, renderCardRequest, (params, token) => preview.renderCard(params, token));
-        onRequest(connection, previewTargetRequest, (params, token) => preview.target(params, token));
         const compare = new CompareRequests(Strategy);
+        // A card of the changes view (with `compare`) is marked with the comparison; the map's is filtered.
+        onRequest(connection, renderCardRequest, (params, token) => comparedCard(params) ? compare.renderCard(params, token) : preview.renderCard(params, token));
+        onRequest(connection, previewTargetRequest, (params, token) => preview.target(params, token));
         onRequest(connection, revisionsRequest, params => compare.revisions(params));
         onRequest(connection, diffRequest, (params, token) => compare.diff(params, token));
         onRequest(connection, renderChangesRequest, (params, token) => compare.renderChanges(params, token));

@@ -81,13 +81,19 @@ function wholeCardSvg(node: MapNode, x: number, y: number): string {
 
 /**
  * The inside of one card's whole card, at 0,0, for the preview to place over the card it expands: the same renderer
- * as the map's, at the width the map lays cards out with. Undefined when the map has no such card or its summary
- * leaves nothing out.
+ * as the map's, at the width the map lays cards out with; with `changes`, as the changes view draws it, marked.
+ * Undefined when the map has no such card or its summary leaves nothing out.
  */
-export function mapCardSvg(view: MapView, key: string): string | undefined {
-    const node = mapNodeByKey(view.tree, key);
+export function mapCardSvg(view: MapView, key: string, changes?: MapChanges): string | undefined {
+    const marks = changes && new ChangeMarks(changes);
+    // A card is marked on its own, but "Other changes" is what no card showed: that group needs every card marked.
+    const node = marks && changeGroups.has(key)
+        ? mapGraph(view.tree, true, each => each === key, marks).nodes.find(each => each.key === key)
+        : mapNodeByKey(view.tree, key, marks);
     return node?.whole && wholeCardSvg(node, 0, 0);
 }
+
+const changeGroups = new Set(['group:removed', 'group:other-changes']);
 
 interface DrawnMap {
     counts: MapCounts;
@@ -99,8 +105,7 @@ interface DrawnMap {
 
 function drawMap(view: MapView, options: MapOptions): DrawnMap {
     const expanded = options.expanded;
-    // The changes view carries every whole card: its marks and changes in words are drawn there, and renderCard has none.
-    const graph = mapGraph(view.tree, options.interactive, key => options.interactive && (options.changes !== undefined || expanded?.has(key) === true), options.changes && new ChangeMarks(options.changes));
+    const graph = mapGraph(view.tree, options.interactive, key => options.interactive && expanded?.has(key) === true, options.changes && new ChangeMarks(options.changes));
     const counts = countTree(view.tree);
     const layout = outlineLayout(graph.nodes, graph.edges);
     const overlays = options.interactive ? `\n<g class="map-overlays">\n${overlaysSvg(graph, layout)}\n</g>` : '';

@@ -141,14 +141,14 @@ export function mapGraph(tree: AlignmentTree, interactive: boolean, wantWhole: W
  * The node of the card with this key, its whole card measured, found without measuring any other card: what the
  * preview asks for when it expands one. Its `id` and path are not the map's (the preview places it by the card).
  */
-export function mapNodeByKey(tree: AlignmentTree, key: string): MapNode | undefined {
+export function mapNodeByKey(tree: AlignmentTree, key: string, marks?: ChangeMarks): MapNode | undefined {
     const all: WantWhole = () => true;
-    if (key === 'group:health') return tree.healthMetrics.length > 0 ? healthNode(tree, true, all) : undefined;
-    if (key === 'group:not-aligned') return tree.orphanTickets.length > 0 || tree.unalignedSolutions.length > 0 ? notAlignedNode(tree, true, all) : undefined;
+    if (key === 'group:health') return tree.healthMetrics.length > 0 ? healthNode(tree, true, all, marks) : undefined;
+    if (key === 'group:not-aligned') return tree.orphanTickets.length > 0 || tree.unalignedSolutions.length > 0 ? notAlignedNode(tree, true, all, marks) : undefined;
     const stack = [...tree.objectives];
     while (stack.length > 0) {
         const objective = stack.pop()!;
-        if (elementKey('objective', objective.id) === key) return objectiveNode('o0', 'o0', objective, true, all);
+        if (elementKey('objective', objective.id) === key) return objectiveNode('o0', 'o0', objective, true, all, marks);
         stack.push(...objective.children);
     }
     return undefined;

@@ -7,7 +7,7 @@ import { CancellationToken, LSPErrorCodes, ResponseError, type Connection } from
 import { registerStrategyRequests } from '../../../src/language/lsp/strategy-rpc.js';
 import { createStrategyLspServices, type StrategyLspServices } from '../../../src/language/lsp/strategy-lsp-module.js';
 import {
-    diffRequest, renderChangesRequest, revisionsRequest, type CompareResult, type RenderResult, type RevisionChoice
+    diffRequest, renderCardRequest, renderChangesRequest, revisionsRequest, type CompareResult, type RenderCardResult, type RenderResult, type RevisionChoice
 } from '../../../src/protocol/strategy-protocol.js';
 import { MemoryFileSystem, today } from '../../helpers.js';
 import { GitRepository } from '../../cli/git-fixture.js';
@@ -92,16 +92,15 @@ describe('Compare with Revision on the server (strategy/revisions, strategy/diff
         assert.equal(repo.status(), statusBefore, 'git status changed');
     });
 
-    it('strategy/renderChanges marks the map: "new" and "changed" badges, before → after on the card, a Removed group, the headline and a button to leave', async () => {
+    it('strategy/renderChanges marks the map\'s summaries: "new" and "changed" badges, before → after on the card, a Removed group, the headline and a button to leave; no whole card', async () => {
         const result = await call<RenderResult>(renderChangesRequest.method, { folder: folderUri(), revision: 'v1' });
         assert.ok(!(result instanceof ResponseError), String(result instanceof ResponseError && result.message));
         assert.equal(result.title, 'Changes since v1');
         const html = result.content;
         assert.match(html, /<div class="view-changes" role="status"><span class="changes-headline">Compared with v1 \([0-9a-f]{7}\): 1 added · 2 changed · 1 renamed · 1 removed<\/span> <button type="button" class="leave-comparison" data-action="leave-comparison">Leave comparison<\/button>/);
-        // T-1's row carries "changed" and its change under it; T-3 carries "new" (its markup title escaped, never markup).
-        assert.match(html, /<g class="node node-ticket[^"]* diff-changed" data-element="ticket:T-1"[^>]*>.*?<text x="[^"]+" y="[^"]+">changed<\/text>/s);
-        assert.match(html, /status todo → done/);
-        assert.match(html, /data-element="ticket:T-3"[^>]*>.*?>new<\/text>/s);
+        // The summary only counts T-1 (done) and T-3: each gets a row with its badge, T-1's with its change in words.
+        assert.match(html, /<g class="node diff-row diff-changed" data-element="ticket:T-1"[^>]*>.*?T-1: status todo → done<\/tspan>.*?<text x="[^"]+" y="[^"]+">changed<\/text>/s);
+        assert.match(html, /<g class="node diff-row diff-added" data-element="ticket:T-3"[^>]*>.*?>new<\/text>/s);
         assert.ok(!html.includes('<img'), 'a title became markup');
         assert.match(html, /&lt;img src=x onerror=alert\(1\)&gt;/);
         assert.match(html, /<title>target 30 → 28, by 2027-06-30 → 2027-09-30 \(\+92 days\)<\/title>/);
@@ -110,6 +109,43 @@ describe('Compare with Revision on the server (strategy/revisions, strategy/diff
         assert.match(html, /<g class="group group-removed"[^>]*>.*?Removed.*?ticket T-2.*?>removed<\/text>/s);
         // The vision and the other elements that did not change carry no mark.
         assert.doesNotMatch(html, /data-element="objective:Engagement"[^>]*diff-/);
+        // The whole cards are most of a big map's bytes: the preview asks for one when it is expanded.
+        assert.doesNotMatch(html, /class="map-whole"/);
+        assert.match(html, /data-element="objective:Engagement"[^>]*data-expandable="true"/);
+    });
+
+    it('strategy/renderChanges carries the whole cards of the expanded cards, marked, and no other', async () => {
+        const result = await call<RenderResult>(renderChangesRequest.method, { folder: folderUri(), revision: 'v1', expanded: ['objective:Engagement'] });
+        assert.ok(!(result instanceof ResponseError), String(result instanceof ResponseError && result.message));
+        const wholes = [...result.content.matchAll(/<g class="map-whole" data-whole="([^"]+)">/g)].map(match => match[1]);
+        assert.deepEqual(wholes, ['o0']);
+        const whole = result.content.slice(result.content.indexOf('<g class="map-whole"'));
+        // In the whole card T-1 is listed as a ticket, with its badge and its change in words under it.
+        assert.match(whole, /<g class="node node-ticket[^"]* diff-changed" data-element="ticket:T-1"[^>]*>.*?<text x="[^"]+" y="[^"]+">changed<\/text>.*?status todo → done/s);
+        assert.match(whole, /data-element="ticket:T-3"[^>]*>.*?>new<\/text>/s);
+        for (const params of [{ folder: folderUri(), revision: 'v1', expanded: 'objective:Engagement' }, { folder: folderUri(), revision: 'v1', expanded: [3] }]) {
+            const answer = await call<RenderResult>(renderChangesRequest.method, params);
+            assert.ok(answer instanceof ResponseError && answer.code === -32602, JSON.stringify(params));
+        }
+    });
+
+    it('strategy/renderCard with the comparison answers the card\'s whole card with its change marks and lines; without it, the map\'s card, unmarked', async () => {
+        const compare = { folder: folderUri(), revision: 'v1' };
+        const marked = await call<RenderCardResult>(renderCardRequest.method, { card: 'objective:Engagement', compare });
+        assert.ok(marked && !(marked instanceof ResponseError), String(marked instanceof ResponseError ? marked.message : marked));
+        assert.match(marked.content, /^<rect class="card-bg" x="0" y="0"/);
+        assert.match(marked.content, /<g class="node node-ticket[^"]* diff-changed" data-element="ticket:T-1"[^>]*>.*?>changed<\/text>.*?status todo → done/s);
+        assert.match(marked.content, /data-element="ticket:T-3"[^>]*>.*?>new<\/text>/s);
+        assert.match(marked.content, /target 30 → 28/);
+        const plain = await call<RenderCardResult>(renderCardRequest.method, { card: 'objective:Engagement' });
+        assert.ok(plain && !(plain instanceof ResponseError));
+        assert.match(plain.content, /data-element="ticket:T-1"/);
+        assert.doesNotMatch(plain.content, /diff-|todo → done|target 30 → 28/, 'the map\'s card carries no change');
+        assert.equal(await call(renderCardRequest.method, { card: 'objective:Nope', compare }), null);
+        for (const params of [{ card: 'objective:Engagement', compare: { folder: folderUri() } }, { card: 42, compare }, { card: 'objective:Engagement', compare: 'v1' }]) {
+            const answer = await call<RenderCardResult>(renderCardRequest.method, params);
+            assert.ok(answer instanceof ResponseError && answer.code === -32602, JSON.stringify(params));
+        }
     });
 
     it('an unknown revision is an error with git\'s reason; a folder outside git says it is not in a git repository', async () => {

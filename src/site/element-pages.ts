@@ -1,5 +1,5 @@
 import type { AstNode } from 'langium';
-import type { Metric, UserType } from '../language/generated/ast.js';
+import type { Metric, Ticket, UserType } from '../language/generated/ast.js';
 import { grammarFacts } from '../language/grammar-facts.js';
 import type { AlignmentModel } from '../model/alignment.js';
 import { gradeLabel, metricLine } from '../model/metric-text.js';
@@ -57,14 +57,28 @@ function fieldRows(element: SiteElement): string[] {
 /** A metric's progress in words, as `strategy trace` gives it: graded on the model's day. */
 function metricRows(model: AlignmentModel, element: SiteElement): string[] {
     if (element.type !== 'Metric') return [];
-    const trace = metricTrace(model, element.node as Metric);
-    const grade = trace.grade ? ` <span class="grade grade-${trace.grade}">${escapeHtml(gradeLabel[trace.grade])}</span>` : '';
-    return [`<dt>progress</dt><dd>${escapeHtml(metricLine(trace))}${grade}</dd>`];
+    return [`<dt>progress</dt><dd>${escapeHtml(metricLine(metricTrace(model, element.node as Metric)))}${gradeBadge(model, element)}</dd>`];
 }
 
-function linkList(label: string, links: readonly SiteLink[], other: (link: SiteLink) => SiteElement, page: string): string {
+/** A metric's grade as a badge, where a link names the metric: an objective's entry says how its metrics stand. */
+function gradeBadge(model: AlignmentModel, element: SiteElement): string {
+    if (element.type !== 'Metric') return '';
+    const grade = model.metrics.get(element.node as Metric)?.progress?.grade;
+    return grade ? ` <span class="grade grade-${grade}">${escapeHtml(gradeLabel[grade])}</span>` : '';
+}
+
+/** A ticket's objectives up to the top, as `strategy trace` gives them: the goal an engineer's work serves. */
+function chainRows(model: AlignmentModel, index: ElementIndex, element: SiteElement): string[] {
+    if (element.type !== 'Ticket') return [];
+    const chain = model.chainOf(element.node as Ticket).map(objective => index.byNode.get(objective)).filter(found => found !== undefined);
+    if (chain.length === 0) return [];
+    const links = chain.map(objective => `<a href="${escapeHtml(`${objective.page}#${objective.anchor}`)}"><code class="site-id">${escapeHtml(objective.id)}</code></a>`);
+    return [`<dt>up to the top</dt><dd>${links.join(' › ')}</dd>`];
+}
+
+function linkList(model: AlignmentModel, label: string, links: readonly SiteLink[], other: (link: SiteLink) => SiteElement, page: string): string {
     if (links.length === 0) return '';
-    const items = links.map(link => `<li>${escapeHtml(link.keyword)} ${elementLink(other(link), page)}</li>`);
+    const items = links.map(link => `<li>${escapeHtml(link.keyword)} ${elementLink(other(link), page)}${gradeBadge(model, other(link))}</li>`);
     return `<p class="site-links-label">${label}</p><ul class="site-links">${items.join('')}</ul>`;
 }
 
@@ -77,10 +91,10 @@ function partList(index: ElementIndex, element: SiteElement): string {
 
 function entryHtml(model: AlignmentModel, index: ElementIndex, element: SiteElement, extra: (element: SiteElement) => string): string {
     const title = element.title.trim() ? ` ${escapeHtml(element.title)}` : '';
-    const fields = [...metricRows(model, element), ...fieldRows(element)];
-    const outgoing = linkList('Refers to', index.outgoing.get(element) ?? [], link => link.to, element.page);
+    const fields = [...metricRows(model, element), ...chainRows(model, index, element), ...fieldRows(element)];
+    const outgoing = linkList(model, 'Refers to', index.outgoing.get(element) ?? [], link => link.to, element.page);
     const parts = partList(index, element);
-    const incoming = linkList('Referred to by', index.incoming.get(element) ?? [], link => link.from, element.page);
+    const incoming = linkList(model, 'Referred to by', index.incoming.get(element) ?? [], link => link.from, element.page);
     return `<article class="element" id="${escapeHtml(element.anchor)}">`
         + `<h3><code class="site-id">${escapeHtml(element.id)}</code>${title}</h3>`
         + `<p class="site-where">${escapeHtml(element.file)}:${element.line}</p>`

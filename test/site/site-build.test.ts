@@ -42,6 +42,10 @@ describe('the static site (src/site/)', () => {
         const site = siteOf(await workspace(files));
         const app1 = entry(site.get('tickets.html')!, 'APP-1');
         assert.match(app1, /Refers to<\/p><ul class="site-links"><li>serves <a href="objectives\.html#Engage"><code class="site-id">Engage<\/code><\/a> Engage users<\/li><li>implements <a href="solutions\.html#Search">/);
+        assert.match(app1, /<dt>up to the top<\/dt><dd><a href="objectives\.html#Engage"><code class="site-id">Engage<\/code><\/a> › <a href="objectives\.html#Grow">/);
+        const grow = entry(site.get('objectives.html')!, 'Grow');
+        assert.match(grow, /<li>metric <a href="metrics\.html#Revenue"><code class="site-id">Revenue<\/code><\/a> Monthly revenue <span class="grade grade-[a-z-]+">/,
+            'an objective\'s entry says how its metric stands');
         const engage = entry(site.get('objectives.html')!, 'Engage');
         assert.match(engage, /Refers to<\/p><ul class="site-links"><li>parent <a href="#Grow">/, 'a link within the page is its anchor alone');
         assert.match(engage, /Referred to by<\/p><ul class="site-links"><li>advances <a href="solutions\.html#Search">.*<li>serves <a href="tickets\.html#APP-1">/s);

@@ -139,6 +139,8 @@ export interface PreviewState extends PreviewSource {
     filter?: string;
     /** The keys of the map's cards shown expanded (as ExpandMessage.cards); absent when none is. */
     expanded?: string[];
+    /** The key of the objective the map is focused on (Alt+click), absent for the whole map; the webview's alone. */
+    focus?: string;
 }
 
 /** Webview panels of this type are the preview; the serializer brings them back after a window reload. */

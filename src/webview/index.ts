@@ -64,7 +64,11 @@ const cards = new MapCards(content, () => map.command('fit'), (expanded, open) =
     if (expanded.length === 0) delete state.expanded;
     saveNow();
     post(open === undefined ? { type: 'expand', cards: expanded } : { type: 'expand', cards: expanded, open });
-}, restored?.expanded);
+}, restored ?? {}, focus => {
+    state = { ...state, focus };
+    if (focus === undefined) delete state.focus;
+    saveNow();
+});
 
 let diagnostics: DiagnosticCounts = { errors: 0, warnings: 0, infos: 0 };
 function byId<T extends HTMLElement>(id: string, type: { new(): T }): T {

@@ -5,13 +5,23 @@
 // bytes, sent and parsed again on every keystroke): the first expansion asks for it (`expand` → `card`), and every
 // later update carries it while it stays expanded. The expanded cards are also kept across a reload of the webview
 // (in its saved state): the first map after it shows them expanded again, asking for the whole cards it lacks, and
-// drops those it does not have.
+// drops those it does not have. The focused objective is kept there too, by the webview alone (the extension renders
+// the whole map either way): the first map after a reload is focused on it again, or on the whole map if it is gone.
 
 const hidden = 'map-hidden';
 const svgNamespace = 'http://www.w3.org/2000/svg';
 
 /** To the extension: the cards expanded now, and one whose whole card the page lacks. */
 export type ExpandPost = (cards: string[], open?: string) => void;
+
+/** To the webview's saved state: the focused objective's key, undefined for the whole map. */
+export type FocusKeep = (focus: string | undefined) => void;
+
+/** What a reload's saved state brings back: the cards shown expanded and the focused objective. */
+export interface RestoredCards {
+    expanded?: readonly string[];
+    focus?: string;
+}
 
 /** What a card is remembered by across updates: its element's key; a group (no element) by its node. */
 function cardKey(node: Element): string {
@@ -27,11 +37,13 @@ export class MapCards {
 
     /**
      * `refit` places the map anew after the focus changed its size (the pan and zoom controls' "Fit"); `restored`
-     * are the cards a reload brought back expanded.
+     * are the cards a reload brought back expanded and the objective it was focused on; `keep` saves the focus.
      */
-    constructor(private readonly root: HTMLElement, private readonly refit: () => void, private readonly post: ExpandPost, restored: readonly string[] = []) {
-        this.expanded = new Set(restored);
-        this.restoring = restored.length > 0;
+    constructor(private readonly root: HTMLElement, private readonly refit: () => void, private readonly post: ExpandPost,
+        restored: RestoredCards = {}, private readonly keep: FocusKeep = () => undefined) {
+        this.expanded = new Set(restored.expanded);
+        this.restoring = this.expanded.size > 0;
+        this.focus = restored.focus;
         // Capture: the card's own click (reveal in the editor) still follows, but not for the focus button.
         root.addEventListener('click', event => this.click(event), true);
         root.addEventListener('keydown', event => {
@@ -159,6 +171,7 @@ export class MapCards {
 
     private setFocus(key: string | undefined): void {
         this.focus = key;
+        this.keep(key);
         const svg = this.svg();
         if (!svg) return;
         this.applyFocus(svg);
@@ -169,7 +182,11 @@ export class MapCards {
     private applyFocus(svg: SVGSVGElement): void {
         const nodes = [...svg.querySelectorAll('[data-node]')];
         const focused = nodes.find(node => node.getAttribute('data-element') === this.focus);
-        if (!focused) this.focus = undefined;
+        // Gone from this map (deleted, renamed, filtered out, or since a reload): the whole map, and saved so.
+        if (!focused && this.focus !== undefined) {
+            this.focus = undefined;
+            this.keep(undefined);
+        }
         const id = focused?.getAttribute('data-node');
         const inside = new Set(nodes.filter(node => !id || (node.getAttribute('data-path') ?? '').split(' ').includes(id)).map(node => node.getAttribute('data-node')));
         for (const node of nodes) node.classList.toggle(hidden, !inside.has(node.getAttribute('data-node')));

@@ -33,10 +33,12 @@ export function parsePreviewState(raw: unknown): PreviewState | undefined {
     if (typeof fields.filter === 'string' && fields.filter.trim().length > 0 && fields.filter.length <= 1000) state.filter = fields.filter;
     const expanded = cardKeys(fields.expanded);
     if (expanded.length > 0) state.expanded = expanded;
+    const [focus] = cardKeys([fields.focus]);
+    if (focus !== undefined) state.focus = focus;
     return state;
 }
 
-/** The expanded cards' keys that can be a card's (as the extension checks them), each once. */
+/** The keys (expanded cards, the focused objective) that can be a card's (as the extension checks them), each once. */
 function cardKeys(value: unknown): string[] {
     if (!Array.isArray(value)) return [];
     const keys = value.filter((key): key is string => typeof key === 'string' && key.length > 0 && key.length <= maxCardKey);

@@ -16,7 +16,7 @@ import { closeHealthyPages } from './page-health.js';
 // Issue 14, item 1, in Debian's Chromium: the map of a team's workspace (20 objectives, 300 tickets) in a side panel
 // 541 px wide, fitted to its width, shows objective titles at 9 px or more; a click expands a card in place, Alt+click
 // shows one objective's subtree with a breadcrumb that goes back up, and both survive an update as typing sends it;
-// the expanded cards also survive a reload of the webview.
+// the expanded cards and the focused subtree also survive a reload of the webview.
 
 const panel = { width: 541, height: 900 };
 
@@ -218,5 +218,45 @@ describe('the map that summarises, in Chromium', function () {
         await page.locator(`.map-focus[data-for="${target}"]`).focus();
         await page.keyboard.press('Enter');
         assert.equal(await visible(), inside);
+    });
+
+    it('brings the focused subtree back after a reload, and the whole map when its objective is gone', async () => {
+        const preview = await open(1);
+        const { page } = preview;
+        // A sub-objective: the breadcrumb names the whole map and its parent.
+        const target = await page.evaluate(() => [...(globalThis as any).document.querySelectorAll('.nodes [data-path]')]
+            .find((node: any) => node.getAttribute('data-path').split(' ').length === 2)?.getAttribute('data-node'));
+        assert.ok(target);
+        const key = (await page.locator(`.nodes [data-node="${target}"]`).getAttribute('data-element'))!;
+        const shown = (preview2: PreviewPage) => preview2.page.evaluate(() => [...(globalThis as any).document.querySelectorAll('.nodes > g')]
+            .filter((node: any) => (globalThis as any).getComputedStyle(node).display !== 'none').map((node: any) => node.getAttribute('data-node')));
+        const all = (await shown(preview)).length;
+        await page.locator(`.nodes [data-node="${target}"] text.t-id`).first().click({ modifiers: ['Alt'] });
+        const inside = await shown(preview);
+        assert.ok(inside.length > 0 && inside.length < all);
+        const crumb = await page.locator('.map-breadcrumb').textContent();
+        const saved = await preview.state();
+        assert.equal(saved?.focus, key, 'the focused objective is kept in the webview\'s state');
+
+        // VS Code reloads the webview with its saved state: the same subtree and breadcrumb with the first map.
+        const reloaded = await openPreview(browser!, server!, { ...panel, savedState: saved! });
+        pages.push(reloaded);
+        assert.deepEqual((await reloaded.posted()).find(message => message.type === 'ready'), { type: 'ready' }, 'the extension need not know');
+        await reloaded.send(updateMessage(map));
+        assert.deepEqual(await shown(reloaded), inside, 'the focused subtree is back');
+        assert.equal(await reloaded.page.locator('.map-breadcrumb').textContent(), crumb, 'with its breadcrumb');
+        assert.equal(await reloaded.page.locator(`.nodes [data-node="${target}"] .t-id`).first().isVisible(), true);
+        // Back to the whole map from the breadcrumb: saved so.
+        await reloaded.page.locator('.map-breadcrumb button').first().click();
+        assert.equal((await shown(reloaded)).length, all);
+        assert.equal((await reloaded.state())?.focus, undefined);
+
+        // An objective focused before the reload has since been deleted: the whole map, no breadcrumb, dropped from the state.
+        const gone = await openPreview(browser!, server!, { ...panel, savedState: { ...saved!, focus: 'objective:Deleted' } });
+        pages.push(gone);
+        await gone.send(updateMessage(map));
+        assert.equal((await shown(gone)).length, all, 'the whole map');
+        assert.equal(await gone.page.locator('.map-breadcrumb').count(), 0);
+        assert.equal((await gone.state())?.focus, undefined, 'the vanished objective is forgotten');
     });
 });

@@ -79,6 +79,11 @@ describe('preview state and header', () => {
             ['objective:Grow', 'group:health']);
         assert.equal(parsePreviewState({ expanded: 'objective:Grow' })?.expanded, undefined);
         assert.equal(parsePreviewState({ expanded: [null] })?.expanded, undefined);
+        // The focused objective: one key as a card's, or none.
+        assert.equal(parsePreviewState({ focus: 'objective:Grow' })?.focus, 'objective:Grow');
+        assert.equal(parsePreviewState({ focus: ['objective:Grow'] })?.focus, undefined);
+        assert.equal(parsePreviewState({ focus: 'x'.repeat(1001) })?.focus, undefined);
+        assert.equal(parsePreviewState({ focus: '' })?.focus, undefined);
     });
 
     it('words the problem counts', () => {

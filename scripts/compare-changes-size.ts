@@ -3,7 +3,8 @@
 // strategy/diff the first time (git read, the revision parsed and checked), again (the revision kept by commit),
 // and strategy/renderChanges (the diff and the marked map, with no card expanded and with one) beside strategy/render's
 // map, each with the size of its answer, then strategy/renderCard of one card with the comparison (what expanding a
-// card of the changes view asks for).
+// card of the changes view asks for): right after the changes view (its comparison kept), then after an edit of one
+// ticket (compared afresh), then again.
 //
 //   node --import tsx --import ./src/node-compat.ts scripts/compare-changes-size.ts
 import { execFileSync } from 'node:child_process';
@@ -51,7 +52,7 @@ try {
     console.log(`workspace of ${fileSystem.files.size} files built and checked in ${(performance.now() - start).toFixed(0)} ms; ${changed} tickets changed`);
 
     const params = { folder: folders[0].uri, revision: 'HEAD' };
-    for (const run of ['first (git read, revision parsed and checked)', 'again (revision kept)']) {
+    for (const run of ['first (git read, revision parsed and checked)', 'again (revision and comparison kept)']) {
         start = performance.now();
         const result = await handlers.get(diffRequest.method)!(params, CancellationToken.None) as CompareResult;
         console.log(`strategy/diff ${run}: ${(performance.now() - start).toFixed(0)} ms, ${result.diff.changes.length} changes: ${result.headline}`);
@@ -75,6 +76,15 @@ try {
         start = performance.now();
         const whole = await handlers.get(renderCardRequest.method)!({ card, compare: params }, CancellationToken.None) as RenderCardResult | null;
         console.log(`strategy/renderCard of ${card} with the comparison: ${(performance.now() - start).toFixed(0)} ms, ${((whole?.content.length ?? 0) / 1024).toFixed(1)} KB of markup`);
+        // One more ticket done in one file, as typing changes it: the kept comparison is stale.
+        const [uri, text] = [...fileSystem.files].find(([, each]) => each.includes('status todo'))!;
+        fileSystem.files.set(uri, text.replace('status todo', 'status done'));
+        await shared.workspace.DocumentBuilder.update([URI.parse(uri)], []);
+        for (const run of ['after an edit (compared afresh)', 'again (comparison kept)']) {
+            start = performance.now();
+            await handlers.get(renderCardRequest.method)!({ card, compare: params }, CancellationToken.None);
+            console.log(`strategy/renderCard of ${card} ${run}: ${(performance.now() - start).toFixed(0)} ms`);
+        }
     }
 } finally {
     rmSync(folder, { recursive: true, force: true });

@@ -22,7 +22,10 @@ import type { StrategyLspServices } from './strategy-lsp-module.js';
 // engine of their own, against the server's documents (what the editor shows, unsaved edits included), compared by
 // `strategy diff`'s engine (src/model/diff/). Both sides name files relative to the repository's top folder, as
 // the command line does. A revision's side is kept by commit, which never changes, so the changes view re-renders
-// after each edit without reading git again.
+// after each edit without reading git again. The last comparison itself (the diff, its headline and the map it marks)
+// is kept too, by the revision's commit, the date and the documents' build: expanding a card of the changes view
+// right after it was rendered reuses its diff and map rather than comparing the whole workspace again; any change
+// to the documents starts a new build, so the next request compares afresh.
 
 interface BaseSide {
     side: DiffSide;
@@ -57,10 +60,27 @@ function sideOf(label: string, documents: ReadonlyArray<{ path: string; document
     };
 }
 
+/** The last comparison, what it was computed from (see `compare`), and the map it marks once one was asked for. */
+interface KeptComparison {
+    key: string;
+    result: CompareResult;
+    view?: MapView;
+}
+
 export class CompareRequests {
     private readonly bases = new Map<string, Promise<BaseSide>>();
+    /** Counts the documents' updates and validated builds: the same count means the same documents and diagnostics. */
+    private builds = 0;
+    private last: KeptComparison | undefined;
 
-    constructor(private readonly Strategy: StrategyLspServices) { }
+    /** `differ` compares the two sides (`strategy diff`'s engine; a test counts its calls). */
+    constructor(private readonly Strategy: StrategyLspServices, private readonly differ: typeof diffStrategies = diffStrategies) {
+        const builder = Strategy.shared.workspace.DocumentBuilder;
+        // An edit, a file changed or deleted on disk: an update, before any document changes. Its build ends
+        // validated (the diagnostics the comparison counts); a comparison read in between is not kept past it.
+        builder.onUpdate(() => { this.builds++; });
+        builder.onBuildPhase(DocumentState.Validated, () => { this.builds++; });
+    }
 
     /** `strategy/revisions`: branches, tags and recent commits of the folder's repository. */
     async revisions(params: unknown): Promise<RevisionChoice[] | ResponseError> {
@@ -76,7 +96,7 @@ export class CompareRequests {
     async diff(params: unknown, token: CancellationToken): Promise<CompareResult | ResponseError> {
         if (!isCompareParams(params)) return new ResponseError(-32602, 'strategy/diff needs {folder: a file: URI, revision: string}');
         try {
-            return (await this.compare(params, token, () => undefined)).result;
+            return (await this.compare(params, token, false)).result;
         } catch (error) {
             return failed(error);
         }
@@ -92,7 +112,7 @@ export class CompareRequests {
         }
         const expanded = (params as RenderChangesParams).expanded;
         try {
-            const { result, view } = await this.compare(params, token, () => this.map());
+            const { result, view } = await this.compare(params, token, true);
             // Rendered after the workspace's lock is released, as strategy/render does.
             const content = mapHtml(view, { interactive: true, changes: result, ...(expanded ? { expanded: new Set(expanded) } : {}) });
             return { title: visibleText(`Changes since ${params.revision}`), content, uris: sourceUris(view) };
@@ -111,7 +131,7 @@ export class CompareRequests {
             return new ResponseError(-32602, 'strategy/renderCard with a comparison needs {card: string, compare: {folder: a file: URI, revision: string}}');
         }
         try {
-            const { result, view } = await this.compare(compare, token, () => this.map());
+            const { result, view } = await this.compare(compare, token, true);
             const content = mapCardSvg(view, card, result);
             return content === undefined ? null : { content };
         } catch (error) {
@@ -124,8 +144,10 @@ export class CompareRequests {
         return previewView(this.Strategy.strategy.WorkspaceModel.get(), undefined) as MapView;
     }
 
-    /** The comparison, and what `read` reads of the workspace in the same read of it (the map the changes mark). */
-    private async compare<T>(params: CompareParams, token: CancellationToken, read: () => T): Promise<{ result: CompareResult; view: T }> {
+    /** The comparison, and with `withMap` the map the changes mark, read in the same read of the workspace. */
+    private async compare(params: CompareParams, token: CancellationToken, withMap: true): Promise<Required<KeptComparison>>;
+    private async compare(params: CompareParams, token: CancellationToken, withMap: false): Promise<KeptComparison>;
+    private async compare(params: CompareParams, token: CancellationToken, withMap: boolean): Promise<KeptComparison> {
         const folder = URI.parse(params.folder).fsPath;
         const root = await repositoryRoot(folder);
         // git names the top folder by its real path; the workspace may be opened through a link.
@@ -139,17 +161,30 @@ export class CompareRequests {
         // Validated, not only linked: the comparison says which problems the change adds and resolves.
         await shared.workspace.DocumentBuilder.waitUntil(DocumentState.Validated, token);
         return shared.workspace.WorkspaceLock.read(() => {
-            const documents = shared.workspace.LangiumDocuments.all
-                .filter(document => document.uri.scheme === 'file' && document.uri.path.endsWith('.strategy'))
-                .map(document => ({ document, rel: relative(folder, document.uri.fsPath) }))
-                .filter(({ rel }) => !rel.startsWith('..') && !isAbsolute(rel))
-                .map(({ document, rel }) => ({ document, path: [prefix, rel.split(sep).join('/')].filter(Boolean).join('/') }))
-                .toArray();
-            const diff = diffStrategies(base.side, sideOf('workspace', documents, this.Strategy.strategy.WorkspaceModel.get().metrics));
-            diff.notes.push(...base.problems);
-            const changes = { revision: params.revision, commit, diff };
-            return { result: { ...changes, headline: changesHeadline(changes) }, view: read() };
+            // Read in the lock, where no build changes the documents: this count is the documents' now.
+            const key = [root, commit, prefix, params.revision, today, this.builds].join('\0');
+            if (this.last?.key !== key) this.last = { key, result: this.compared(this.documents(folder, prefix), base, params.revision, commit) };
+            if (withMap) this.last.view ??= this.map();
+            return this.last;
         }, ReadPriority.Immediate);
+    }
+
+    /** The workspace's side (its documents in the folder) against the revision's. */
+    private compared(documents: ReadonlyArray<{ path: string; document: LangiumDocument }>, base: BaseSide, revision: string, commit: string): CompareResult {
+        const diff = this.differ(base.side, sideOf('workspace', documents, this.Strategy.strategy.WorkspaceModel.get().metrics));
+        diff.notes.push(...base.problems);
+        const changes = { revision, commit, diff };
+        return { ...changes, headline: changesHeadline(changes) };
+    }
+
+    /** The server's .strategy documents in the folder, each named relative to the repository's top folder. */
+    private documents(folder: string, prefix: string): Array<{ path: string; document: LangiumDocument }> {
+        return this.Strategy.shared.workspace.LangiumDocuments.all
+            .filter(document => document.uri.scheme === 'file' && document.uri.path.endsWith('.strategy'))
+            .map(document => ({ document, rel: relative(folder, document.uri.fsPath) }))
+            .filter(({ rel }) => !rel.startsWith('..') && !isAbsolute(rel))
+            .map(({ document, rel }) => ({ document, path: [prefix, rel.split(sep).join('/')].filter(Boolean).join('/') }))
+            .toArray();
     }
 
     /** The revision's side, parsed and checked once per commit (and date, which grades progress). */

@@ -4,7 +4,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { URI } from 'langium';
 import { CancellationToken, LSPErrorCodes, ResponseError, type Connection } from 'vscode-languageserver';
+import { CompareRequests } from '../../../src/language/lsp/compare-requests.js';
 import { registerStrategyRequests } from '../../../src/language/lsp/strategy-rpc.js';
+import { diffStrategies } from '../../../src/model/diff/strategy-diff.js';
 import { createStrategyLspServices, type StrategyLspServices } from '../../../src/language/lsp/strategy-lsp-module.js';
 import {
     diffRequest, renderCardRequest, renderChangesRequest, revisionsRequest, type CompareResult, type RenderCardResult, type RenderResult, type RevisionChoice
@@ -32,7 +34,7 @@ ticket T-3 "<img src=x onerror=alert(1)>" { serves Engagement }
 
 type Handler = (params: unknown, token: CancellationToken) => Promise<unknown>;
 
-async function server(folder: string, files: Record<string, string>): Promise<{ handlers: Map<string, Handler>; services: StrategyLspServices }> {
+async function server(folder: string, files: Record<string, string>): Promise<{ handlers: Map<string, Handler>; services: StrategyLspServices; fileSystem: MemoryFileSystem }> {
     const handlers = new Map<string, Handler>();
     const connection = {
         onRequest: (type: { method: string }, handler: Handler) => { handlers.set(type.method, handler); },
@@ -46,7 +48,7 @@ async function server(folder: string, files: Record<string, string>): Promise<{ 
     const folders = [{ uri: URI.file(folder).toString(), name: 'plan' }];
     shared.workspace.WorkspaceManager.initialize({ processId: null, rootUri: null, capabilities: {}, workspaceFolders: folders });
     await shared.workspace.WorkspaceManager.initializeWorkspace(folders);
-    return { handlers, services: Strategy };
+    return { handlers, services: Strategy, fileSystem };
 }
 
 describe('Compare with Revision on the server (strategy/revisions, strategy/diff, strategy/renderChanges)', () => {
@@ -146,6 +148,46 @@ describe('Compare with Revision on the server (strategy/revisions, strategy/diff
             const answer = await call<RenderCardResult>(renderCardRequest.method, params);
             assert.ok(answer instanceof ResponseError && answer.code === -32602, JSON.stringify(params));
         }
+    });
+
+    it('keeps the last comparison until a document changes: a card expanded after the changes view reuses its diff, and after an edit shows the new change', async () => {
+        const { handlers: its, services, fileSystem } = await server(folder, { 'goals.strategy': editedGoals, 'work.strategy': editedWork });
+        let diffs = 0;
+        const counted = new CompareRequests(services, (...sides) => {
+            diffs++;
+            return diffStrategies(...sides);
+        });
+        const compare = { folder: folderUri(), revision: 'v1' };
+        const card = { card: 'objective:Engagement', compare };
+        const changes = await counted.renderChanges(compare, CancellationToken.None);
+        assert.ok(!(changes instanceof ResponseError) && /T-1: status todo → done/.test(changes.content));
+        assert.equal(diffs, 1);
+        const first = await counted.renderCard(card, CancellationToken.None);
+        const second = await counted.renderCard(card, CancellationToken.None);
+        assert.equal(diffs, 1, 'the cards reuse the changes view\'s diff');
+        assert.ok(first && !(first instanceof ResponseError) && /status todo → done/.test(first.content));
+        assert.deepEqual(second, first, 'the same card twice');
+        // The same commit under another name is another headline: compared again.
+        const head = await counted.renderCard({ ...card, compare: { ...compare, revision: 'HEAD' } }, CancellationToken.None);
+        assert.deepEqual(head, first);
+        assert.equal(diffs, 2);
+
+        // The server's own handlers too: a card asked for before an edit, then the edit (T-1 now doing, not saved).
+        const ask = () => its.get(renderCardRequest.method)!(card, CancellationToken.None) as Promise<RenderCardResult | null | ResponseError>;
+        assert.match(((await ask()) as RenderCardResult).content, /status todo → done/);
+        const uri = URI.file(join(folder, 'work.strategy'));
+        fileSystem.files.set(uri.toString(), editedWork.replace('status done', 'status doing'));
+        await services.shared.workspace.DocumentBuilder.update([uri], []);
+        const edited = await ask();
+        assert.ok(edited && !(edited instanceof ResponseError));
+        assert.match(edited.content, /status todo → doing/, 'the card shows the edit\'s change');
+        assert.doesNotMatch(edited.content, /todo → done/, 'no stale diff');
+        assert.match(edited.content, /<title>T-1 · doing: Reorder<\/title>/, 'on the map as it is now');
+        const after = await counted.renderCard(card, CancellationToken.None);
+        assert.deepEqual(after, edited);
+        assert.equal(diffs, 3, 'compared again after the edit, once');
+        assert.deepEqual(await counted.renderCard(card, CancellationToken.None), edited);
+        assert.equal(diffs, 3);
     });
 
     it('an unknown revision is an error with git\'s reason; a folder outside git says it is not in a git repository', async () => {

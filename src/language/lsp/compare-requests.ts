@@ -123,7 +123,8 @@ export class CompareRequests {
 
     /**
      * `strategy/renderCard` with `compare`: one card's whole card as the changes view draws it, marked. The revision's
-     * side is the one kept by commit, so this costs a comparison with the documents and one card, not a git read.
+     * side is the one kept by commit, and the comparison the changes view just computed is reused until a document
+     * changes, so this costs one card (and two quick git calls that resolve the revision), not a comparison.
      */
     async renderCard(params: unknown, token: CancellationToken): Promise<RenderCardResult | null | ResponseError> {
         const { card, compare } = (typeof params === 'object' && params !== null ? params : {}) as Record<string, unknown>;

@@ -2,22 +2,16 @@ import type { AstNode } from 'langium';
 import type { Metric, Ticket, UserType } from '../language/generated/ast.js';
 import { grammarFacts } from '../language/grammar-facts.js';
 import type { AlignmentModel } from '../model/alignment.js';
-import { gradeLabel, metricLine } from '../model/metric-text.js';
+import { metricLine } from '../model/metric-text.js';
 import { metricTrace } from '../model/trace.js';
 import { escapeHtml } from '../render/escape.js';
 import type { ElementIndex, SiteElement, SiteLink } from './element-index.js';
 import type { SitePage } from './site-page.js';
+import { elementLink, gradeHtml, idCode, idLink } from './site-links.js';
 
 // A page per kind of element: each element an entry with its own anchor, its fields as written, and its links
 // both ways, what it refers to and what refers to it. Fields are read from the AST, so a field the grammar adds
 // shows without a change here.
-
-/** `<a href="metrics.html#Activation"><code>Activation</code></a> Title`: how every page names an element. */
-export function elementLink(element: SiteElement, fromPage?: string): string {
-    const href = element.page === fromPage ? `#${element.anchor}` : `${element.page}#${element.anchor}`;
-    const title = element.title.trim() ? ` ${escapeHtml(element.title)}` : '';
-    return `<a href="${escapeHtml(href)}"><code class="site-id">${escapeHtml(element.id)}</code></a>${title}`;
-}
 
 const skipped = new Set(['name', 'title']);
 
@@ -62,9 +56,7 @@ function metricRows(model: AlignmentModel, element: SiteElement): string[] {
 
 /** A metric's grade as a badge, where a link names the metric: an objective's entry says how its metrics stand. */
 function gradeBadge(model: AlignmentModel, element: SiteElement): string {
-    if (element.type !== 'Metric') return '';
-    const grade = model.metrics.get(element.node as Metric)?.progress?.grade;
-    return grade ? ` <span class="grade grade-${grade}">${escapeHtml(gradeLabel[grade])}</span>` : '';
+    return element.type === 'Metric' ? gradeHtml(model.metrics.get(element.node as Metric)?.progress?.grade) : '';
 }
 
 /** A ticket's objectives up to the top, as `strategy trace` gives them: the goal an engineer's work serves. */
@@ -72,8 +64,7 @@ function chainRows(model: AlignmentModel, index: ElementIndex, element: SiteElem
     if (element.type !== 'Ticket') return [];
     const chain = model.chainOf(element.node as Ticket).map(objective => index.byNode.get(objective)).filter(found => found !== undefined);
     if (chain.length === 0) return [];
-    const links = chain.map(objective => `<a href="${escapeHtml(`${objective.page}#${objective.anchor}`)}"><code class="site-id">${escapeHtml(objective.id)}</code></a>`);
-    return [`<dt>up to the top</dt><dd>${links.join(' › ')}</dd>`];
+    return [`<dt>up to the top</dt><dd>${chain.map(objective => idLink(objective)).join(' › ')}</dd>`];
 }
 
 function linkList(model: AlignmentModel, label: string, links: readonly SiteLink[], other: (link: SiteLink) => SiteElement, page: string): string {
@@ -96,7 +87,7 @@ function entryHtml(model: AlignmentModel, index: ElementIndex, element: SiteElem
     const parts = partList(index, element);
     const incoming = linkList(model, 'Referred to by', index.incoming.get(element) ?? [], link => link.from, element.page);
     return `<article class="element" id="${escapeHtml(element.anchor)}">`
-        + `<h3><code class="site-id">${escapeHtml(element.id)}</code>${title}</h3>`
+        + `<h3>${idCode(element.id)}${title}</h3>`
         + `<p class="site-where">${escapeHtml(element.file)}:${element.line}</p>`
         + (fields.length > 0 ? `<dl>${fields.join('')}</dl>` : '')
         + parts + extra(element) + outgoing + incoming

@@ -1,12 +1,12 @@
 import type { SourceDiagnostic } from '../model/diff/diagnostic-changes.js';
 import type { AlignmentModel } from '../model/alignment.js';
-import { buildAlignmentTree, type MetricNode, type ObjectiveNode } from '../model/alignment-tree.js';
-import { gradeLabel, metricLine } from '../model/metric-text.js';
+import { buildAlignmentTree, type ObjectiveNode } from '../model/alignment-tree.js';
+import { metricLine } from '../model/metric-text.js';
 import type { Coverage } from '../model/trace.js';
 import { plural } from '../model/values.js';
 import { escapeHtml } from '../render/escape.js';
 import type { ElementIndex, SiteElement } from './element-index.js';
-import { elementLink } from './element-pages.js';
+import { elementLink, gradeHtml, idCode } from './site-links.js';
 import { elementAt, problemsHtml } from './problems.js';
 import { anchorScript } from './search-page.js';
 import type { SitePage } from './site-page.js';
@@ -23,14 +23,10 @@ export interface IndexInput {
     views: Array<{ page: string; label: string }>;
 }
 
-function gradeBadge(metric: MetricNode): string {
-    return metric.grade ? ` <span class="grade grade-${metric.grade}">${escapeHtml(gradeLabel[metric.grade])}</span>` : '';
-}
-
 function linkTo(index: ElementIndex, kind: string, id: string, title?: string): string {
     const element = index.byKey.get(`${kind}:${id}`);
     if (element) return elementLink(element);
-    return `<code class="site-id">${escapeHtml(id)}</code>${title ? ` ${escapeHtml(title)}` : ''}`;
+    return `${idCode(id)}${title ? ` ${escapeHtml(title)}` : ''}`;
 }
 
 function objectiveHtml(index: ElementIndex, node: ObjectiveNode): string {
@@ -39,7 +35,7 @@ function objectiveHtml(index: ElementIndex, node: ObjectiveNode): string {
         node.tickets.length > 0 ? plural(node.tickets.length, 'ticket') : ''
     ].filter(Boolean).join(' · ');
     const marks = [node.measured ? '' : 'not measured', node.inCycle ? 'in a parent cycle' : ''].filter(Boolean);
-    const metrics = node.metrics.map(metric => `<li>${linkTo(index, 'metric', metric.id, metric.title)}: ${escapeHtml(metricLine(metric))}${gradeBadge(metric)}</li>`);
+    const metrics = node.metrics.map(metric => `<li>${linkTo(index, 'metric', metric.id, metric.title)}: ${escapeHtml(metricLine(metric))}${gradeHtml(metric.grade)}</li>`);
     const children = node.children.map(child => objectiveHtml(index, child));
     return `<li>${linkTo(index, 'objective', node.id, node.title)}`
         + (work ? ` <span class="site-kind">${escapeHtml(work)}</span>` : '')
@@ -78,7 +74,7 @@ export function indexPage({ model, index, coverage, diagnostics, views }: IndexI
         ? `<ul class="site-tree">${tree.objectives.map(node => objectiveHtml(index, node)).join('')}</ul>`
         : '<p class="site-lede">No objectives yet.</p>';
     const health = tree.healthMetrics.length > 0
-        ? `<h3>Health metrics</h3><ul class="site-metrics">${tree.healthMetrics.map(metric => `<li>${linkTo(index, 'metric', metric.id, metric.title)}: ${escapeHtml(metricLine(metric))}${gradeBadge(metric)}</li>`).join('')}</ul>`
+        ? `<h3>Health metrics</h3><ul class="site-metrics">${tree.healthMetrics.map(metric => `<li>${linkTo(index, 'metric', metric.id, metric.title)}: ${escapeHtml(metricLine(metric))}${gradeHtml(metric.grade)}</li>`).join('')}</ul>`
         : '';
     const located = (file: string, line: number): SiteElement | undefined => elementAt(index, file, line);
     return {

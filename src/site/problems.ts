@@ -2,7 +2,7 @@ import type { SourceDiagnostic } from '../model/diff/diagnostic-changes.js';
 import { plural } from '../model/values.js';
 import { escapeHtml } from '../render/escape.js';
 import type { ElementIndex, SiteElement } from './element-index.js';
-import { elementLink } from './element-pages.js';
+import { elementLink } from './site-links.js';
 
 // What `strategy check` finds, as the site lists it: the same diagnostics, each with the element it lies in.
 

@@ -2,6 +2,7 @@ import { elementKinds } from '../language/element-kinds.js';
 import { visibleText } from '../render/escape.js';
 import type { ElementIndex } from './element-index.js';
 import type { SitePage } from './site-page.js';
+import { hrefOf } from './site-links.js';
 
 // Search that works opened from disk: a page cannot fetch a file there, so the search page carries its index as
 // a JSON data block (not run, so outside the script policy) and a script of its own, allowed by its hash. Every
@@ -86,7 +87,7 @@ function scriptJson(value: unknown): string {
 
 export function searchPage(index: ElementIndex): SitePage {
     const entries = index.elements.map(element => [
-        visibleText(element.id), visibleText(element.title), elementKinds[element.type as keyof typeof elementKinds].noun, `${element.page}#${element.anchor}`
+        visibleText(element.id), visibleText(element.title), elementKinds[element.type as keyof typeof elementKinds].noun, hrefOf(element)
     ]);
     return {
         page: 'search.html',

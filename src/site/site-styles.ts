@@ -1,3 +1,4 @@
+import { gradeLabel } from '../model/metric-text.js';
 import { previewCss } from '../render/preview-styles.js';
 
 // The site's one stylesheet: the views' own (canvases, map and roadmap look as they do in the preview and the
@@ -33,7 +34,7 @@ body.strategy-site { padding: 0; font-family: system-ui, -apple-system, "Segoe U
 .site-tree ul { border-left: 1px solid var(--sv-border); margin-left: 0.4em; }
 .site-metrics { margin: 2px 0 2px 1.2em; padding: 0; list-style: none; color: var(--sv-muted); }
 .grade { display: inline-block; padding: 0 6px; border-radius: 9px; font-size: 0.85em; border: 1px solid currentColor; }
-${['reached', 'on-track', 'at-risk', 'off-track', 'overdue', 'healthy', 'out-of-range'].map(grade => `.grade-${grade} { color: var(--sv-${grade}); }`).join('\n')}
+${Object.keys(gradeLabel).filter(grade => grade !== 'no-reading').map(grade => `.grade-${grade} { color: var(--sv-${grade}); }`).join('\n')}
 .grade-no-reading { color: var(--sv-muted); }
 .site-table { border-collapse: collapse; width: 100%; font-size: 0.95em; }
 .site-table th, .site-table td { text-align: left; vertical-align: top; padding: 4px 8px; border-bottom: 1px solid var(--sv-border); }

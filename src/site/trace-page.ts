@@ -1,29 +1,22 @@
-import { gradeLabel } from '../model/metric-text.js';
 import type { Trace } from '../model/trace.js';
 import { escapeHtml } from '../render/escape.js';
 import type { ElementIndex } from './element-index.js';
-import { elementLink } from './element-pages.js';
+import { elementLink, gradeHtml, keyLink } from './site-links.js';
 import type { SitePage } from './site-page.js';
 
 // `strategy trace` as a page: every ticket, the objectives it serves up to the top, and how the metrics of the
 // nearest measured one stand.
 
-function idLink(index: ElementIndex, kind: string, id: string): string {
-    const element = index.byKey.get(`${kind}:${id}`);
-    return element ? `<a href="${escapeHtml(`${element.page}#${element.anchor}`)}"><code class="site-id">${escapeHtml(id)}</code></a>` : `<code class="site-id">${escapeHtml(id)}</code>`;
-}
-
 export function tracePage(index: ElementIndex, trace: Trace): SitePage {
     const rows = trace.tickets.map(ticket => {
         const element = index.byKey.get(`ticket:${ticket.id}`);
         const chain = ticket.chain.length > 0
-            ? ticket.chain.map(objective => idLink(index, 'objective', objective.id)).join(' › ')
+            ? ticket.chain.map(objective => keyLink(index, `objective:${objective.id}`, objective.id)).join(' › ')
             : '<span class="severity-warning">serves no objective</span>';
         // The nearest objective with metrics measures the ticket's work; the ones above are on the index's tree.
         const measuredBy = ticket.chain.find(objective => objective.metrics.length > 0);
         const metrics = (measuredBy?.metrics ?? []).map(metric => {
-            const grade = metric.grade ? ` <span class="grade grade-${metric.grade}">${escapeHtml(gradeLabel[metric.grade])}</span>` : '';
-            return `${idLink(index, 'metric', metric.id)}${grade}`;
+            return `${keyLink(index, `metric:${metric.id}`, metric.id)}${gradeHtml(metric.grade)}`;
         });
         return `<tr><td>${element ? elementLink(element) : escapeHtml(ticket.id)}</td>`
             + `<td>${escapeHtml(ticket.status ?? '')}</td><td>${chain}</td>`

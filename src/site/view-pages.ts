@@ -5,6 +5,7 @@ import { escapeHtml } from '../render/escape.js';
 import { siteFragment } from '../render/render-view.js';
 import type { ElementIndex, SiteElement } from './element-index.js';
 import type { SitePage } from './site-page.js';
+import { hrefOf } from './site-links.js';
 
 // The views the preview shows, as pages: the map and every canvas (product, strategy, SWOT, roadmap), drawn by the
 // same renderers, with every element they name linked to its entry.
@@ -17,10 +18,10 @@ export interface ViewPages {
     contents: Array<{ page: string; label: string }>;
 }
 
-function hrefOf(index: ElementIndex): (key: string) => string | undefined {
+function viewHref(index: ElementIndex): (key: string) => string | undefined {
     return key => {
         const element = index.byKey.get(key);
-        return element && `${element.page}#${element.anchor}`;
+        return element && hrefOf(element);
     };
 }
 
@@ -42,7 +43,7 @@ function canvasFileNames(canvases: readonly SiteElement[]): Map<SiteElement, str
 }
 
 export function viewPages(model: AlignmentModel, index: ElementIndex): ViewPages {
-    const href = hrefOf(index);
+    const href = viewHref(index);
     const pages: SitePage[] = [{
         page: 'map.html',
         title: 'Alignment map',
@@ -56,7 +57,7 @@ export function viewPages(model: AlignmentModel, index: ElementIndex): ViewPages
         const view = canvasView(model, canvas.node as Canvas);
         const page = canvasPage.get(canvas)!;
         const entry = `<p class="site-lede">Written in <code>${escapeHtml(canvas.file)}:${canvas.line}</code>; `
-            + `<a href="${escapeHtml(`${canvas.page}#${canvas.anchor}`)}">its entry</a> lists what it refers to.</p>`;
+            + `<a href="${escapeHtml(hrefOf(canvas))}">its entry</a> lists what it refers to.</p>`;
         pages.push({ page, title: viewTitle(view), body: siteFragment(view, href) + entry, wide: true });
         contents.push({ page, label: viewTitle(view) });
     }

@@ -1,5 +1,7 @@
 import { dirname, relative, sep } from 'node:path';
 import type { Model } from '../language/generated/ast.js';
+import { isInsideAny } from '../language/workspace/inside-folders.js';
+import { plural } from '../model/values.js';
 import { terminalText } from '../render/escape.js';
 import { buildSite } from '../site/site-build.js';
 import { UsageError, type CommandArgs } from './args.js';
@@ -17,7 +19,7 @@ function commonFolder(files: readonly string[]): string {
     if (files.length === 0) return process.cwd();
     let common = dirname(files[0]);
     for (const file of files.slice(1)) {
-        while (relative(common, file).startsWith('..') || relative(common, file).startsWith(sep)) {
+        while (!isInsideAny(file, [common])) {
             const parent = dirname(common);
             if (parent === common) return common;
             common = parent;
@@ -66,7 +68,7 @@ export async function runBuild(args: CommandArgs, io: Output): Promise<number> {
     const bytes = site.reduce((sum, file) => sum + Buffer.byteLength(file.content), 0);
     io.out(`strategy build: wrote ${site.length} pages (${(bytes / 1024).toFixed(0)} KB) to ${terminalText(args.output)}; open ${terminalText(toPosix(`${args.output.replace(/[\\/]+$/, '')}/index.html`))}\n`);
     const { errors } = report.summary;
-    if (errors > 0) io.err(`strategy build: the workspace has ${errors} error${errors === 1 ? '' : 's'}; the site lists them under Problems\n`);
+    if (errors > 0) io.err(`strategy build: the workspace has ${plural(errors, 'error')}; the site lists them under Problems\n`);
     say(problems);
     return problems.length > 0 ? 2 : 0;
 }

@@ -1,5 +1,6 @@
 import { lstatSync, mkdirSync, readdirSync, readFileSync, realpathSync, unlinkSync, writeFileSync } from 'node:fs';
-import { basename, dirname, join, relative, resolve, isAbsolute } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
+import { isInsideAny } from '../language/workspace/inside-folders.js';
 import { describeIoError } from './read-text.js';
 
 // Where `strategy build` may write, and how. It writes plain files into DIR and nowhere else: it never follows a
@@ -9,11 +10,6 @@ import { describeIoError } from './read-text.js';
 export const manifestName = '.strategy-site';
 
 export class SiteFolderError extends Error {}
-
-function isInside(child: string, parent: string): boolean {
-    const rel = relative(parent, child);
-    return rel === '' || (!rel.startsWith('..') && !isAbsolute(rel));
-}
 
 /** The path with every folder that exists resolved (links, `..`, case), the rest as written. */
 function realish(path: string): string {
@@ -38,11 +34,11 @@ export function checkOutsideInputs(output: string, inputs: readonly string[]): v
         try {
             isFolder = lstatSync(source).isDirectory();
         } catch { /* collectStrategyFiles reports it */ }
-        if (isFolder && isInside(out, source)) {
+        if (isFolder && isInsideAny(out, [source])) {
             throw new SiteFolderError(`-o ${output} is inside the input folder ${input}; write the site outside the folders that are read `
                 + `(name the folder that holds the .strategy files, as in 'strategy build strategy -o site')`);
         }
-        if (isInside(source, out)) {
+        if (isInsideAny(source, [out])) {
             throw new SiteFolderError(`-o ${output} holds the input ${input}; write the site to a folder of its own`);
         }
     }

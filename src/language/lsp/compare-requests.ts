@@ -17,6 +17,7 @@ import { createStrategyServices } from '../strategy-module.js';
 import { isCardKey, isExpanded } from './preview-requests.js';
 import { commitOf, repositoryRoot, revisionChoices, revisionTexts, shownMessage } from './git-reader.js';
 import type { StrategyLspServices } from './strategy-lsp-module.js';
+import { BuildCount } from './build-count.js';
 
 // "Compare with Revision…" on the server: the folder's .strategy files at a git revision, parsed and checked in an
 // engine of their own, against the server's documents (what the editor shows, unsaved edits included), compared by
@@ -69,17 +70,13 @@ interface KeptComparison {
 
 export class CompareRequests {
     private readonly bases = new Map<string, Promise<BaseSide>>();
-    /** Counts the documents' updates and validated builds: the same count means the same documents and diagnostics. */
-    private builds = 0;
+    /** The diagnostics count too: the comparison says which problems the change adds and resolves. */
+    private readonly builds: BuildCount;
     private last: KeptComparison | undefined;
 
     /** `differ` compares the two sides (`strategy diff`'s engine; a test counts its calls). */
     constructor(private readonly Strategy: StrategyLspServices, private readonly differ: typeof diffStrategies = diffStrategies) {
-        const builder = Strategy.shared.workspace.DocumentBuilder;
-        // An edit, a file changed or deleted on disk: an update, before any document changes. Its build ends
-        // validated (the diagnostics the comparison counts); a comparison read in between is not kept past it.
-        builder.onUpdate(() => { this.builds++; });
-        builder.onBuildPhase(DocumentState.Validated, () => { this.builds++; });
+        this.builds = new BuildCount(Strategy.shared.workspace.DocumentBuilder, DocumentState.Validated);
     }
 
     /** `strategy/revisions`: branches, tags and recent commits of the folder's repository. */
@@ -163,7 +160,7 @@ export class CompareRequests {
         await shared.workspace.DocumentBuilder.waitUntil(DocumentState.Validated, token);
         return shared.workspace.WorkspaceLock.read(() => {
             // Read in the lock, where no build changes the documents: this count is the documents' now.
-            const key = [root, commit, prefix, params.revision, today, this.builds].join('\0');
+            const key = [root, commit, prefix, params.revision, today, this.builds.current].join('\0');
             if (this.last?.key !== key) this.last = { key, result: this.compared(this.documents(folder, prefix), base, params.revision, commit) };
             if (withMap) this.last.view ??= this.map();
             return this.last;

@@ -14,6 +14,7 @@ import {
 } from '../../protocol/strategy-protocol.js';
 import { mapCardSvg } from '../../render/map/alignment-map.js';
 import type { StrategyLspServices } from './strategy-lsp-module.js';
+import { BuildCount } from './build-count.js';
 
 const formats: readonly RenderFormat[] = ['fragment', 'html', 'svg', 'md'];
 const filterFields = 'text?, owner?, focus?, kind?, status?, milestone?: string, hideDone?: boolean';
@@ -60,8 +61,8 @@ function isPreviewTargetParams(params: unknown): params is PreviewTargetParams {
  * lock is released, so it never holds up the next build.
  */
 export class PreviewRequests {
-    /** Counts the documents' updates and linked builds: the same count means the same model, so the same views. */
-    private builds = 0;
+    /** Views read the model, which linking builds: the same count means the same views. */
+    private readonly builds: BuildCount;
     /**
      * The last view read, by what it was read from: expanding cards right after a render (one request per card)
      * reads the map once, not once a card (110 ms each at 10,000 elements). Any change to the documents misses it.
@@ -70,15 +71,13 @@ export class PreviewRequests {
 
     constructor(private readonly Strategy: StrategyLspServices, private readonly whenLinked: LinkedReader,
         private readonly read: typeof previewView = previewView) {
-        const builder = Strategy.shared.workspace.DocumentBuilder;
-        builder.onUpdate(() => { this.builds++; });
-        builder.onBuildPhase(DocumentState.Linked, () => { this.builds++; });
+        this.builds = new BuildCount(Strategy.shared.workspace.DocumentBuilder, DocumentState.Linked);
     }
 
     /** The view of a canvas or the (filtered) map, read under the lock of `whenLinked`, or the last one if nothing changed. */
     private viewOf(canvas: string | undefined, filter: WorkFilter | undefined): PreviewView | undefined {
         // Read in the lock, where no build changes the documents: this count is the documents' now.
-        const key = JSON.stringify([this.builds, this.Strategy.strategy.Config.today(), canvas ?? null, filter ?? null]);
+        const key = JSON.stringify([this.builds.current, this.Strategy.strategy.Config.today(), canvas ?? null, filter ?? null]);
         if (this.last?.key !== key) this.last = { key, view: this.read(this.Strategy.strategy.WorkspaceModel.get(), canvas, filter) };
         return this.last.view;
     }

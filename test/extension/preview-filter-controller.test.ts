@@ -46,16 +46,22 @@ class Ports implements PreviewPorts {
     }
 }
 
+/** A preview whose webview said it is ready, its first render done. */
+async function readyPreview(): Promise<{ ports: Ports; controller: PreviewController }> {
+    const ports = new Ports();
+    const controller = new PreviewController(ports, { uri: file });
+    controller.receive({ type: 'ready' });
+    await settled();
+    return { ports, controller };
+}
+
 async function settled(): Promise<void> {
     for (let i = 0; i < 5; i++) await new Promise(resolve => setImmediate(resolve));
 }
 
 describe('preview controller: the map\'s filter', () => {
     it('renders the map with the filter the webview sends, and again with it after an edit', async () => {
-        const ports = new Ports();
-        const controller = new PreviewController(ports, { uri: file });
-        controller.receive({ type: 'ready' });
-        await settled();
+        const { ports, controller } = await readyPreview();
         controller.receive({ type: 'filter', filter: { status: 'doing', hideDone: true } });
         await settled();
         assert.deepEqual(ports.renders.at(-1), { format: 'fragment', filter: { status: 'doing', hideDone: true } });
@@ -71,10 +77,7 @@ describe('preview controller: the map\'s filter', () => {
     });
 
     it('tells the webview when nothing matches, even when the empty map is the same as the last one', async () => {
-        const ports = new Ports();
-        const controller = new PreviewController(ports, { uri: file });
-        controller.receive({ type: 'ready' });
-        await settled();
+        const { ports, controller } = await readyPreview();
         controller.receive({ type: 'filter', filter: { owner: 'nobody' } });
         await settled();
         assert.equal(ports.updates().at(-1)!.nothingMatches, true);
@@ -112,10 +115,7 @@ describe('preview controller: the map\'s filter', () => {
 
 describe('preview controller: the map\'s expanded cards', () => {
     it('answers an expansion with the card\'s whole card, with the filter, and renders every later map with the expanded cards', async () => {
-        const ports = new Ports();
-        const controller = new PreviewController(ports, { uri: file });
-        controller.receive({ type: 'ready' });
-        await settled();
+        const { ports, controller } = await readyPreview();
         controller.receive({ type: 'filter', filter: { owner: 'ana' } });
         await settled();
         controller.receive({ type: 'expand', cards: ['objective:Grow', 'group:health'], open: 'objective:Grow' });
@@ -133,10 +133,7 @@ describe('preview controller: the map\'s expanded cards', () => {
     });
 
     it('refuses a malformed expansion, and forgets the expanded cards when the webview reloads', async () => {
-        const ports = new Ports();
-        const controller = new PreviewController(ports, { uri: file });
-        controller.receive({ type: 'ready' });
-        await settled();
+        const { ports, controller } = await readyPreview();
         controller.receive({ type: 'expand', cards: [42] });
         controller.receive({ type: 'expand', cards: [], open: 'x'.repeat(5000) });
         assert.equal(ports.logs.length, 2, ports.logs.join('; '));
@@ -167,10 +164,7 @@ describe('preview controller: the map\'s expanded cards', () => {
     });
 
     it('in the changes view: a card expanded is asked for with the comparison (marked, unfiltered), and every later changes view and map carries it', async () => {
-        const ports = new Ports();
-        const controller = new PreviewController(ports, { uri: file });
-        controller.receive({ type: 'ready' });
-        await settled();
+        const { ports, controller } = await readyPreview();
         controller.receive({ type: 'filter', filter: { owner: 'ana' } });
         await settled();
         const folder = 'file:///ws';
